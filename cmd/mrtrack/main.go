@@ -1,0 +1,13 @@
+// Command mrtrack tracks evaluation management responses kept as YAML
+// records in git. See the README for the record format.
+package main
+
+import (
+	"os"
+
+	"github.com/mrtrack/mrtrack/pkg/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.OSEnv()))
+}

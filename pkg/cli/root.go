@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"github.com/mrtrack/mrtrack/pkg/store"
+	"github.com/spf13/cobra"
+)
+
+const exitCodesHelp = `Exit status:
+  0  success (warnings allowed unless --strict)
+  1  findings: the data has errors (or, with --strict, warnings)
+  2  usage error: a bad flag or argument
+  3  could not run: unreadable data folder, internal error`
+
+// Main runs mrtrack with args and returns the exit code.
+func Main(args []string, env *Env) int {
+	root := NewRoot(env)
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		printError(env.Stderr, err)
+		code := codeOf(err)
+		if code == ExitUsage {
+			env.Stderr.Write([]byte("hint: run 'mrtrack --help' for usage\n"))
+		}
+		return code
+	}
+	return ExitOK
+}
+
+// global holds the flags every command shares.
+type global struct {
+	dataDir string
+}
+
+// NewRoot builds the command tree.
+func NewRoot(env *Env) *cobra.Command {
+	g := &global{}
+	root := &cobra.Command{
+		Use:   "mrtrack",
+		Short: "Track evaluation management responses kept as YAML records in git",
+		Long: `mrtrack keeps evaluation management responses (recommendations, management's
+response, planned actions with owners, due dates and status) as YAML files in a
+git repository, validates them, and reports progress and what is overdue.
+
+The data folder is --data, else $` + store.EnvData + `, else data/ at the root of
+the enclosing git checkout, else ./data.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usage("%s", err)
+	})
+	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
+	root.AddCommand(newValidateCmd(env, g))
+	return root
+}
+
+// dataDir resolves the data folder for a command.
+func (g *global) resolveDataDir(env *Env) (string, error) {
+	dir, err := store.DataDir(g.dataDir, env.Getenv(store.EnvData), env.Cwd)
+	if err != nil {
+		return "", &exitError{code: ExitError, err: withHint(err, "pass --data DIR or set $"+store.EnvData)}
+	}
+	return dir, nil
+}

@@ -1,0 +1,89 @@
+package finding
+
+// Rule ids are stable: users filter on them and SARIF publishes them.
+const (
+	// Reading and parsing.
+	RuleUnreadable    = "unreadable"
+	RuleNotAFile      = "not-a-file"
+	RuleSymlink       = "symlink"
+	RuleTooLarge      = "too-large"
+	RuleTooManyFiles  = "too-many-files"
+	RuleEncoding      = "encoding"
+	RuleEmptyFile     = "empty-file"
+	RuleYAMLSyntax    = "yaml-syntax"
+	RuleMultiDocument = "multi-document"
+	RuleAlias         = "yaml-alias"
+	RuleTooDeep       = "too-deep"
+	RuleDuplicateKey  = "duplicate-key"
+	RuleKeyType       = "key-type"
+
+	// Schema.
+	RuleRequired    = "required-field"
+	RuleUnknownKey  = "unknown-key"
+	RuleType        = "wrong-type"
+	RuleValue       = "invalid-value"
+	RuleEmptyValue  = "empty-value"
+	RuleSchemaOther = "schema"
+
+	// Beyond the schema.
+	RuleFileName          = "file-name"
+	RuleEvaluationFile    = "evaluation-file"
+	RuleEvaluationID      = "evaluation-id"
+	RuleDuplicateNumber   = "duplicate-number"
+	RuleReasons           = "reasons-required"
+	RuleActionsRequired   = "actions-required"
+	RuleInvalidDate       = "invalid-date"
+	RuleCompletedOpenStep = "completed-open-steps"
+	RulePlaceholder       = "placeholder"
+	RuleModeline          = "modeline"
+)
+
+// RuleInfo describes a rule for help texts and SARIF.
+type RuleInfo struct {
+	ID          string
+	Severity    Severity
+	Description string
+}
+
+// Rules is the catalogue of every rule mrtrack reports, in a stable order.
+var Rules = []RuleInfo{
+	{RuleUnreadable, Error, "The file could not be read."},
+	{RuleNotAFile, Error, "A path ending in .yaml or .yml is not a regular file (a directory, a FIFO, a device)."},
+	{RuleSymlink, Error, "A symbolic link loops or points outside the data folder; it is not followed."},
+	{RuleTooLarge, Error, "The file is larger than mrtrack reads (see the documented limits)."},
+	{RuleTooManyFiles, Error, "More record files than mrtrack reads in one run."},
+	{RuleEncoding, Error, "The file is not UTF-8 text (invalid bytes, NUL bytes or a UTF-16 byte order mark)."},
+	{RuleEmptyFile, Error, "The file holds no YAML document."},
+	{RuleYAMLSyntax, Error, "The file is not well-formed YAML."},
+	{RuleMultiDocument, Error, "The file holds more than one YAML document; a record file holds exactly one."},
+	{RuleAlias, Error, "YAML anchors and aliases are not allowed in records: write each value out."},
+	{RuleTooDeep, Error, "The document nests deeper than any record can."},
+	{RuleDuplicateKey, Error, "A mapping has the same key twice; YAML parsers disagree on which value wins."},
+	{RuleKeyType, Error, "A mapping key is not a plain string."},
+	{RuleRequired, Error, "A required field is missing."},
+	{RuleUnknownKey, Error, "A key the schema does not define (often a typo)."},
+	{RuleType, Error, "A value has the wrong type (a list where text is expected, and so on)."},
+	{RuleValue, Error, "A value is not one the schema allows (an unknown status, a malformed date, ...)."},
+	{RuleEmptyValue, Error, "A value that must not be empty is empty."},
+	{RuleSchemaOther, Error, "Another JSON-schema constraint is not met."},
+	{RuleFileName, Error, "A file's name does not match its content or the naming convention (evaluation.yaml, rec-NN.yaml)."},
+	{RuleEvaluationFile, Error, "An evaluation folder must hold exactly one evaluation.yaml."},
+	{RuleEvaluationID, Error, "The evaluation's id must equal its folder's name."},
+	{RuleDuplicateNumber, Error, "Two recommendations, actions or steps share a number."},
+	{RuleReasons, Error, "A partially-agree or disagree response must give its reasons."},
+	{RuleActionsRequired, Error, "An agreed or partially agreed recommendation must list at least one action."},
+	{RuleInvalidDate, Error, "A date is not a real calendar day (2024-02-30)."},
+	{RuleCompletedOpenStep, Warning, "An action is completed while some of its steps are not."},
+	{RulePlaceholder, Warning, "Template placeholder text is left in a field."},
+	{RuleModeline, Warning, "The file does not start with the yaml-language-server $schema modeline that lets editors validate it."},
+}
+
+// Info returns the description of rule id, or false when it is unknown.
+func Info(id string) (RuleInfo, bool) {
+	for _, r := range Rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return RuleInfo{}, false
+}

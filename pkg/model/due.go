@@ -1,0 +1,140 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"go.yaml.in/yaml/v3"
+)
+
+// DueKind says how precisely an item's due date is known, or why it has none.
+type DueKind int
+
+// The kinds of due date.
+const (
+	DueDay DueKind = iota
+	DueMonth
+	DueYear
+	DueContinuous
+	DueRecurring
+	DueConditional
+	DueUnknown
+)
+
+// Due is when an item falls due: a day, a month or a year, or no date with
+// the reason. The zero Due is a day with a zero date; records never hold it.
+type Due struct {
+	Kind  DueKind
+	Date  civil.Date // first day of the period for days, months and years
+	Every int        // recurring: every Every Unit
+	Unit  civil.Unit
+}
+
+// Deadline returns the day a dated item falls due: the day itself, or the
+// last day of its month or year. It is false for undated items.
+func (d Due) Deadline() (civil.Date, bool) {
+	switch d.Kind {
+	case DueDay:
+		return d.Date, true
+	case DueMonth:
+		return d.Date.EndOfMonth(), true
+	case DueYear:
+		return d.Date.EndOfYear(), true
+	}
+	return civil.Date{}, false
+}
+
+var unitNames = map[civil.Unit]string{civil.Days: "day", civil.Weeks: "week", civil.Months: "month", civil.Years: "year"}
+
+// String writes d in the record format.
+func (d Due) String() string {
+	switch d.Kind {
+	case DueDay:
+		return d.Date.String()
+	case DueMonth:
+		return fmt.Sprintf("%04d-%02d", d.Date.Year, int(d.Date.Month))
+	case DueYear:
+		return fmt.Sprintf("%04d", d.Date.Year)
+	case DueContinuous:
+		return "continuous"
+	case DueConditional:
+		return "conditional"
+	case DueRecurring:
+		s := fmt.Sprintf("every %d %s", d.Every, unitNames[d.Unit])
+		if d.Every != 1 {
+			s += "s"
+		}
+		return s
+	}
+	return "unknown"
+}
+
+// ParseDue reads a due date in the record format: 2024-12-31, 2023-10,
+// 2023, continuous, conditional, unknown or "every N days|weeks|months|years".
+func ParseDue(s string) (Due, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "continuous":
+		return Due{Kind: DueContinuous}, nil
+	case "conditional":
+		return Due{Kind: DueConditional}, nil
+	case "unknown":
+		return Due{Kind: DueUnknown}, nil
+	}
+	if rest, ok := strings.CutPrefix(s, "every "); ok {
+		return parseEvery(rest)
+	}
+	switch len(s) {
+	case 10:
+		d, err := civil.Parse(s)
+		return Due{Kind: DueDay, Date: d}, err
+	case 7:
+		if y, m, ok := yearMonth(s); ok {
+			return Due{Kind: DueMonth, Date: civil.New(y, time.Month(m), 1)}, nil
+		}
+	case 4:
+		if y, err := strconv.Atoi(s); err == nil && y >= 1 {
+			return Due{Kind: DueYear, Date: civil.New(y, time.January, 1)}, nil
+		}
+	}
+	return Due{}, fmt.Errorf("%q is not a due date: write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\"", s)
+}
+
+func yearMonth(s string) (y, m int, ok bool) {
+	if s[4] != '-' {
+		return 0, 0, false
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:])
+	return y, m, err1 == nil && err2 == nil && y >= 1 && m >= 1 && m <= 12
+}
+
+func parseEvery(s string) (Due, error) {
+	fields := strings.Fields(s)
+	if len(fields) == 2 {
+		n, err := strconv.Atoi(fields[0])
+		unit := strings.TrimSuffix(fields[1], "s")
+		for u, name := range unitNames {
+			if err == nil && n >= 1 && name == unit {
+				return Due{Kind: DueRecurring, Every: n, Unit: u}, nil
+			}
+		}
+	}
+	return Due{}, fmt.Errorf("\"every %s\" is not a period: write every N days, weeks, months or years", s)
+}
+
+// UnmarshalYAML reads a due date; an unquoted year arrives as an integer.
+func (d *Due) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseDue(n.Value)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalText writes d in the record format.
+func (d Due) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -1,0 +1,47 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/load"
+)
+
+// Text writes findings as path:line:col: severity: message [rule], the
+// field path when there is one, a hint line, and the summary.
+type Text struct{ Color bool }
+
+func (t Text) paint(code, s string) string {
+	if !t.Color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// Write implements Writer.
+func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
+	for _, f := range fs {
+		sev := t.paint("1;31", "error")
+		if f.Severity == finding.Warning {
+			sev = t.paint("1;33", "warning")
+		}
+		line := fmt.Sprintf("%s:%s %s: %s %s", f.File, position(f), sev, f.Message, t.paint("2", "["+f.Rule+"]"))
+		if f.Field != "" && f.Field != "$" {
+			line += " " + t.paint("2", f.Field)
+		}
+		fmt.Fprintln(w, line)
+		if f.Hint != "" {
+			fmt.Fprintf(w, "    hint: %s\n", f.Hint)
+		}
+	}
+	_, err := fmt.Fprintln(w, Summary(st))
+	return err
+}
+
+func position(f finding.Finding) string {
+	if f.Line == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d:%d:", f.Line, f.Col)
+}

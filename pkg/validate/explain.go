@@ -1,0 +1,237 @@
+package validate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"go.yaml.in/yaml/v3"
+)
+
+const (
+	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\""
+)
+
+// explain turns one leaf schema error into findings placed on the node it
+// is about, with a message that names the field and says what is allowed.
+func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationError) []located {
+	kwPath := e.KeywordLocation
+	kw := kwPath[strings.LastIndex(kwPath, "/")+1:]
+	node, key := ydoc.Locate(root, e.InstanceLocation)
+	name := fieldName(e.InstanceLocation)
+	at := func(rule, msg, hint string) []located {
+		return []located{{node: node, pointer: e.InstanceLocation, rule: rule, msg: msg, hint: hint}}
+	}
+	switch kw {
+	case "required":
+		obj, _ := lookupValue(value, e.InstanceLocation).(map[string]any)
+		props, _ := c.parentSchema(e.AbsoluteKeywordLocation)["properties"].(map[string]any)
+		var out []located
+		for _, r := range anyStrings(c.keyword(e.AbsoluteKeywordLocation)) {
+			if _, ok := obj[r]; ok {
+				continue
+			}
+			out = append(out, located{node: node, pointer: e.InstanceLocation, rule: finding.RuleRequired,
+				msg:  fmt.Sprintf("%s: missing required field %q", describe(e.InstanceLocation), r),
+				hint: "add " + r + ": " + propDescription(props, r)})
+		}
+		return out
+	case "additionalProperties":
+		obj, _ := lookupValue(value, e.InstanceLocation).(map[string]any)
+		props, _ := c.parentSchema(e.AbsoluteKeywordLocation)["properties"].(map[string]any)
+		allowed := make([]string, 0, len(props))
+		for p := range props {
+			allowed = append(allowed, p)
+		}
+		slices.Sort(allowed)
+		var out []located
+		for k := range obj {
+			if _, ok := props[k]; ok {
+				continue
+			}
+			kn, _ := ydoc.MapEntry(node, k)
+			if kn == nil {
+				kn = node
+			}
+			hint := "allowed here: " + strings.Join(allowed, ", ")
+			if s := suggest(k, allowed); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			out = append(out, located{node: kn, pointer: e.InstanceLocation + "/" + k, rule: finding.RuleUnknownKey,
+				msg: fmt.Sprintf("unknown field %q in %s", k, describe(e.InstanceLocation)), hint: hint})
+		}
+		slices.SortFunc(out, func(a, b located) int {
+			return cmp.Or(cmp.Compare(a.node.Line, b.node.Line), cmp.Compare(a.node.Column, b.node.Column))
+		})
+		return out
+	case "type":
+		want := typeWords(c.keyword(e.AbsoluteKeywordLocation))
+		got := kindWord(node)
+		return at(finding.RuleType, fmt.Sprintf("%s must be %s, not %s", name, want, got), typeHint(node, want))
+	case "enum":
+		allowed := anyStrings(c.keyword(e.AbsoluteKeywordLocation))
+		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		hint := "use one of: " + strings.Join(allowed, ", ")
+		if s := suggestValue(v, allowed); s != "" {
+			hint = fmt.Sprintf("did you mean %s? %s", s, hint)
+			if strings.HasSuffix(name, "status") {
+				hint += "; keep the source wording in status_text"
+			}
+		}
+		return at(finding.RuleValue, fmt.Sprintf("%s %q is not allowed", name, v), hint)
+	case "pattern":
+		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		pattern, _ := c.keyword(e.AbsoluteKeywordLocation).(string)
+		switch {
+		case pattern == datePattern:
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), "write YYYY-MM-DD, e.g. 2024-12-31")
+		case name == "due" || name == "original_due":
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueForms+"; keep the source wording in due_text")
+		}
+		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
+	case "minimum", "maximum":
+		bound := fmt.Sprint(c.keyword(e.AbsoluteKeywordLocation))
+		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		if name == "due" || name == "original_due" {
+			return at(finding.RuleValue, fmt.Sprintf("%s %s is not a plausible year", name, v), dueForms)
+		}
+		word := "at least"
+		if kw == "maximum" {
+			word = "at most"
+		}
+		return at(finding.RuleValue, fmt.Sprintf("%s %s must be %s %s", name, v, word, bound), "")
+	case "minLength":
+		return at(finding.RuleEmptyValue, fmt.Sprintf("%s must not be empty", name), "")
+	case "minItems":
+		return at(finding.RuleEmptyValue, fmt.Sprintf("%s must list at least one item", name), "")
+	}
+	msg := e.Message
+	if key != nil || e.InstanceLocation != "" {
+		msg = name + ": " + msg
+	}
+	return at(finding.RuleSchemaOther, msg, "")
+}
+
+// fieldName is the last named step of a pointer: /actions/2/due is "due",
+// /responsible/0 is "responsible[0]".
+func fieldName(pointer string) string {
+	toks := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	for i := len(toks) - 1; i >= 0; i-- {
+		if _, err := strconv.Atoi(toks[i]); err != nil && toks[i] != "" {
+			return toks[i] + strings.Join(indexes(toks[i+1:]), "")
+		}
+	}
+	return "document"
+}
+
+func indexes(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = "[" + t + "]"
+	}
+	return out
+}
+
+// describe names the object a pointer leads to, in the words of the record
+// format: "action 3", "step 2 of action 1", "the recommendation".
+func describe(pointer string) string {
+	toks := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	var parts []string
+	for i := 0; i+1 < len(toks); i += 2 {
+		n, err := strconv.Atoi(toks[i+1])
+		if err != nil {
+			break
+		}
+		switch toks[i] {
+		case "actions":
+			parts = append([]string{fmt.Sprintf("action #%d", n+1)}, parts...)
+		case "steps":
+			parts = append([]string{fmt.Sprintf("step #%d", n+1)}, parts...)
+		}
+	}
+	switch {
+	case pointer == "":
+		return "the record"
+	case len(parts) == 0:
+		return strings.TrimPrefix(pointer, "/")
+	}
+	return strings.Join(parts, " of ")
+}
+
+func propDescription(props map[string]any, name string) string {
+	p, _ := props[name].(map[string]any)
+	d, _ := p["description"].(string)
+	return d
+}
+
+func anyStrings(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		out = append(out, fmt.Sprint(x))
+	}
+	return out
+}
+
+var typeNames = map[string]string{
+	"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+	"array": "a list", "object": "a mapping of keys", "null": "empty",
+}
+
+func typeWords(v any) string {
+	var words []string
+	switch t := v.(type) {
+	case string:
+		words = []string{typeNames[t]}
+	case []any:
+		for _, x := range t {
+			words = append(words, typeNames[fmt.Sprint(x)])
+		}
+	}
+	return strings.Join(words, " or ")
+}
+
+func kindWord(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "empty"
+	case "!!int":
+		return "a whole number"
+	case "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	}
+	return fmt.Sprintf("text %q", clip(n.Value, 40))
+}
+
+func typeHint(n *yaml.Node, want string) string {
+	switch {
+	case n.ShortTag() == "!!null" && want == "text":
+		return `write "" for an empty text, or fill it in`
+	case want == "text" && n.Kind == yaml.ScalarNode:
+		return "put the value in quotes"
+	case want == "a list" && n.Kind == yaml.ScalarNode:
+		return "write it as a list: one '- item' per line"
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

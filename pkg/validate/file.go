@@ -1,0 +1,134 @@
+package validate
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
+	"go.yaml.in/yaml/v3"
+)
+
+// Kind is what a record file holds, told by its name.
+type Kind int
+
+// The kinds of record file.
+const (
+	KindOther Kind = iota
+	KindEvaluation
+	KindRecommendation
+)
+
+// EvaluationFile is the name of the file that describes an evaluation.
+const EvaluationFile = "evaluation.yaml"
+
+var recName = regexp.MustCompile(`^rec-([0-9]+)\.yaml$`)
+
+// KindOf tells the kind of a file from its base name, and for a
+// recommendation the number its name gives.
+func KindOf(name string) (Kind, int) {
+	if name == EvaluationFile {
+		return KindEvaluation, 0
+	}
+	if m := recName.FindStringSubmatch(name); m != nil {
+		n, err := strconv.Atoi(m[1])
+		if err == nil {
+			return KindRecommendation, n
+		}
+	}
+	return KindOther, 0
+}
+
+// RecFileName is the canonical file name of recommendation n.
+func RecFileName(n int) string { return fmt.Sprintf("rec-%02d.yaml", n) }
+
+// File is one checked record file.
+type File struct {
+	Path     string // as shown to the user
+	Abs      string
+	Folder   string // the evaluation folder's name
+	Kind     Kind
+	Root     *yaml.Node // nil when the file could not be parsed
+	Value    any        // the document as plain values, for the schema
+	Findings []finding.Finding
+}
+
+// Valid reports whether the file has no errors (warnings allowed).
+func (f *File) Valid() bool {
+	errs, _ := finding.Count(f.Findings)
+	return f.Root != nil && errs == 0
+}
+
+// Check parses and validates one file's bytes. path is how findings name
+// the file; abs places it in its evaluation folder.
+func (s *Schemas) Check(path, abs string, data []byte) *File {
+	name := filepath.Base(abs)
+	kind, nameNumber := KindOf(name)
+	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
+	root, probs := ydoc.Parse(data)
+	for _, p := range probs {
+		f.add(finding.Finding{Line: p.Line, Col: p.Col, Severity: finding.Error, Rule: p.Rule, Message: p.Message, Hint: p.Hint})
+	}
+	if root == nil {
+		return f
+	}
+	f.Root = root
+	if kind == KindOther {
+		f.add(finding.Finding{Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleFileName,
+			Message: fmt.Sprintf("%q is not a record file name: records are %s or rec-NN.yaml", name, EvaluationFile),
+			Hint:    fileNameHint(name)})
+		return f
+	}
+	if errs, _ := finding.Count(f.Findings); errs > 0 {
+		return f // the tree is unreliable (aliases, duplicates, depth): stop here
+	}
+	f.Value = ydoc.Value(root)
+	c := s.recommendation
+	if kind == KindEvaluation {
+		c = s.evaluation
+	}
+	f.addLocated(c.check(root, f.Value))
+	r := rules{file: f, root: root, value: f.Value}
+	r.modeline(data, kind)
+	if kind == KindEvaluation {
+		r.evaluation()
+	} else {
+		r.recommendation(name, nameNumber)
+	}
+	r.dates()
+	r.placeholders()
+	return f
+}
+
+func fileNameHint(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case lower == "evaluation.yml" || lower == "evaluation.yaml":
+		return "rename it to " + EvaluationFile
+	case strings.HasPrefix(lower, "rec"):
+		digits := strings.TrimFunc(lower, func(r rune) bool { return r < '0' || r > '9' })
+		if n, err := strconv.Atoi(digits); err == nil {
+			return "rename it to " + RecFileName(n)
+		}
+	}
+	return "move it out of the data folder, or rename it"
+}
+
+func (f *File) add(fd finding.Finding) {
+	fd.File = f.Path
+	f.Findings = append(f.Findings, fd)
+}
+
+func (f *File) addLocated(ls []located) {
+	for _, l := range ls {
+		line, col := 1, 1
+		if l.node != nil {
+			line, col = l.node.Line, l.node.Column
+		}
+		f.add(finding.Finding{Line: line, Col: col, Severity: l.severity, Rule: l.rule, Message: l.msg,
+			Field: ydoc.FieldPath(l.pointer), Hint: l.hint})
+	}
+}

@@ -1,0 +1,189 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
+	"go.yaml.in/yaml/v3"
+)
+
+// rules checks what the schema cannot say. Each check reads the plain
+// value and places its findings through the node tree.
+type rules struct {
+	file  *File
+	root  *yaml.Node
+	value any
+}
+
+func (r *rules) report(pointer string, sev finding.Severity, rule, msg, hint string) {
+	node, key := ydoc.Locate(r.root, pointer)
+	if key != nil && node.Kind != yaml.ScalarNode {
+		node = key // point at "actions:", not at the first item
+	}
+	r.file.addLocated([]located{{node: node, pointer: pointer, rule: rule, msg: msg, hint: hint, severity: sev}})
+}
+
+const modelinePrefix = "# yaml-language-server: $schema="
+
+func (r *rules) modeline(data []byte, kind Kind) {
+	want := "recommendation.schema.json"
+	if kind == KindEvaluation {
+		want = "evaluation.schema.json"
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+	first = strings.TrimRight(first, "\r")
+	hint := fmt.Sprintf("start the file with: %s../../schema/%s", modelinePrefix, want)
+	switch {
+	case !strings.HasPrefix(first, modelinePrefix):
+		r.file.add(finding.Finding{Line: 1, Col: 1, Severity: finding.Warning, Rule: finding.RuleModeline,
+			Message: "missing schema modeline: editors cannot validate this file", Hint: hint})
+	case !strings.HasSuffix(first, want):
+		r.file.add(finding.Finding{Line: 1, Col: len(modelinePrefix) + 1, Severity: finding.Warning, Rule: finding.RuleModeline,
+			Message: "schema modeline does not point at " + want, Hint: hint})
+	}
+}
+
+func (r *rules) evaluation() {
+	m, _ := r.value.(map[string]any)
+	if id, ok := m["id"].(string); ok && id != r.file.Folder {
+		r.report("/id", finding.Error, finding.RuleEvaluationID,
+			fmt.Sprintf("id %q does not match the folder name %q", id, r.file.Folder),
+			"rename the folder or change the id; they must be equal")
+	}
+}
+
+func (r *rules) recommendation(name string, nameNumber int) {
+	m, _ := r.value.(map[string]any)
+	if n, ok := m["number"].(int64); ok {
+		switch {
+		case int(n) != nameNumber:
+			r.report("/number", finding.Error, finding.RuleFileName,
+				fmt.Sprintf("number %d does not match the file name %s", n, name),
+				fmt.Sprintf("rename the file to %s, or fix the number", RecFileName(int(n))))
+		case name != RecFileName(nameNumber):
+			r.report("/number", finding.Error, finding.RuleFileName,
+				fmt.Sprintf("file name %s is not in the canonical form", name), "rename it to "+RecFileName(nameNumber))
+		}
+	}
+	response, _ := m["response"].(string)
+	if reasons, _ := m["reasons"].(string); response != string(model.Agree) && response != "" && strings.TrimSpace(reasons) == "" {
+		r.report("/response", finding.Error, finding.RuleReasons,
+			fmt.Sprintf("response is %s but no reasons are given", response),
+			"add reasons: why management "+strings.ReplaceAll(response, "-", " ")+"s")
+	}
+	actions, hasActions := m["actions"].([]any)
+	if hasActions && len(actions) == 0 && (response == string(model.Agree) || response == string(model.PartiallyAgree)) {
+		r.report("/actions", finding.Error, finding.RuleActionsRequired,
+			fmt.Sprintf("response is %s but no action is planned", response), "add at least one action under actions:")
+	}
+	r.uniqueNumbers("/actions", actions, "action")
+	for i, a := range actions {
+		am, _ := a.(map[string]any)
+		p := fmt.Sprintf("/actions/%d", i)
+		steps, _ := am["steps"].([]any)
+		r.uniqueNumbers(p+"/steps", steps, "step")
+		if am["status"] != string(model.Completed) {
+			continue
+		}
+		var open []string
+		for _, s := range steps {
+			sm, _ := s.(map[string]any)
+			if st, _ := sm["status"].(string); !model.Status(st).Closed() {
+				open = append(open, fmt.Sprint(sm["number"]))
+			}
+		}
+		if len(open) > 0 {
+			r.report(p+"/status", finding.Warning, finding.RuleCompletedOpenStep,
+				fmt.Sprintf("action %v is completed but step(s) %s are not", am["number"], strings.Join(open, ", ")),
+				"complete the steps, mark them no-longer-applicable, or reopen the action")
+		}
+	}
+}
+
+func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
+	seen := map[int64]int{}
+	for i, it := range items {
+		m, _ := it.(map[string]any)
+		n, ok := m["number"].(int64)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[n]; dup {
+			r.report(fmt.Sprintf("%s/%d/number", pointer, i), finding.Error, finding.RuleDuplicateNumber,
+				fmt.Sprintf("%s number %d is used twice (first by %s #%d)", what, n, what, first+1),
+				"give each "+what+" its own number")
+			continue
+		}
+		seen[n] = i
+	}
+}
+
+var (
+	dayShape   = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	monthShape = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
+	dateKeys   = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
+)
+
+// dates checks that every day and month written is a real one.
+func (r *rules) dates() {
+	walk(r.value, "", func(pointer, key string, v any) {
+		s, ok := v.(string)
+		if !ok || !dateKeys[key] {
+			return
+		}
+		switch {
+		case dayShape.MatchString(s):
+			if _, err := civil.Parse(s); err != nil {
+				r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", key, s),
+					"check the day and month")
+			}
+		case monthShape.MatchString(s) && (key == "due" || key == "original_due"):
+			if _, err := model.ParseDue(s); err != nil {
+				r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
+					"months run from 01 to 12")
+			}
+		}
+	})
+}
+
+var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
+
+// placeholders flags template text left in a field. Source-wording fields
+// (*_text) are verbatim by design and are not checked.
+func (r *rules) placeholders() {
+	walk(r.value, "", func(pointer, key string, v any) {
+		s, ok := v.(string)
+		if !ok || strings.HasSuffix(key, "_text") || !placeholderRE.MatchString(s) {
+			return
+		}
+		r.report(pointer, finding.Warning, finding.RulePlaceholder,
+			fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
+			`replace it with the real value, or write "" when there is nothing to say`)
+	})
+}
+
+// walk calls fn for every value below v with its pointer and the name of
+// the key that holds it (the enclosing key for list items).
+func walk(v any, pointer string, fn func(pointer, key string, v any)) {
+	var rec func(v any, pointer, key string)
+	rec = func(v any, pointer, key string) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				rec(c, pointer+"/"+strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1"), k)
+			}
+		case []any:
+			for i, c := range x {
+				rec(c, fmt.Sprintf("%s/%d", pointer, i), key)
+			}
+		default:
+			fn(pointer, key, v)
+		}
+	}
+	rec(v, pointer, "")
+}

@@ -1,0 +1,144 @@
+// Package validate checks parsed record files against the JSON schemas and
+// the rules beyond them, and reports findings with positions. It reads no
+// files: the loader hands it bytes.
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/schema"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"go.yaml.in/yaml/v3"
+)
+
+// compiled is one schema, compiled for validation and kept as raw JSON to
+// read keyword values (required names, allowed keys) when explaining errors.
+type compiled struct {
+	schema *jsonschema.Schema
+	raw    map[string]any
+}
+
+func compile(name string, src []byte) (*compiled, error) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft7
+	url := "mrtrack:///schema/" + name
+	if err := c.AddResource(url, bytes.NewReader(src)); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(src, &raw); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	return &compiled{s, raw}, nil
+}
+
+// check validates value and maps every leaf error back to its node.
+func (c *compiled) check(root *yaml.Node, value any) []located {
+	err := c.schema.Validate(value)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []located{{node: root, rule: finding.RuleSchemaOther, msg: err.Error()}}
+	}
+	var out []located
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			out = append(out, c.explain(root, value, e)...)
+			return
+		}
+		for _, cause := range e.Causes {
+			walk(cause)
+		}
+	}
+	walk(ve)
+	return out
+}
+
+// keyword returns the schema value at an absolute keyword location such as
+// mrtrack:///schema/recommendation.schema.json#/definitions/action/required.
+func (c *compiled) keyword(absLoc string) any {
+	_, frag, _ := strings.Cut(absLoc, "#")
+	var cur any = c.raw
+	for _, tok := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
+	}
+	return cur
+}
+
+// parentSchema returns the schema object holding the keyword at absLoc.
+func (c *compiled) parentSchema(absLoc string) map[string]any {
+	i := strings.LastIndex(absLoc, "/")
+	if i < 0 {
+		return nil
+	}
+	m, _ := c.keyword(absLoc[:i]).(map[string]any)
+	return m
+}
+
+// Schemas holds the compiled schemas of both record kinds.
+type Schemas struct {
+	evaluation, recommendation *compiled
+}
+
+// LoadSchemas compiles the embedded schemas once per run.
+func LoadSchemas() (*Schemas, error) {
+	ev, err := compile("evaluation.schema.json", schema.Evaluation)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := compile("recommendation.schema.json", schema.Recommendation)
+	if err != nil {
+		return nil, err
+	}
+	return &Schemas{ev, rec}, nil
+}
+
+// located is a problem tied to a node, before it becomes a finding.
+type located struct {
+	node     *yaml.Node
+	pointer  string
+	rule     string
+	msg      string
+	hint     string
+	severity finding.Severity
+}
+
+func lookupValue(v any, pointer string) any {
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
+		case []any:
+			var i int
+			if _, err := fmt.Sscanf(tok, "%d", &i); err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}

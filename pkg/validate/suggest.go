@@ -1,0 +1,68 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// sourceWords maps the French wording of management responses to the
+// canonical vocabulary, so a status typed as in the source gets a hint.
+var sourceWords = map[string]string{
+	"planifié": string(model.NotStarted), "plannifié": string(model.NotStarted), "planned": string(model.NotStarted),
+	"not started": string(model.NotStarted),
+	"en cours": string(model.InProgress), "en cours de réalisation": string(model.InProgress), "in progress": string(model.InProgress),
+	"ongoing": string(model.Ongoing), "continu": string(model.Ongoing), "en continu": string(model.Ongoing),
+	"de manière régulière": string(model.Ongoing),
+	"réalisé": string(model.Completed), "déjà réalisé": string(model.Completed), "clôturé": string(model.Completed),
+	"done": string(model.Completed), "closed": string(model.Completed), "complete": string(model.Completed),
+	"implemented": string(model.Completed),
+	"d'accord": string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
+	"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
+}
+
+// suggestValue proposes the allowed value v was probably meant to be.
+func suggestValue(v string, allowed []string) string {
+	key := strings.ToLower(strings.TrimSpace(v))
+	if s, ok := sourceWords[key]; ok {
+		for _, a := range allowed {
+			if a == s {
+				return a
+			}
+		}
+	}
+	return suggest(strings.ReplaceAll(key, " ", "-"), allowed)
+}
+
+// suggest returns the candidate closest to s when it is close enough to be
+// a typo (edit distance at most a third of its length, and at most 3).
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 4
+	for _, c := range candidates {
+		if d := distance(strings.ToLower(s), c); d < bestDist && d <= max(1, len(c)/3) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,232 @@
+// Package ydoc parses one record file into yaml.v3 nodes, so every later
+// finding can name a line and a column, and turns nodes into the plain
+// values a JSON schema validates. It checks what YAML itself allows but
+// records must not contain (aliases, duplicate keys, several documents); it
+// knows nothing of the record format.
+package ydoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxDepth is the deepest nesting accepted; a recommendation needs six.
+const MaxDepth = 32
+
+// Problem is a finding without its file.
+type Problem struct {
+	Line, Col int
+	Rule      string
+	Message   string
+	Hint      string
+}
+
+// Parse reads one YAML document into a node tree and checks it can stand
+// for a record. It returns the document's root node (nil when there is no
+// usable document) and every problem found; a non-nil root with problems
+// can still be validated further.
+func Parse(data []byte) (*yaml.Node, []Problem) {
+	if p, ok := checkEncoding(data); !ok {
+		return nil, []Problem{p}
+	}
+	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := decode(dec, &doc); err != nil {
+		return nil, []Problem{syntaxProblem(err, data)}
+	}
+	var probs []Problem
+	var second yaml.Node
+	switch err := decode(dec, &second); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		probs = append(probs, syntaxProblem(err, data))
+	default:
+		probs = append(probs, Problem{Line: second.Line, Col: second.Column, Rule: finding.RuleMultiDocument,
+			Message: "file holds more than one YAML document", Hint: "keep one record per file and remove the '---' separator"})
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, append(probs, Problem{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document"})
+	}
+	root := doc.Content[0]
+	probs = append(probs, check(root)...)
+	return root, probs
+}
+
+// decode turns panics inside the YAML library into errors: no input may
+// crash mrtrack.
+func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxProblem places a yaml.v3 error. The library reports a line but no
+// column, so the column is that of the line's first non-blank character.
+func syntaxProblem(err error, data []byte) Problem {
+	msg := err.Error()
+	line := 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg = m[2]
+	}
+	if strings.Contains(msg, "exceeded max depth") {
+		return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleTooDeep,
+			Message: "nesting too deep: " + msg}
+	}
+	return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleYAMLSyntax,
+		Message: "YAML syntax: " + msg, Hint: syntaxHint(msg)}
+}
+
+func syntaxHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "tab"):
+		return "indent with spaces, not tabs"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "a value containing ': ' must be quoted, or the indentation is off"
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-'"):
+		return "check the indentation of this line and the one above"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return "quote the value, or replace tabs with spaces"
+	}
+	return ""
+}
+
+func firstColumn(data []byte, line int) int {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return 1
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	col := 1
+	for _, r := range string(data) {
+		if r != ' ' && r != '\t' {
+			return col
+		}
+		col++
+	}
+	return 1
+}
+
+// checkEncoding rejects bytes that are not UTF-8 text, naming where.
+func checkEncoding(data []byte) (Problem, bool) {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return Problem{Line: 1, Col: 1, Rule: finding.RuleEncoding, Message: "file is UTF-16; records are UTF-8", Hint: "save the file as UTF-8"}, false
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c == 0 {
+			return Problem{Line: line, Col: col, Rule: finding.RuleEncoding, Message: "NUL byte: this is not a text file"}, false
+		}
+		if c < utf8.RuneSelf {
+			i++
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return Problem{Line: line, Col: col, Rule: finding.RuleEncoding,
+				Message: fmt.Sprintf("invalid UTF-8 byte 0x%02X", c), Hint: "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"}, false
+		}
+		i += size
+		col++
+	}
+	return Problem{}, true
+}
+
+// stripComments drops whole-line comments so a file of comments alone
+// counts as empty.
+func stripComments(data []byte) []byte {
+	var out []byte
+	for line := range bytes.Lines(data) {
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			out = append(out, t...)
+		}
+	}
+	return out
+}
+
+// check walks the tree once for what records must not contain. It stops
+// descending past MaxDepth, so hostile nesting costs nothing further.
+func check(root *yaml.Node) []Problem {
+	var probs []Problem
+	type item struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []item{{root, 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if it.depth > MaxDepth {
+			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleTooDeep,
+				Message: fmt.Sprintf("nesting deeper than %d levels", MaxDepth)})
+			continue
+		}
+		if n.Kind == yaml.AliasNode {
+			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleAlias,
+				Message: "alias *" + n.Value + " is not allowed in records", Hint: "write the value out in full"})
+			continue
+		}
+		if n.Anchor != "" {
+			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleAlias,
+				Message: "anchor &" + n.Anchor + " is not allowed in records", Hint: "remove the anchor"})
+		}
+		if n.Kind == yaml.MappingNode {
+			seen := map[string]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode || (k.Tag != "!!str" && k.Tag != "!!merge") {
+					probs = append(probs, Problem{Line: k.Line, Col: k.Column, Rule: finding.RuleKeyType,
+						Message: "mapping key must be a plain string", Hint: "quote the key or fix the indentation"})
+					continue
+				}
+				if k.Tag == "!!merge" {
+					probs = append(probs, Problem{Line: k.Line, Col: k.Column, Rule: finding.RuleAlias,
+						Message: "merge key << is not allowed in records", Hint: "write the keys out in full"})
+					continue
+				}
+				if prev, dup := seen[k.Value]; dup {
+					probs = append(probs, Problem{Line: k.Line, Col: k.Column, Rule: finding.RuleDuplicateKey,
+						Message: fmt.Sprintf("key %q appears twice (first at line %d)", k.Value, prev.Line),
+						Hint:    "keep one of the two"})
+					continue
+				}
+				seen[k.Value] = k
+			}
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, item{n.Content[i], it.depth + 1})
+		}
+	}
+	return probs
+}
