@@ -29,6 +29,7 @@ func Main(args []string, env *Env) int {
 // global holds the flags every command shares.
 type global struct {
 	dataDir string
+	asOf    string
 }
 
 // NewRoot builds the command tree.
@@ -52,6 +53,7 @@ the enclosing git checkout, else ./data.`,
 		return usage("%s", err)
 	})
 	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
+	root.PersistentFlags().StringVar(&g.asOf, "as-of", "", "the day to measure against: YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy, +30d, -2w (default today)")
 	root.AddCommand(newValidateCmd(env, g))
 	return root
 }

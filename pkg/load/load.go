@@ -166,6 +166,9 @@ func assemble(files []*validate.File, findings []finding.Finding) ([]*model.Eval
 			r.Evaluation, r.File = e, f.Path
 			for _, a := range r.Actions {
 				a.Recommendation = r
+				for _, s := range a.Steps {
+					s.Action = a
+				}
 			}
 			e.Recommendations = append(e.Recommendations, r)
 		}

@@ -108,4 +108,6 @@ type Action struct {
 // Step is a numbered sub-item of an action.
 type Step struct {
 	Tracking `yaml:",inline"`
+
+	Action *Action `yaml:"-"`
 }

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/report"
+)
+
+// loadData loads the data folder for the commands that read records. Files
+// with errors are left out of the model; their findings go to stderr, and
+// the command must end with exit 1 (see dataResult.finish) so a partial
+// answer is never mistaken for a whole one.
+func (g *global) loadData(env *Env) (*dataResult, error) {
+	dir, err := g.resolveDataDir(env)
+	if err != nil {
+		return nil, err
+	}
+	res, err := loadRecords(env, []string{dir})
+	if err != nil {
+		return nil, err
+	}
+	if res.Stats.Errors > 0 {
+		var errs []finding.Finding
+		for _, f := range res.Findings {
+			if f.Severity == finding.Error {
+				errs = append(errs, f)
+			}
+		}
+		report.Text{}.Write(env.Stderr, errs, res.Stats)
+		fmt.Fprintf(env.Stderr, "mrtrack: %d file(s) with errors were left out; run 'mrtrack validate' and fix them\n", countFiles(errs))
+	}
+	return &dataResult{Result: res}, nil
+}
+
+type dataResult struct{ *load.Result }
+
+// finish turns a command's outcome into exit 1 when the data had errors.
+func (d *dataResult) finish(err error) error {
+	if err == nil && d.Stats.Errors > 0 {
+		return failed()
+	}
+	return err
+}
+
+func countFiles(fs []finding.Finding) int {
+	seen := map[string]bool{}
+	for _, f := range fs {
+		seen[f.File] = true
+	}
+	return len(seen)
+}
+
+// today is the day commands measure against: --as-of when given, else the
+// clock's day. It is the only place below main that reads the clock.
+func (g *global) today(env *Env) (civil.Date, error) {
+	now := civil.Of(env.Now())
+	if g.asOf == "" {
+		return now, nil
+	}
+	d, err := civil.ParseUser(g.asOf, now)
+	if err != nil {
+		return civil.Date{}, usage("--as-of: %s", err)
+	}
+	return d, nil
+}

@@ -1,0 +1,15 @@
+package model
+
+import "fmt"
+
+// ID is the recommendation's id within its evaluation: R3.
+func (r *Recommendation) ID() string { return fmt.Sprintf("R%d", r.Number) }
+
+// ID is the action's id within its evaluation: R3.6.
+func (a *Action) ID() string { return fmt.Sprintf("%s.%d", a.Recommendation.ID(), a.Number) }
+
+// ID is the step's id within its evaluation: R7.1.2.
+func (s *Step) ID() string { return fmt.Sprintf("%s.%d", s.Action.ID(), s.Number) }
+
+// QualifiedID prefixes an id with its evaluation: EVO-2024-03/R3.6.
+func QualifiedID(e *Evaluation, id string) string { return e.ID + "/" + id }
