@@ -11,13 +11,13 @@ import (
 var sourceWords = map[string]string{
 	"planifié": string(model.NotStarted), "plannifié": string(model.NotStarted), "planned": string(model.NotStarted),
 	"not started": string(model.NotStarted),
-	"en cours": string(model.InProgress), "en cours de réalisation": string(model.InProgress), "in progress": string(model.InProgress),
+	"en cours":    string(model.InProgress), "en cours de réalisation": string(model.InProgress), "in progress": string(model.InProgress),
 	"ongoing": string(model.Ongoing), "continu": string(model.Ongoing), "en continu": string(model.Ongoing),
 	"de manière régulière": string(model.Ongoing),
-	"réalisé": string(model.Completed), "déjà réalisé": string(model.Completed), "clôturé": string(model.Completed),
+	"réalisé":              string(model.Completed), "déjà réalisé": string(model.Completed), "clôturé": string(model.Completed),
 	"done": string(model.Completed), "closed": string(model.Completed), "complete": string(model.Completed),
 	"implemented": string(model.Completed),
-	"d'accord": string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
+	"d'accord":    string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
 	"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
 }
 
