@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/mrtrack/mrtrack/pkg/cli"
@@ -38,5 +41,30 @@ func TestScripts(t *testing.T) {
 			e.Setenv("REPO", repo)
 			return os.CopyFS(filepath.Join(e.WorkDir, "mali"), os.DirFS(filepath.Join(repo, "data")))
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
 	})
+}
+
+// exits N PROG ARGS... runs PROG and checks it exits with status N, so a
+// script can tell "findings" (1) from "usage" (2) from "could not run" (3).
+// Its stdout and stderr are kept for the commands that follow.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: %q is not a number", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
 }

@@ -22,7 +22,7 @@ var DefaultLimits = Limits{MaxFileSize: 2 << 20, MaxFiles: 100_000}
 
 // File is a record file found on disk.
 type File struct {
-	Path string // as shown to the user: relative to the working folder when inside it, slash-separated
+	Path string // as shown to the user: relative to the working folder, slash-separated
 	Abs  string // absolute, cleaned
 }
 
@@ -74,7 +74,7 @@ func Discover(paths []string, cwd string, limits Limits) ([]File, []finding.Find
 }
 
 func (w *walker) display(abs string) string {
-	if rel, err := filepath.Rel(w.cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(w.cwd, abs); err == nil {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(abs)

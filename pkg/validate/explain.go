@@ -38,7 +38,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 				continue
 			}
 			out = append(out, located{node: node, pointer: e.InstanceLocation, rule: finding.RuleRequired,
-				msg:  fmt.Sprintf("%s: missing required field %q", describe(e.InstanceLocation), r),
+				msg:  fmt.Sprintf("missing required field %q%s", r, within(e.InstanceLocation)),
 				hint: "add " + r + ": " + propDescription(props, r)})
 		}
 		return out
@@ -64,7 +64,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			out = append(out, located{node: kn, pointer: e.InstanceLocation + "/" + k, rule: finding.RuleUnknownKey,
-				msg: fmt.Sprintf("unknown field %q in %s", k, describe(e.InstanceLocation)), hint: hint})
+				msg: fmt.Sprintf("unknown field %q%s", k, within(e.InstanceLocation)), hint: hint})
 		}
 		slices.SortFunc(out, func(a, b located) int {
 			return cmp.Or(cmp.Compare(a.node.Line, b.node.Line), cmp.Compare(a.node.Column, b.node.Column))
@@ -138,30 +138,29 @@ func indexes(toks []string) []string {
 	return out
 }
 
-// describe names the object a pointer leads to, in the words of the record
-// format: "action 3", "step 2 of action 1", "the recommendation".
-func describe(pointer string) string {
+// within names the object a pointer leads to, in the words of the record
+// format: " in action #3", " in step #2 of action #1", " in approved_by";
+// nothing for the document itself.
+func within(pointer string) string {
+	if pointer == "" {
+		return ""
+	}
 	toks := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
 	var parts []string
-	for i := 0; i+1 < len(toks); i += 2 {
-		n, err := strconv.Atoi(toks[i+1])
-		if err != nil {
-			break
-		}
-		switch toks[i] {
-		case "actions":
+	for i := 0; i < len(toks); i++ {
+		n, err := strconv.Atoi(toks[min(i+1, len(toks)-1)])
+		switch {
+		case i+1 < len(toks) && err == nil && toks[i] == "actions":
 			parts = append([]string{fmt.Sprintf("action #%d", n+1)}, parts...)
-		case "steps":
+			i++
+		case i+1 < len(toks) && err == nil && toks[i] == "steps":
 			parts = append([]string{fmt.Sprintf("step #%d", n+1)}, parts...)
+			i++
+		default:
+			parts = append([]string{toks[i]}, parts...)
 		}
 	}
-	switch {
-	case pointer == "":
-		return "the record"
-	case len(parts) == 0:
-		return strings.TrimPrefix(pointer, "/")
-	}
-	return strings.Join(parts, " of ")
+	return " in " + strings.Join(parts, " of ")
 }
 
 func propDescription(props map[string]any, name string) string {

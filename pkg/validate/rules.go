@@ -71,7 +71,8 @@ func (r *rules) recommendation(name string, nameNumber int) {
 		}
 	}
 	response, _ := m["response"].(string)
-	if reasons, _ := m["reasons"].(string); response != string(model.Agree) && response != "" && strings.TrimSpace(reasons) == "" {
+	mustExplain := response == string(model.PartiallyAgree) || response == string(model.Disagree)
+	if reasons, _ := m["reasons"].(string); mustExplain && strings.TrimSpace(reasons) == "" {
 		r.report("/response", finding.Error, finding.RuleReasons,
 			fmt.Sprintf("response is %s but no reasons are given", response),
 			"add reasons: why management "+strings.ReplaceAll(response, "-", " ")+"s")

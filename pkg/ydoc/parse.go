@@ -60,7 +60,7 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 		return nil, append(probs, Problem{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document"})
 	}
 	root := doc.Content[0]
-	probs = append(probs, check(root)...)
+	probs = append(probs, summariseAliases(check(root))...)
 	return root, probs
 }
 
@@ -229,4 +229,27 @@ func check(root *yaml.Node) []Problem {
 		}
 	}
 	return probs
+}
+
+// summariseAliases keeps the first anchor or alias problem and counts the
+// rest, so an alias bomb gives one finding rather than thousands.
+func summariseAliases(probs []Problem) []Problem {
+	out := probs[:0:0]
+	first, more := -1, 0
+	for _, p := range probs {
+		if p.Rule != finding.RuleAlias {
+			out = append(out, p)
+			continue
+		}
+		if first >= 0 {
+			more++
+			continue
+		}
+		first = len(out)
+		out = append(out, p)
+	}
+	if more > 0 {
+		out[first].Message += fmt.Sprintf(" (and %d more anchors or aliases)", more)
+	}
+	return out
 }
