@@ -1,0 +1,115 @@
+package validate
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/schema"
+)
+
+// Editors show a property's description on hover: every property of both
+// schemas must have one.
+func TestSchemaDescriptions(t *testing.T) {
+	for name, src := range map[string][]byte{"evaluation": schema.Evaluation, "recommendation": schema.Recommendation} {
+		var root map[string]any
+		if err := json.Unmarshal(src, &root); err != nil {
+			t.Fatal(err)
+		}
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			m, ok := v.(map[string]any)
+			if !ok {
+				return
+			}
+			if props, ok := m["properties"].(map[string]any); ok {
+				for k, p := range props {
+					if d, _ := p.(map[string]any)["description"].(string); d == "" {
+						t.Errorf("%s: %s/%s has no description", name, path, k)
+					}
+				}
+			}
+			for k, c := range m {
+				walk(path+"/"+k, c)
+			}
+		}
+		walk("", root)
+	}
+}
+
+// Every rule in the catalogue is exercised by an end-to-end script, except
+// those that need conditions a script cannot create; those are tested here
+// or in pkg/store.
+func TestEveryRuleHasAScript(t *testing.T) {
+	notScripted := map[string]string{
+		finding.RuleUnreadable:   "permission errors depend on the user running the tests (root reads everything)",
+		finding.RuleTooLarge:     "needs a file over 2 MiB; see TestReadLimit in pkg/store",
+		finding.RuleTooManyFiles: "needs 100,000 files; see TestDiscoverMaxFiles in pkg/store",
+		finding.RuleSchemaOther:  "a fallback for schema keywords the explanations do not cover",
+	}
+	scripts, err := filepath.Glob("../../testdata/script/*.txtar")
+	if err != nil || len(scripts) == 0 {
+		t.Fatalf("no scripts found: %v", err)
+	}
+	var all strings.Builder
+	for _, s := range scripts {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	for _, r := range finding.Rules {
+		if _, ok := notScripted[r.ID]; ok {
+			continue
+		}
+		if !strings.Contains(all.String(), "["+r.ID+"]") {
+			t.Errorf("rule %s appears in no testdata/script expected output", r.ID)
+		}
+	}
+}
+
+func TestCheckKinds(t *testing.T) {
+	s, err := LoadSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.Check("x/rec-01.yaml", "/d/E-1/rec-01.yaml", []byte("number: 1\n"))
+	if f.Kind != KindRecommendation || f.Folder != "E-1" || f.Valid() {
+		t.Errorf("Check = kind %v folder %q valid %v", f.Kind, f.Folder, f.Valid())
+	}
+	for _, fd := range f.Findings {
+		if fd.File != "x/rec-01.yaml" || fd.Line < 1 || fd.Col < 1 {
+			t.Errorf("finding without a position: %+v", fd)
+		}
+	}
+}
+
+// FuzzCheck feeds arbitrary bytes to the parser and validator: whatever
+// the input, Check returns findings and never panics or hangs.
+func FuzzCheck(f *testing.F) {
+	seeds, _ := filepath.Glob("../../data/*/*.yaml")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(filepath.Base(p), b)
+		}
+	}
+	f.Add("rec-01.yaml", []byte("a: &a [x]\nb: [*a, *a]\n"))
+	f.Add("evaluation.yaml", []byte("\xff\xfe"))
+	s, err := LoadSchemas()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if strings.ContainsAny(name, "/\\") {
+			name = "rec-01.yaml"
+		}
+		file := s.Check("f/"+name, filepath.Join("/data/E-1", name), data)
+		if f := file.Findings; file.Root == nil && len(f) == 0 {
+			t.Fatalf("no document and no finding for %q", data)
+		}
+	})
+}

@@ -1,0 +1,109 @@
+package ydoc
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/mrtrack/mrtrack/pkg/finding"
+)
+
+func TestParseHostile(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 8) + "*" + prev + "]\n"
+		prev = name
+	}
+	tests := []struct {
+		name     string
+		in       string
+		rule     string
+		line     int
+		col      int
+		wantRoot bool
+	}{
+		{"block nesting 100k", strings.Repeat("- ", 100_000) + "x\n", finding.RuleTooDeep, 1, 1, false},
+		{"flow nesting 100k", strings.Repeat("[", 100_000), finding.RuleTooDeep, 1, 1, false},
+		{"nesting 40", "a: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", finding.RuleTooDeep, 1, 35, true},
+		{"alias bomb", bomb, finding.RuleAlias, 1, 4, true},
+		{"nul", "a: 1\nb: \x00\n", finding.RuleEncoding, 2, 4, false},
+		{"latin-1", "a: 1\nb: caf\xe9\n", finding.RuleEncoding, 2, 7, false},
+		{"utf-16", "\xff\xfea\x00", finding.RuleEncoding, 1, 1, false},
+		{"empty", "", finding.RuleEmptyFile, 1, 1, false},
+		{"comments only", "# a\n  # b\n", finding.RuleEmptyFile, 1, 1, false},
+		{"two documents", "a: 1\n---\nb: 2\n", finding.RuleMultiDocument, 2, 1, true},
+		{"duplicate key", "a: 1\nb: 2\na: 3\n", finding.RuleDuplicateKey, 3, 1, true},
+		{"tab", "a:\n\tb: 1\n", finding.RuleYAMLSyntax, 2, 2, false},
+		{"complex key", "? [a, b]\n: c\n", finding.RuleKeyType, 1, 3, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, probs := Parse([]byte(tt.in))
+			if (root != nil) != tt.wantRoot {
+				t.Errorf("root = %v, want present=%v", root, tt.wantRoot)
+			}
+			if len(probs) == 0 {
+				t.Fatalf("no problem reported, want %s", tt.rule)
+			}
+			p := probs[0]
+			if p.Rule != tt.rule || p.Line != tt.line || p.Col != tt.col {
+				t.Errorf("first problem = %d:%d %s %q, want %d:%d %s", p.Line, p.Col, p.Rule, p.Message, tt.line, tt.col, tt.rule)
+			}
+		})
+	}
+}
+
+func TestParseLargeFile(t *testing.T) {
+	// 50 MB of valid YAML parses without error and without a finding: the
+	// size limit belongs to the store, which refuses such files before this.
+	var b bytes.Buffer
+	b.WriteString("text: |\n")
+	line := "  " + strings.Repeat("x", 98) + "\n"
+	for b.Len() < 50<<20 {
+		b.WriteString(line)
+	}
+	if testing.Short() {
+		t.Skip("50 MB parse")
+	}
+	root, probs := Parse(b.Bytes())
+	if root == nil || len(probs) != 0 {
+		t.Fatalf("root=%v problems=%v", root != nil, probs)
+	}
+}
+
+func TestValueAndLocate(t *testing.T) {
+	root, probs := Parse([]byte("a: 2023\nb: 2024-12-31\nc: [x, {d: 1.5}]\ne: ~\nf: true\ng: \"2023\"\nh/i: 0x1F\n"))
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	v := Value(root).(map[string]any)
+	want := map[string]any{"a": int64(2023), "b": "2024-12-31", "e": nil, "f": true, "g": "2023", "h/i": int64(31)}
+	for k, w := range want {
+		if v[k] != w {
+			t.Errorf("%s = %#v, want %#v", k, v[k], w)
+		}
+	}
+	if d := v["c"].([]any)[1].(map[string]any)["d"]; d != 1.5 {
+		t.Errorf("c[1].d = %#v", d)
+	}
+	for _, tt := range []struct {
+		pointer   string
+		line, col int
+		path      string
+	}{
+		{"/c/1/d", 3, 12, "$.c[1].d"},
+		{"/c/0", 3, 5, "$.c[0]"},
+		{"/h~1i", 7, 6, "$.h/i"},
+		{"/missing", 1, 1, "$.missing"},
+		{"", 1, 1, "$"},
+	} {
+		n, _ := Locate(root, tt.pointer)
+		if n.Line != tt.line || n.Column != tt.col {
+			t.Errorf("Locate(%q) = %d:%d, want %d:%d", tt.pointer, n.Line, n.Column, tt.line, tt.col)
+		}
+		if got := FieldPath(tt.pointer); got != tt.path {
+			t.Errorf("FieldPath(%q) = %q, want %q", tt.pointer, got, tt.path)
+		}
+	}
+}
