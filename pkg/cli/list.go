@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/query"
+	"github.com/mrtrack/mrtrack/pkg/render"
+	"github.com/spf13/cobra"
+)
+
+type listOptions struct {
+	filter filterFlags
+	sort   query.SortKey
+	output outputFlag
+}
+
+func newListCmd(env *Env, g *global) *cobra.Command {
+	return newListCmdRun(env, g, runList)
+}
+
+// newListCmdRun builds list with run as its body, so tests can check the
+// flags without loading data.
+func newListCmdRun(env *Env, g *global, run func(*Env, *global, *listOptions) error) *cobra.Command {
+	opts := &listOptions{}
+	var sortKey string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List planned actions, with filters",
+		Long: `List the planned actions, one a row: id, title, owner, due date, status, and
+how the action stands on the day (--as-of, default today): days overdue, or
+days until it falls due. An action is overdue when it or any of its steps is
+past its deadline and neither completed nor no longer applicable; a month or
+a year falls due on its last day; ongoing and undated actions never are.
+
+Filters combine: an action is listed when it passes all of them. --owner,
+--unit and --search ignore case and accents. Dates are YYYY-MM-DD, YYYY-MM
+or YYYY (the end of that month or year), today, eom, eoq, eoy, or an offset
+from today such as +30d, -2w, +3m; --due-after 2024 --due-before 2025 is
+what falls due in 2025. A window is a number of days, weeks, months or
+years: 30d, 2w, 3m (--due-soon alone means 30 days; write --due-soon=2w).
+
+` + queryExitCodes,
+		Example: `  mrtrack list
+  mrtrack list --overdue --sort overdue
+  mrtrack list --owner "ressources humaines" --status not-started --status in-progress
+  mrtrack list --due-soon=6w --as-of 2024-12-01
+  mrtrack list --search "evacuation medicale"
+  mrtrack list --rec R7 -o markdown
+  mrtrack list -o json | jq '.[] | select(.overdue) | .id'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			if _, _, err := civil.ParseSpan(args[0]); err == nil && cmd.Flags().Changed("due-soon") {
+				return withHint(usage("unexpected argument %q", args[0]), "write the window with an equals sign: --due-soon="+args[0])
+			}
+			return usage("list takes no arguments, got %q: filter with flags such as --rec R3 or --search TEXT", args[0])
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			key, err := query.ParseSortKey(sortKey)
+			if err != nil {
+				return idError("--sort", err)
+			}
+			opts.sort = key
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
+		},
+	}
+	opts.filter.addScope(cmd.Flags())
+	opts.filter.addActions(cmd.Flags())
+	cmd.Flags().StringVar(&sortKey, "sort", string(query.ByID), "order: due, id, status, overdue (most overdue first)")
+	opts.output.add(cmd.Flags())
+	return cmd
+}
+
+func runList(env *Env, g *global, opts *listOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.filter.parse(today)
+	if err != nil {
+		return err
+	}
+	w, err := opts.output.writer(env)
+	if err != nil {
+		return err
+	}
+	data, err := g.loadData(env)
+	if err != nil {
+		return err
+	}
+	if err := opts.filter.resolve(f, data.Evaluations); err != nil {
+		return data.finish(err)
+	}
+	items := f.Select(data.Evaluations, today)
+	query.Sort(items, opts.sort)
+	of := 0
+	for _, e := range data.Evaluations {
+		for _, r := range e.Recommendations {
+			of += len(r.Actions)
+		}
+	}
+	until := today.Add(30, civil.Days)
+	if f.DueSoon {
+		until = f.DueUntil
+	}
+	doc := render.List(render.ListInput{
+		Day:       render.Day{Today: today, Until: until},
+		Items:     items,
+		Of:        of,
+		Qualified: len(data.Evaluations) > 1,
+	})
+	return data.finish(write(env, w, doc))
+}

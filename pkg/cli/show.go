@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/query"
+	"github.com/mrtrack/mrtrack/pkg/render"
+	"github.com/spf13/cobra"
+)
+
+type showOptions struct {
+	id     string
+	output outputFlag
+}
+
+func newShowCmd(env *Env, g *global) *cobra.Command {
+	return newShowCmdRun(env, g, runShow)
+}
+
+// newShowCmdRun builds show with run as its body, so tests can check the
+// flags without loading data.
+func newShowCmdRun(env *Env, g *global, run func(*Env, *global, *showOptions) error) *cobra.Command {
+	opts := &showOptions{}
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show an evaluation, a recommendation, an action or a step in full",
+		Long: `Show one item in full: every field, the source's wording beside the
+normalised values, the steps, and what follows on the day (--as-of, default
+today): whether it is overdue and by how much, and its next deadline.
+
+ID is an evaluation (EVO-2024-03), a recommendation (R3), an action (R3.6)
+or a step (R7.1.2). An id without its evaluation is accepted when only one
+evaluation has it; else qualify it: EVO-2024-03/R3.6.
+
+-o csv writes the actions (and steps) under the item, one a row.
+
+` + queryExitCodes,
+		Example: `  mrtrack show R1.6
+  mrtrack show EVO-2024-03/R7.1 --as-of 2025-01-01
+  mrtrack show R7.1.2
+  mrtrack show R3 -o markdown
+  mrtrack show EVO-2024-03 -o json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return withHint(usage("show takes one id, got %d", len(args)), "write an id such as R3, R3.6, R7.1.2 or EVO-2024-03; 'mrtrack list' lists the actions")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.id = args[0]
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
+		},
+	}
+	opts.output.add(cmd.Flags())
+	return cmd
+}
+
+func runShow(env *Env, g *global, opts *showOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	w, err := opts.output.writer(env)
+	if err != nil {
+		return err
+	}
+	data, err := g.loadData(env)
+	if err != nil {
+		return err
+	}
+	t, err := query.Resolve(data.Evaluations, opts.id)
+	if err != nil {
+		return data.finish(idError("", err))
+	}
+	in := render.ShowInput{
+		Day:       render.Day{Today: today, Until: today.Add(30, civil.Days)},
+		Target:    t,
+		Qualified: len(data.Evaluations) > 1,
+	}
+	f := &query.Filter{Evaluations: []*model.Evaluation{t.Evaluation}}
+	switch t.Kind {
+	case query.KindEvaluation:
+		in.Items = f.Select(data.Evaluations, today)
+		in.Progress = query.Progress(data.Evaluations, f, in.Items, query.ByRecommendation)
+	case query.KindRecommendation:
+		f.Recommendations = []*model.Recommendation{t.Recommendation}
+		in.Items = f.Select(data.Evaluations, today)
+	default:
+		in.Items = []query.Item{query.Facts(t.Action, today)}
+	}
+	for _, it := range in.Items {
+		in.Counts.Add(it)
+	}
+	return data.finish(write(env, w, render.Show(in)))
+}

@@ -1,0 +1,129 @@
+package query
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// Filter says which actions a command is about. The zero Filter keeps
+// everything; each field set narrows it, and they combine with "and".
+// Fields holding lists keep an action matching any of their values.
+type Filter struct {
+	// What the recommendation must be.
+	Evaluations     []*model.Evaluation
+	Recommendations []*model.Recommendation
+	Unit            string // substring of a responsible unit, folded
+	Responses       []model.Response
+
+	// What the action must be.
+	Statuses  []model.Status
+	Owner     string // substring of the owner, folded
+	Overdue   bool
+	DueSoon   bool
+	DueUntil  civil.Date // with DueSoon: the last day of the window
+	DueBefore civil.Date // falls due on or before; zero for no bound
+	DueAfter  civil.Date // falls due after; zero for no bound
+	Search    string     // substring of titles, descriptions, progress, folded
+}
+
+// Narrows reports whether the filter leaves out actions of the
+// recommendations it keeps, so a recommendation may be kept with none.
+func (f *Filter) Narrows() bool {
+	return len(f.Statuses) > 0 || f.Owner != "" || f.Overdue || f.DueSoon ||
+		!f.DueBefore.IsZero() || !f.DueAfter.IsZero() || f.Search != ""
+}
+
+// narrowsRecommendations reports whether the filter leaves out
+// recommendations of the evaluations it keeps.
+func (f *Filter) narrowsRecommendations() bool {
+	return len(f.Recommendations) > 0 || f.Unit != "" || len(f.Responses) > 0
+}
+
+// RecommendationsOf returns the recommendations of evals the filter keeps,
+// in evaluation and number order.
+func (f *Filter) RecommendationsOf(evals []*model.Evaluation) []*model.Recommendation {
+	var out []*model.Recommendation
+	for _, e := range evals {
+		if len(f.Evaluations) > 0 && !slices.Contains(f.Evaluations, e) {
+			continue
+		}
+		for _, r := range e.Recommendations {
+			if f.keepsRecommendation(r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func (f *Filter) keepsRecommendation(r *model.Recommendation) bool {
+	if len(f.Recommendations) > 0 && !slices.Contains(f.Recommendations, r) {
+		return false
+	}
+	if len(f.Responses) > 0 && !slices.Contains(f.Responses, r.Response) {
+		return false
+	}
+	if f.Unit != "" && !slices.ContainsFunc(r.Responsible, func(u string) bool { return Contains(u, f.Unit) }) {
+		return false
+	}
+	return true
+}
+
+// Select returns the actions of evals the filter keeps, as items on
+// today, in id order.
+func (f *Filter) Select(evals []*model.Evaluation, today civil.Date) []Item {
+	items := []Item{}
+	for _, r := range f.RecommendationsOf(evals) {
+		for _, a := range r.Actions {
+			it := Facts(a, today)
+			if f.keepsAction(it, today) {
+				items = append(items, it)
+			}
+		}
+	}
+	return items
+}
+
+func (f *Filter) keepsAction(it Item, today civil.Date) bool {
+	a := it.Action
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, a.Status) {
+		return false
+	}
+	if f.Owner != "" && !Contains(a.Owner, f.Owner) {
+		return false
+	}
+	if f.Overdue && !it.Overdue {
+		return false
+	}
+	if f.DueSoon && !a.DueWithin(today, f.DueUntil) {
+		return false
+	}
+	if !f.DueBefore.IsZero() || !f.DueAfter.IsZero() {
+		end, ok := a.Deadline()
+		if !ok || (!f.DueBefore.IsZero() && end.After(f.DueBefore)) || (!f.DueAfter.IsZero() && !end.After(f.DueAfter)) {
+			return false
+		}
+	}
+	if f.Search != "" && !mentions(a, Fold(f.Search)) {
+		return false
+	}
+	return true
+}
+
+// mentions reports whether the action's or its steps' title, description
+// or progress comments hold the folded needle.
+func mentions(a *model.Action, needle string) bool {
+	texts := []string{a.Title, a.Description, a.Progress}
+	for _, s := range a.Steps {
+		texts = append(texts, s.Title, s.Progress)
+	}
+	for _, t := range texts {
+		if t != "" && strings.Contains(Fold(t), needle) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,298 @@
+package query
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// Counts are the numbers in a row of a progress table. Every action has
+// one status, so the status counts add up to Actions; Overdue counts
+// across them.
+type Counts struct {
+	Actions            int
+	NotStarted         int
+	InProgress         int
+	Completed          int
+	Ongoing            int
+	NoLongerApplicable int
+	Overdue            int
+}
+
+// Add counts one more action.
+func (c *Counts) Add(it Item) {
+	c.Actions++
+	switch it.Action.Status {
+	case model.NotStarted:
+		c.NotStarted++
+	case model.InProgress:
+		c.InProgress++
+	case model.Completed:
+		c.Completed++
+	case model.Ongoing:
+		c.Ongoing++
+	case model.NoLongerApplicable:
+		c.NoLongerApplicable++
+	}
+	if it.Overdue {
+		c.Overdue++
+	}
+}
+
+// Applicable is the number of actions the implementation rate is taken
+// over: all but those no longer applicable.
+func (c Counts) Applicable() int { return c.Actions - c.NoLongerApplicable }
+
+// Rate is the implementation rate, completed / (all − no longer
+// applicable), as DOMAIN.md defines it; false when no action applies.
+func (c Counts) Rate() (float64, bool) {
+	if c.Applicable() <= 0 {
+		return 0, false
+	}
+	return float64(c.Completed) / float64(c.Applicable()), true
+}
+
+// Grouping is what the rows of a progress table stand for.
+type Grouping string
+
+// The groupings of status --by.
+const (
+	ByRecommendation Grouping = "recommendation"
+	ByUnit           Grouping = "unit"
+	ByOwner          Grouping = "owner"
+	ByEvaluation     Grouping = "evaluation"
+	ByDueYear        Grouping = "due-year"
+)
+
+// Groupings lists the groupings in help order.
+var Groupings = []Grouping{ByRecommendation, ByUnit, ByOwner, ByEvaluation, ByDueYear}
+
+// ParseGrouping reads a --by value.
+func ParseGrouping(s string) (Grouping, error) {
+	for _, g := range Groupings {
+		if string(g) == strings.ToLower(strings.TrimSpace(s)) {
+			return g, nil
+		}
+	}
+	names := make([]string, len(Groupings))
+	for i, g := range Groupings {
+		names[i] = string(g)
+	}
+	return "", &Error{Msg: fmt.Sprintf("cannot group by %q", s), Hint: "group by " + strings.Join(names, ", ")}
+}
+
+// NoDate is the key of the due-year row for actions without a deadline.
+const NoDate = "no date"
+
+// Row is one row of a progress table.
+type Row struct {
+	Key            string // R1, a unit, an owner, an evaluation id, a year or NoDate
+	Title          string // the recommendation's or the evaluation's
+	Recommendation *model.Recommendation
+	Evaluation     *model.Evaluation
+	Counts
+}
+
+// Table is a progress table. Total counts each action once; by unit, an
+// action counts under every unit responsible for its recommendation, so
+// the rows may add up to more.
+type Table struct {
+	Evaluation *model.Evaluation // by recommendation, the evaluation of the rows; else nil
+	By         Grouping
+	Rows       []Row
+	Total      Counts
+}
+
+// Progress counts items into progress tables: one per evaluation by
+// recommendation, else one. Rows with no action are kept when the filter
+// does not narrow actions (a recommendation with no planned action still
+// has a row).
+func Progress(evals []*model.Evaluation, f *Filter, items []Item, by Grouping) []Table {
+	switch by {
+	case ByRecommendation:
+		return byRecommendation(evals, f, items)
+	case ByEvaluation:
+		return []Table{byEvaluation(evals, f, items)}
+	}
+	t := Table{By: by}
+	rows := map[string]*Row{}
+	var keys []string
+	for _, it := range items {
+		t.Total.Add(it)
+		for _, key := range keysOf(it, by, f) {
+			id := Fold(key)
+			r, ok := rows[id]
+			if !ok {
+				r = &Row{Key: key}
+				rows[id] = r
+				keys = append(keys, id)
+			}
+			r.Add(it)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if by == ByDueYear && (a == NoDate) != (b == NoDate) {
+			return cmp.Compare(boolInt(a == NoDate), boolInt(b == NoDate))
+		}
+		return strings.Compare(a, b)
+	})
+	for _, k := range keys {
+		t.Rows = append(t.Rows, *rows[k])
+	}
+	return []Table{t}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// keysOf returns the rows an item counts under.
+func keysOf(it Item, by Grouping, f *Filter) []string {
+	a := it.Action
+	switch by {
+	case ByUnit:
+		var units []string
+		for _, u := range a.Recommendation.Responsible {
+			if f.Unit == "" || Contains(u, f.Unit) {
+				units = append(units, u)
+			}
+		}
+		return units
+	case ByOwner:
+		return []string{a.Owner}
+	case ByDueYear:
+		if end, ok := a.Deadline(); ok {
+			return []string{strconv.Itoa(end.Year)}
+		}
+		return []string{NoDate}
+	}
+	return nil
+}
+
+func byRecommendation(evals []*model.Evaluation, f *Filter, items []Item) []Table {
+	counts := map[*model.Recommendation]*Counts{}
+	for _, it := range items {
+		r := it.Action.Recommendation
+		if counts[r] == nil {
+			counts[r] = &Counts{}
+		}
+		counts[r].Add(it)
+	}
+	var tables []Table
+	for _, r := range f.RecommendationsOf(evals) {
+		c := counts[r]
+		if c == nil {
+			if f.Narrows() {
+				continue
+			}
+			c = &Counts{}
+		}
+		if len(tables) == 0 || tables[len(tables)-1].Evaluation != r.Evaluation {
+			tables = append(tables, Table{Evaluation: r.Evaluation, By: ByRecommendation})
+		}
+		t := &tables[len(tables)-1]
+		t.Rows = append(t.Rows, Row{Key: r.ID(), Title: r.Title, Recommendation: r, Evaluation: r.Evaluation, Counts: *c})
+		t.Total = t.Total.Plus(*c)
+	}
+	return tables
+}
+
+func byEvaluation(evals []*model.Evaluation, f *Filter, items []Item) Table {
+	t := Table{By: ByEvaluation}
+	counts := map[*model.Evaluation]*Counts{}
+	for _, it := range items {
+		e := it.Evaluation()
+		if counts[e] == nil {
+			counts[e] = &Counts{}
+		}
+		counts[e].Add(it)
+		t.Total.Add(it)
+	}
+	for _, e := range evals {
+		if len(f.Evaluations) > 0 && !slices.Contains(f.Evaluations, e) {
+			continue
+		}
+		c := counts[e]
+		if c == nil {
+			if f.Narrows() || f.narrowsRecommendations() && len(f.RecommendationsOf([]*model.Evaluation{e})) == 0 {
+				continue
+			}
+			c = &Counts{}
+		}
+		t.Rows = append(t.Rows, Row{Key: e.ID, Title: e.Title, Evaluation: e, Counts: *c})
+	}
+	return t
+}
+
+// Plus adds two counts.
+func (c Counts) Plus(d Counts) Counts {
+	return Counts{
+		Actions:            c.Actions + d.Actions,
+		NotStarted:         c.NotStarted + d.NotStarted,
+		InProgress:         c.InProgress + d.InProgress,
+		Completed:          c.Completed + d.Completed,
+		Ongoing:            c.Ongoing + d.Ongoing,
+		NoLongerApplicable: c.NoLongerApplicable + d.NoLongerApplicable,
+		Overdue:            c.Overdue + d.Overdue,
+	}
+}
+
+// OverdueGroup is a recommendation's overdue actions, most overdue first.
+type OverdueGroup struct {
+	Recommendation *model.Recommendation
+	DaysOverdue    int // the most any of them is
+	Items          []Item
+}
+
+// OverdueByRecommendation keeps the overdue items, grouped by
+// recommendation; the most overdue group comes first, and within a group
+// the most overdue action. Ties keep id order.
+func OverdueByRecommendation(items []Item) []OverdueGroup {
+	var groups []OverdueGroup
+	index := map[*model.Recommendation]int{}
+	for _, it := range items {
+		if !it.Overdue {
+			continue
+		}
+		r := it.Action.Recommendation
+		i, ok := index[r]
+		if !ok {
+			i = len(groups)
+			index[r] = i
+			groups = append(groups, OverdueGroup{Recommendation: r})
+		}
+		g := &groups[i]
+		g.Items = append(g.Items, it)
+		g.DaysOverdue = max(g.DaysOverdue, it.DaysOverdue)
+	}
+	for i := range groups {
+		Sort(groups[i].Items, ByOverdue)
+	}
+	slices.SortStableFunc(groups, func(a, b OverdueGroup) int {
+		return cmp.Or(cmp.Compare(b.DaysOverdue, a.DaysOverdue), CompareID(a.Items[0].Action, b.Items[0].Action))
+	})
+	return groups
+}
+
+// FallingDue keeps the items that fall due between today and until, the
+// soonest first.
+func FallingDue(items []Item, today, until civil.Date) []Item {
+	out := []Item{}
+	for _, it := range items {
+		if it.DueWithin(today, until) {
+			out = append(out, it)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Item) int {
+		return cmp.Or(cmp.Compare(a.DueIn, b.DueIn), CompareID(a.Action, b.Action))
+	})
+	return out
+}

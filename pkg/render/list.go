@@ -1,0 +1,102 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/query"
+)
+
+// ListInput is what list shows.
+type ListInput struct {
+	Day
+	Items     []query.Item
+	Of        int  // how many actions the data holds, to say "3 of 34"
+	Qualified bool // the data holds several evaluations: qualify the ids
+}
+
+// List is the document of mrtrack list: a row per action.
+func List(in ListInput) *Document {
+	doc := &Document{Sheet: itemSheet(in.Items, in.Today, false), Data: actionsJSON(in.Items, in.Today)}
+	if len(in.Items) == 0 {
+		doc.Blocks = []Block{Line{Text: "No action matches."}}
+		return doc
+	}
+	count := plural(len(in.Items), "action")
+	if in.Of > len(in.Items) {
+		count = strconv.Itoa(len(in.Items)) + " of " + plural(in.Of, "action")
+	}
+	doc.Blocks = []Block{actionTable(in.Items, in.Day, in.Qualified, 0), Line{Text: count}}
+	return doc
+}
+
+// actionTable is a table of actions: id, title (capped at titleMax
+// columns, 0 for no cap), owner, due, status, and how they stand against
+// their deadlines.
+func actionTable(items []query.Item, day Day, qualified bool, titleMax int) Table {
+	t := Table{Columns: []Column{
+		{Name: "ID"}, {Name: "Title", Fit: true, Max: titleMax}, {Name: "Owner", Fit: true},
+		{Name: "Due"}, {Name: "Status"}, {Name: "Days"},
+	}}
+	for _, it := range items {
+		a := it.Action
+		t.Rows = append(t.Rows, Row{Cells: []Cell{
+			{Text: id(it.Evaluation(), a.ID(), qualified)}, {Text: a.Title}, {Text: a.Owner},
+			{Text: a.Due.String()}, status(a.Status), timing(it, day),
+		}})
+	}
+	return t
+}
+
+// sheetHeader names the columns of the action sheet of list, status
+// --overdue and show.
+var sheetHeader = []string{
+	"evaluation", "recommendation", "id", "kind", "title", "owner",
+	"due", "due_value", "due_text", "status", "status_text",
+	"overdue", "days_overdue", "overdue_steps", "due_in_days", "progress",
+}
+
+// itemSheet is a record per action and, with steps, a record per step
+// after its action.
+func itemSheet(items []query.Item, today civil.Date, steps bool) *Sheet {
+	s := &Sheet{Header: sheetHeader, Rows: [][]string{}}
+	for _, it := range items {
+		a := it.Action
+		e := it.Evaluation()
+		var late []string
+		for _, st := range it.OverdueSteps {
+			late = append(late, st.ID())
+		}
+		s.Rows = append(s.Rows, trackingRecord(e.ID, a.Recommendation.ID(), a.ID(), "action", a.Owner, &a.Tracking,
+			it.Overdue, it.DaysOverdue, strings.Join(late, " "), it.DueIn, it.Upcoming))
+		if !steps {
+			continue
+		}
+		for _, st := range a.Steps {
+			days, overdue := st.DaysOverdue(today)
+			in, upcoming := st.DueIn(today)
+			s.Rows = append(s.Rows, trackingRecord(e.ID, a.Recommendation.ID(), st.ID(), "step", a.Owner, &st.Tracking,
+				overdue, days, "", in, upcoming))
+		}
+	}
+	return s
+}
+
+func trackingRecord(eval, rec, id, kind, owner string, t *model.Tracking, overdue bool, days int, lateSteps string, dueIn int, upcoming bool) []string {
+	deadline := ""
+	if end, ok := t.Deadline(); ok {
+		deadline = end.String()
+	}
+	in := ""
+	if upcoming {
+		in = strconv.Itoa(dueIn)
+	}
+	return []string{
+		eval, rec, id, kind, t.Title, owner,
+		deadline, t.Due.String(), t.DueText, string(t.Status), t.StatusText,
+		strconv.FormatBool(overdue), strconv.Itoa(days), lateSteps, in, t.Progress,
+	}
+}

@@ -1,0 +1,324 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/query"
+)
+
+// StatusInput is what status shows.
+type StatusInput struct {
+	Day
+	Window     int        // the due-soon window: Window WindowUnit
+	WindowUnit civil.Unit //
+	Scope      []*model.Evaluation
+	Qualified  bool // the data holds several evaluations: qualify the ids
+
+	By       query.Grouping
+	Tables   []query.Table        // the progress tables (status)
+	Overdue  []query.OverdueGroup // the overdue actions (status --overdue, and counted by status)
+	DueSoon  []query.Item         // what falls due in the window
+	Selected int                  // the actions in scope
+}
+
+// StatusJSON is status -o json.
+type StatusJSON struct {
+	AsOf    string         `json:"as_of"`
+	By      string         `json:"by"`
+	Tables  []ProgressJSON `json:"tables"`
+	Total   CountsJSON     `json:"total"`         // all the tables together, each action once
+	Overdue int            `json:"overdue_count"` // overdue actions in scope
+	DueSoon DueSoonJSON    `json:"due_soon"`
+}
+
+// ProgressJSON is one progress table.
+type ProgressJSON struct {
+	Evaluation *string    `json:"evaluation"` // by recommendation: the evaluation of the rows; else null
+	Rows       []RowJSON  `json:"rows"`
+	Total      CountsJSON `json:"total"` // each action counted once
+}
+
+// RowJSON is a row of a progress table: key is R1 (by recommendation), a
+// unit, an owner, an evaluation id, a year, or "no date" (by due-year).
+type RowJSON struct {
+	Key      string `json:"key"`
+	Title    string `json:"title,omitempty"`    // by recommendation and by evaluation
+	Response string `json:"response,omitempty"` // by recommendation
+	CountsJSON
+}
+
+// DueSoonJSON is what falls due in the window after as_of.
+type DueSoonJSON struct {
+	Window  string       `json:"window"` // as typed with --due-soon: 30d, 2w, …
+	Until   string       `json:"until"`  // the window's last day, included
+	Actions []ActionJSON `json:"actions"`
+}
+
+// OverdueJSON is status --overdue -o json.
+type OverdueJSON struct {
+	AsOf            string             `json:"as_of"`
+	Count           int                `json:"count"`
+	Recommendations []OverdueGroupJSON `json:"recommendations"`
+	DueSoon         DueSoonJSON        `json:"due_soon"`
+}
+
+// OverdueGroupJSON is a recommendation's overdue actions, most overdue first.
+type OverdueGroupJSON struct {
+	Evaluation     string       `json:"evaluation"`
+	Recommendation string       `json:"recommendation"`
+	Title          string       `json:"title"`
+	DaysOverdue    int          `json:"days_overdue"` // the most any of its actions is late
+	Actions        []ActionJSON `json:"actions"`
+}
+
+// shortTitle caps the titles of the status views, which are summaries;
+// list and show give them whole.
+const shortTitle = 60
+
+// Status is the document of mrtrack status: progress tables, the count of
+// overdue actions, and what falls due soon.
+func Status(in StatusInput) *Document {
+	doc := &Document{}
+	data := StatusJSON{AsOf: in.Today.String(), By: string(in.By), Tables: []ProgressJSON{}, Overdue: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
+	sheet := &Sheet{Header: progressHeader(in.By), Rows: [][]string{}}
+	multi := in.By == query.ByRecommendation && len(in.Tables) > 1
+	doc.Blocks = append(doc.Blocks, Heading{Level: 1, Text: scopeTitle(in.Scope)},
+		Line{Text: fmt.Sprintf("Implementation on %s, by %s", in.Today, byName(in.By))})
+	var total query.Counts
+	for _, t := range in.Tables {
+		total = total.Plus(t.Total)
+		if multi {
+			doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{t.Evaluation})})
+		}
+		if len(t.Rows) == 0 {
+			doc.Blocks = append(doc.Blocks, Line{Text: "No action matches."})
+		} else {
+			doc.Blocks = append(doc.Blocks, progressTable(t))
+		}
+		data.Tables = append(data.Tables, progressJSON(t))
+		sheet.Rows = progressSheet(t, sheet.Rows)
+	}
+	data.Total = countsJSON(total)
+	if multi {
+		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Together: %s, implemented %s.", plural(total.Actions, "action"), rateText(total))})
+	}
+	if in.By == query.ByUnit {
+		doc.Blocks = append(doc.Blocks, Line{Text: "An action counts under every unit responsible for its recommendation; the total counts it once."})
+	}
+	if n := overdueCount(in.Overdue); n > 0 {
+		them := "them"
+		if n == 1 {
+			them = "it"
+		}
+		doc.Blocks = append(doc.Blocks, Line{Style: Bad, Text: fmt.Sprintf("%s overdue on %s: 'mrtrack status --overdue' lists %s.", plural(n, "action"), in.Today, them)})
+	} else {
+		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Nothing is overdue on %s.", in.Today)})
+	}
+	doc.Blocks = append(doc.Blocks, in.dueSoonBlocks()...)
+	doc.Sheet, doc.Data = sheet, data
+	return doc
+}
+
+// Overdue is the document of mrtrack status --overdue: the overdue
+// actions grouped by recommendation, most overdue first, a count, and
+// what falls due soon.
+func Overdue(in StatusInput) *Document {
+	data := OverdueJSON{AsOf: in.Today.String(), Count: overdueCount(in.Overdue), Recommendations: []OverdueGroupJSON{}, DueSoon: in.dueSoonJSON()}
+	var items []query.Item
+	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: scopeTitle(in.Scope)}}}
+	if len(in.Overdue) == 0 {
+		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Nothing is overdue on %s.", in.Today)})
+	} else {
+		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, most overdue first", in.Today)})
+		t := Table{Columns: []Column{
+			{Name: "ID"}, {Name: "Title", Fit: true, Max: shortTitle}, {Name: "Owner", Fit: true},
+			{Name: "Due"}, {Name: "Status"}, {Name: "Overdue"},
+		}}
+		for _, g := range in.Overdue {
+			r := g.Recommendation
+			t.Rows = append(t.Rows, Row{Group: true, Cells: cells(id(r.Evaluation, r.ID(), in.Qualified), r.Title)})
+			for _, it := range g.Items {
+				a := it.Action
+				t.Rows = append(t.Rows, Row{Cells: []Cell{
+					{Text: "  " + id(r.Evaluation, a.ID(), in.Qualified)}, {Text: a.Title}, {Text: a.Owner},
+					{Text: a.Due.String()}, status(a.Status), lateness(it, in.Today),
+				}})
+			}
+			items = append(items, g.Items...)
+			data.Recommendations = append(data.Recommendations, OverdueGroupJSON{
+				Evaluation: r.Evaluation.ID, Recommendation: r.ID(), Title: r.Title,
+				DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today),
+			})
+		}
+		doc.Blocks = append(doc.Blocks, t, Line{Style: Bad, Text: fmt.Sprintf("%d of %s overdue, in %s.",
+			len(items), plural(in.Selected, "action"), plural(len(in.Overdue), "recommendation"))})
+	}
+	doc.Blocks = append(doc.Blocks, in.dueSoonBlocks()...)
+	doc.Sheet, doc.Data = itemSheet(items, in.Today, false), data
+	return doc
+}
+
+func overdueCount(groups []query.OverdueGroup) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g.Items)
+	}
+	return n
+}
+
+func (in StatusInput) dueSoonBlocks() []Block {
+	span := fmt.Sprintf("in the next %s (by %s)", window(in.Window, in.WindowUnit), in.Until)
+	if len(in.DueSoon) == 0 {
+		return []Block{Line{Text: "Nothing falls due " + span + "."}}
+	}
+	return []Block{Heading{Level: 2, Text: "Falling due " + span}, actionTable(in.DueSoon, in.Day, in.Qualified, shortTitle)}
+}
+
+func (in StatusInput) dueSoonJSON() DueSoonJSON {
+	return DueSoonJSON{
+		Window:  strconv.Itoa(in.Window) + string(rune(in.WindowUnit)),
+		Until:   in.Until.String(),
+		Actions: actionsJSON(in.DueSoon, in.Today),
+	}
+}
+
+// scopeTitle names the evaluations a status is about.
+func scopeTitle(evals []*model.Evaluation) string {
+	switch len(evals) {
+	case 0:
+		return "No evaluation"
+	case 1:
+		return evals[0].ID + " — " + evals[0].Title
+	}
+	ids := make([]string, len(evals))
+	for i, e := range evals {
+		ids[i] = e.ID
+	}
+	return plural(len(evals), "evaluation") + ": " + strings.Join(ids, ", ")
+}
+
+func byName(g query.Grouping) string {
+	if g == query.ByDueYear {
+		return "year due"
+	}
+	return string(g)
+}
+
+// progressColumns are the columns of a progress table; the no longer
+// applicable column only when some are.
+func progressColumns(t query.Table) (first []Column, counts []Column) {
+	switch t.By {
+	case query.ByRecommendation:
+		first = []Column{{Name: "Rec"}, {Name: "Title", Max: 40, Fit: true}, {Name: "Response"}}
+	case query.ByEvaluation:
+		first = []Column{{Name: "Evaluation"}, {Name: "Title", Max: 40, Fit: true}}
+	case query.ByUnit:
+		first = []Column{{Name: "Unit", Fit: true}}
+	case query.ByOwner:
+		first = []Column{{Name: "Owner", Fit: true}}
+	case query.ByDueYear:
+		first = []Column{{Name: "Due"}}
+	}
+	counts = []Column{{Name: "Actions", Right: true}, {Name: "Completed", Right: true}, {Name: "In progress", Right: true},
+		{Name: "Not started", Right: true}, {Name: "Ongoing", Right: true}}
+	if t.Total.NoLongerApplicable > 0 {
+		counts = append(counts, Column{Name: "No longer applicable", Right: true})
+	}
+	counts = append(counts, Column{Name: "Overdue", Right: true}, Column{Name: "Implemented", Right: true})
+	return first, counts
+}
+
+func progressTable(t query.Table) Table {
+	first, counts := progressColumns(t)
+	out := Table{Columns: append(first, counts...)}
+	row := func(lead []Cell, c query.Counts) Row {
+		r := Row{Cells: lead}
+		r.Cells = append(r.Cells, cells(strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress),
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Ongoing))...)
+		if t.Total.NoLongerApplicable > 0 {
+			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(c.NoLongerApplicable)})
+		}
+		late := Cell{Text: strconv.Itoa(c.Overdue)}
+		if c.Overdue > 0 {
+			late.Style = Bad
+		}
+		return Row{Cells: append(r.Cells, late, rateCell(c))}
+	}
+	for _, r := range t.Rows {
+		lead := cells(r.Key)
+		switch t.By {
+		case query.ByRecommendation:
+			lead = cells(r.Key, r.Title, string(r.Recommendation.Response))
+		case query.ByEvaluation:
+			lead = cells(r.Key, r.Title)
+		}
+		out.Rows = append(out.Rows, row(lead, r.Counts))
+	}
+	lead := make([]Cell, len(first))
+	lead[0] = Cell{Text: "Total"}
+	total := row(lead, t.Total)
+	out.Total = &total
+	return out
+}
+
+func progressJSON(t query.Table) ProgressJSON {
+	out := ProgressJSON{Rows: []RowJSON{}, Total: countsJSON(t.Total)}
+	if t.Evaluation != nil {
+		out.Evaluation = &t.Evaluation.ID
+	}
+	for _, r := range t.Rows {
+		row := RowJSON{Key: r.Key, Title: r.Title, CountsJSON: countsJSON(r.Counts)}
+		if r.Recommendation != nil {
+			row.Response = string(r.Recommendation.Response)
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
+// progressHeader names the columns of a progress sheet.
+func progressHeader(by query.Grouping) []string {
+	var lead []string
+	switch by {
+	case query.ByRecommendation:
+		lead = []string{"evaluation", "recommendation", "title", "response"}
+	case query.ByEvaluation:
+		lead = []string{"evaluation", "title"}
+	case query.ByUnit:
+		lead = []string{"unit"}
+	case query.ByOwner:
+		lead = []string{"owner"}
+	case query.ByDueYear:
+		lead = []string{"due_year"}
+	}
+	return append(lead, "actions", "completed", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
+}
+
+// progressSheet appends a table's rows and its total to a sheet; by
+// recommendation the rows carry their evaluation.
+func progressSheet(t query.Table, rows [][]string) [][]string {
+	values := func(c query.Counts) []string {
+		return []string{strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted),
+			strconv.Itoa(c.Ongoing), strconv.Itoa(c.NoLongerApplicable), strconv.Itoa(c.Overdue), rateValue(c)}
+	}
+	switch t.By {
+	case query.ByRecommendation:
+		for _, r := range t.Rows {
+			rows = append(rows, append([]string{t.Evaluation.ID, r.Key, r.Title, string(r.Recommendation.Response)}, values(r.Counts)...))
+		}
+		return append(rows, append([]string{t.Evaluation.ID, "Total", "", ""}, values(t.Total)...))
+	case query.ByEvaluation:
+		for _, r := range t.Rows {
+			rows = append(rows, append([]string{r.Key, r.Title}, values(r.Counts)...))
+		}
+		return append(rows, append([]string{"Total", ""}, values(t.Total)...))
+	}
+	for _, r := range t.Rows {
+		rows = append(rows, append([]string{r.Key}, values(r.Counts)...))
+	}
+	return append(rows, append([]string{"Total"}, values(t.Total)...))
+}

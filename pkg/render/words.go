@@ -1,0 +1,172 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/query"
+)
+
+// Day is what the derived facts of a document are measured against.
+type Day struct {
+	Today civil.Date
+	Until civil.Date // the last day of the due-soon window
+}
+
+func plural(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + one + "s"
+}
+
+// timing says how an item stands against its deadlines: "3 days overdue",
+// "due in 12 days", "due today", or "" when nothing is due.
+func timing(it query.Item, day Day) Cell {
+	switch {
+	case it.Overdue:
+		return Cell{Text: plural(it.DaysOverdue, "day") + " overdue" + lateSteps(it, day.Today), Style: Bad}
+	case it.Upcoming:
+		style := Plain
+		if it.DueWithin(day.Today, day.Until) {
+			style = Warn
+		}
+		var note string
+		if it.NextStep != nil {
+			note = stepNote(it.NextStep)
+		}
+		return Cell{Text: dueIn(it.DueIn) + note, Style: style}
+	}
+	return Cell{}
+}
+
+func dueIn(days int) string {
+	if days == 0 {
+		return "due today"
+	}
+	return "due in " + plural(days, "day")
+}
+
+// lateness is the days-overdue cell of the overdue table.
+func lateness(it query.Item, today civil.Date) Cell {
+	return Cell{Text: plural(it.DaysOverdue, "day") + lateSteps(it, today), Style: Bad}
+}
+
+// lateSteps names the late steps when the days overdue come from them:
+// when the action's own deadline has passed no less long ago, the action
+// itself is that late and needs no note.
+func lateSteps(it query.Item, today civil.Date) string {
+	if own, late := it.Action.Tracking.DaysOverdue(today); late && own >= it.DaysOverdue {
+		return ""
+	}
+	return stepNote(it.OverdueSteps...)
+}
+
+// stepNote names the steps a timing comes from: " (step 2)", " (steps 2, 4)".
+func stepNote(steps ...*model.Step) string {
+	if len(steps) == 0 {
+		return ""
+	}
+	nums := make([]string, len(steps))
+	for i, s := range steps {
+		nums[i] = strconv.Itoa(s.Number)
+	}
+	word := "step"
+	if len(steps) > 1 {
+		word = "steps"
+	}
+	return fmt.Sprintf(" (%s %s)", word, strings.Join(nums, ", "))
+}
+
+// trackingTiming is an action's or a step's own timing, steps aside.
+func trackingTiming(t *model.Tracking, day Day) Cell {
+	if d, late := t.DaysOverdue(day.Today); late {
+		return Cell{Text: plural(d, "day") + " overdue", Style: Bad}
+	}
+	if d, ok := t.DueIn(day.Today); ok {
+		style := Plain
+		if !day.Today.AddDays(d).After(day.Until) {
+			style = Warn
+		}
+		return Cell{Text: dueIn(d), Style: style}
+	}
+	return Cell{}
+}
+
+// status is a status cell; completed stands out as done.
+func status(s model.Status) Cell {
+	if s == model.Completed {
+		return Cell{Text: string(s), Style: Good}
+	}
+	return Cell{Text: string(s)}
+}
+
+// percent rounds a rate to a whole percentage, never to 100 before all is
+// done nor to 0 once something is.
+func percent(r float64) int {
+	p := int(math.Round(r * 100))
+	switch {
+	case r < 1 && p == 100:
+		return 99
+	case r > 0 && p == 0:
+		return 1
+	}
+	return p
+}
+
+// rateCell is the implementation rate with a bar of ten blocks, one for
+// each full tenth: "█████░░░░░  50%".
+func rateCell(c query.Counts) Cell {
+	r, ok := c.Rate()
+	if !ok {
+		return Cell{Text: "–"}
+	}
+	full := int(math.Floor(r*10 + 1e-9))
+	return Cell{Text: fmt.Sprintf("%s%s %3d%%", strings.Repeat("█", full), strings.Repeat("░", 10-full), percent(r))}
+}
+
+// rateText is the implementation rate for a sentence.
+func rateText(c query.Counts) string {
+	r, ok := c.Rate()
+	if !ok {
+		return "no applicable action"
+	}
+	return fmt.Sprintf("%d%% (%d of %d completed)", percent(r), c.Completed, c.Applicable())
+}
+
+// rateValue is the implementation rate for a spreadsheet: a fraction with
+// four decimals, empty when no action applies.
+func rateValue(c query.Counts) string {
+	r, ok := c.Rate()
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(r, 'f', 4, 64)
+}
+
+// window names a due-soon window: "30 days", "2 weeks".
+func window(n int, u civil.Unit) string {
+	return plural(n, map[civil.Unit]string{civil.Days: "day", civil.Weeks: "week", civil.Months: "month", civil.Years: "year"}[u])
+}
+
+// id is an action's id, qualified when the data holds several evaluations.
+func id(e *model.Evaluation, local string, qualified bool) string {
+	if qualified {
+		return model.QualifiedID(e, local)
+	}
+	return local
+}
+
+// dueField is a due date for the fields of show: the record's value, and
+// for a month or a year the day it falls due.
+func dueField(d model.Due) string {
+	s := d.String()
+	if end, ok := d.Deadline(); ok && (d.Kind == model.DueMonth || d.Kind == model.DueYear) {
+		s += ", falls due " + end.String()
+	}
+	return s
+}
