@@ -30,9 +30,29 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 			}
 		}
 		report.Text{}.Write(env.Stderr, errs, res.Stats)
-		fmt.Fprintf(env.Stderr, "mrtrack: %d file(s) with errors were left out; run 'mrtrack validate' and fix them\n", countFiles(errs))
+		if n := unusable(res); n > 0 {
+			fmt.Fprintf(env.Stderr, "mrtrack: %s with errors left out; run 'mrtrack validate' and fix them\n", plural(n, "file"))
+		}
 	}
 	return &dataResult{Result: res}, nil
+}
+
+// unusable counts the files left out of the model.
+func unusable(res *load.Result) int {
+	n := 0
+	for _, f := range res.Files {
+		if !f.Usable() {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 type dataResult struct{ *load.Result }
@@ -43,14 +63,6 @@ func (d *dataResult) finish(err error) error {
 		return failed()
 	}
 	return err
-}
-
-func countFiles(fs []finding.Finding) int {
-	seen := map[string]bool{}
-	for _, f := range fs {
-		seen[f.File] = true
-	}
-	return len(seen)
 }
 
 // today is the day commands measure against: --as-of when given, else the

@@ -13,6 +13,7 @@ import (
 
 // Env is what the commands may touch of the outside world.
 type Env struct {
+	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Cwd            string

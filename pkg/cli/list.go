@@ -1,16 +1,22 @@
 package cli
 
 import (
+	"slices"
+
 	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/render"
 	"github.com/spf13/cobra"
 )
 
 type listOptions struct {
-	filter filterFlags
-	sort   query.SortKey
-	output outputFlag
+	filter    filterFlags
+	sort      query.SortKey
+	output    outputFlag
+	slipped   bool
+	stale     string
+	reviewDue bool
 }
 
 func newListCmd(env *Env, g *global) *cobra.Command {
@@ -38,6 +44,12 @@ from today such as +30d, -2w, +3m; --due-after 2024 --due-before 2025 is
 what falls due in 2025. A window is a number of days, weeks, months or
 years: 30d, 2w, 3m (--due-soon alone means 30 days; write --due-soon=2w).
 
+From the git history of the data (a full clone is needed): --slipped keeps
+actions whose due date was ever moved, --stale 90d those nothing changed for
+90 days (the last commit touching them, or their updated field when newer),
+--review-due the recurring actions not updated within their period. With any
+of them, the table shows how often the due date moved and the last change.
+
 ` + queryExitCodes,
 		Example: `  mrtrack list
   mrtrack list --overdue --sort overdue
@@ -45,6 +57,8 @@ years: 30d, 2w, 3m (--due-soon alone means 30 days; write --due-soon=2w).
   mrtrack list --due-soon=6w --as-of 2024-12-01
   mrtrack list --search "evacuation medicale"
   mrtrack list --rec R7 -o markdown
+  mrtrack list --slipped --sort due
+  mrtrack list --stale 90d --owner protection
   mrtrack list -o json | jq '.[] | select(.overdue) | .id'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -70,6 +84,9 @@ years: 30d, 2w, 3m (--due-soon alone means 30 days; write --due-soon=2w).
 	opts.filter.addScope(cmd.Flags())
 	opts.filter.addActions(cmd.Flags())
 	cmd.Flags().StringVar(&sortKey, "sort", string(query.ByID), "order: due, id, status, overdue (most overdue first)")
+	cmd.Flags().BoolVar(&opts.slipped, "slipped", false, "only actions whose due date was moved (from git history)")
+	cmd.Flags().StringVar(&opts.stale, "stale", "", "only actions nothing changed for SPAN, e.g. 90d (from git history)")
+	cmd.Flags().BoolVar(&opts.reviewDue, "review-due", false, "only recurring actions not updated within their period (from git history)")
 	opts.output.add(cmd.Flags())
 	return cmd
 }
@@ -95,6 +112,21 @@ func runList(env *Env, g *global, opts *listOptions) error {
 		return data.finish(err)
 	}
 	items := f.Select(data.Evaluations, today)
+	hf := query.HistoryFilter{Slipped: opts.slipped, ReviewDue: opts.reviewDue}
+	if opts.stale != "" {
+		n, unit, err := civil.ParseSpan(opts.stale)
+		if err != nil {
+			return usage("--stale: %s", err)
+		}
+		hf.StaleFrom = today.Add(-n, unit)
+	}
+	var activity map[*model.Action]query.Activity
+	if hf.Active() {
+		if activity, err = g.activity(env, data.Evaluations); err != nil {
+			return err
+		}
+		items = slices.DeleteFunc(items, func(it query.Item) bool { return !hf.Keep(it, activity[it.Action], today) })
+	}
 	query.Sort(items, opts.sort)
 	of := 0
 	for _, e := range data.Evaluations {
@@ -111,6 +143,7 @@ func runList(env *Env, g *global, opts *listOptions) error {
 		Items:     items,
 		Of:        of,
 		Qualified: len(data.Evaluations) > 1,
+		Activity:  activity,
 	})
 	return data.finish(write(env, w, doc))
 }

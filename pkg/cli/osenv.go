@@ -14,7 +14,7 @@ func OSEnv() *Env {
 	if err != nil {
 		cwd = "."
 	}
-	env := &Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Cwd: cwd, Now: time.Now}
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Cwd: cwd, Now: time.Now}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		env.IsTerminal = true
 		if w, _, err := term.GetSize(fd); err == nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -18,7 +19,8 @@ func Main(args []string, env *Env) int {
 	if err := root.Execute(); err != nil {
 		printError(env.Stderr, err)
 		code := codeOf(err)
-		if code == ExitUsage {
+		var h *hinted
+		if code == ExitUsage && !errors.As(err, &h) {
 			env.Stderr.Write([]byte("hint: run 'mrtrack --help' for usage\n"))
 		}
 		return code
@@ -55,6 +57,14 @@ the enclosing git checkout, else ./data.`,
 	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
 	root.PersistentFlags().StringVar(&g.asOf, "as-of", "", "the day to measure against: YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy, +30d, -2w (default today)")
 	root.AddCommand(newValidateCmd(env, g))
+	root.AddCommand(newListCmd(env, g), newStatusCmd(env, g), newShowCmd(env, g))
+	root.AddCommand(newFmtCmd(env, g))
+	root.AddCommand(newSetCmd(env, g))
+	root.AddCommand(newNewCmd(env, g))
+	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
+	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
+	setVersionFlag(root)
+	registerDataCompletions(root, env, g) // last: it walks every command added above
 	return root
 }
 

@@ -32,6 +32,10 @@ ID is an evaluation (EVO-2024-03), a recommendation (R3), an action (R3.6)
 or a step (R7.1.2). An id without its evaluation is accepted when only one
 evaluation has it; else qualify it: EVO-2024-03/R3.6.
 
+For an action in a full git clone, show adds what the history says: how
+often and how far its due date moved, and when it last changed (a recurring
+action not updated within its period is due for review).
+
 -o csv writes the actions (and steps) under the item, one a row.
 
 ` + queryExitCodes,
@@ -90,6 +94,13 @@ func runShow(env *Env, g *global, opts *showOptions) error {
 		in.Items = f.Select(data.Evaluations, today)
 	default:
 		in.Items = []query.Item{query.Facts(t.Action, today)}
+	}
+	if t.Kind == query.KindAction {
+		// The history is extra: outside a full git clone show goes without.
+		if act, err := g.activity(env, data.Evaluations, t.Recommendation.File); err == nil {
+			a := act[t.Action]
+			in.Activity = &a
+		}
 	}
 	for _, it := range in.Items {
 		in.Counts.Add(it)

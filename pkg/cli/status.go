@@ -22,6 +22,7 @@ type statusOptions struct {
 	overdue       bool
 	failOnOverdue bool
 	window        string
+	at            string
 	output        outputFlag
 }
 
@@ -54,7 +55,8 @@ neither completed nor no longer applicable; a month or a year falls due on
 its last day; ongoing and undated actions never are.
 
 Both end with what falls due in the --due-soon window, the next things to
-act on. -o csv writes the progress table (or the overdue actions) alone.
+act on. --at DATE|REV reports on the records as they were at that point of
+the git history, and measures against that day unless --as-of says otherwise. -o csv writes the progress table (or the overdue actions) alone.
 
 ` + statusExitCodes,
 		Example: `  mrtrack status
@@ -62,7 +64,8 @@ act on. -o csv writes the progress table (or the overdue actions) alone.
   mrtrack status --overdue --fail-on-overdue        # in a scheduled CI job
   mrtrack status --by owner -o markdown             # for a report
   mrtrack status --by unit --as-of 2025-06-30 -o csv > progress.csv
-  mrtrack status --due-soon 2w`,
+  mrtrack status --due-soon 2w
+  mrtrack status --at 2025-06-30                    # as the records were then`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return withHint(usage("status takes no arguments, got %q", args[0]), "to narrow it, use --rec R3 or --evaluation ID; to see one item, 'mrtrack show ID'")
@@ -88,16 +91,18 @@ act on. -o csv writes the progress table (or the overdue actions) alone.
 	cmd.Flags().StringVar(&by, "by", string(query.ByRecommendation), "group the progress table by recommendation, unit, owner, evaluation or due-year")
 	cmd.Flags().BoolVar(&opts.overdue, "overdue", false, "show only the overdue actions, most overdue first")
 	cmd.Flags().BoolVar(&opts.failOnOverdue, "fail-on-overdue", false, "exit 1 when any action is overdue (for scheduled CI jobs)")
+	cmd.Flags().StringVar(&opts.at, "at", "", "the records as they were at a date or git revision (the day is then \"today\" unless --as-of)")
 	cmd.Flags().StringVar(&opts.window, "due-soon", defaultWindow, "show what falls due within WINDOW after today: 30d, 2w, 3m")
 	opts.output.add(cmd.Flags())
 	return cmd
 }
 
 func runStatus(env *Env, g *global, opts *statusOptions) error {
-	today, err := g.today(env)
+	data, err := g.recordsAt(env, opts.at)
 	if err != nil {
 		return err
 	}
+	today := data.today
 	f, err := opts.filter.parse(today)
 	if err != nil {
 		return err
@@ -110,20 +115,16 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := g.loadData(env)
-	if err != nil {
-		return err
-	}
-	if err := opts.filter.resolve(f, data.Evaluations); err != nil {
+	if err := opts.filter.resolve(f, data.evaluations); err != nil {
 		return data.finish(err)
 	}
-	items := f.Select(data.Evaluations, today)
+	items := f.Select(data.evaluations, today)
 	in := render.StatusInput{
 		Day:        render.Day{Today: today, Until: until},
 		Window:     n,
 		WindowUnit: unit,
-		Scope:      scopeOf(f, data.Evaluations),
-		Qualified:  len(data.Evaluations) > 1,
+		Scope:      scopeOf(f, data.evaluations),
+		Qualified:  len(data.evaluations) > 1,
 		By:         opts.by,
 		Overdue:    query.OverdueByRecommendation(items),
 		DueSoon:    query.FallingDue(items, today, until),
@@ -133,7 +134,7 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 	if opts.overdue {
 		doc = render.Overdue(in)
 	} else {
-		in.Tables = query.Progress(data.Evaluations, f, items, opts.by)
+		in.Tables = query.Progress(data.evaluations, f, items, opts.by)
 		doc = render.Status(in)
 	}
 	if err := write(env, w, doc); err != nil {

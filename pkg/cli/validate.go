@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -31,19 +32,36 @@ report every finding of every file as path:line:col: severity: message [rule].
 With no PATH, validate checks the whole data folder. A PATH may be a folder
 or single files (as pre-commit passes them).
 
+Output formats (-o):
+  auto    github when $GITHUB_ACTIONS is "true", else text (the default)
+  text    one line per finding, then a summary
+  json    {"findings": [...], "summary": {...}}
+  github  GitHub Actions annotations on the files and lines, grouped per
+          file, then the text output
+  sarif   SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif)
+  junit   JUnit XML: a test case per file, a failure per error; warnings
+          go to system-out, or are failures too with --strict
+For github and sarif, paths are relative to $GITHUB_WORKSPACE (the root of
+the checkout) when it is set, else to the working folder. Every format
+exits with the same status.
+
 ` + exitCodesHelp,
 		Example: `  mrtrack validate
   mrtrack validate data/EVO-2024-03/rec-03.yaml
-  mrtrack validate --strict -o json`,
+  mrtrack validate --strict -o json
+  mrtrack validate -o sarif > mrtrack.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if !slices.Contains(report.Formats, opts.output) {
-				return usage("unknown output format %q: use one of %s", opts.output, strings.Join(report.Formats, ", "))
+			format, err := outputFormat(opts.output, env)
+			if err != nil {
+				return err
 			}
+			opts.output = format
 			return runValidate(env, g, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "text", "output format: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "auto", "output format: auto, "+strings.Join(report.Formats, ", "))
+	cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(append([]string{"auto"}, report.Formats...), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "fail (exit 1) on warnings too")
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "report errors only, not warnings")
 	return cmd
@@ -66,7 +84,19 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if opts.quiet {
 		shown = slices.DeleteFunc(slices.Clone(shown), func(f finding.Finding) bool { return f.Severity == finding.Warning })
 	}
-	w, err := report.New(opts.output, env.IsTerminal && env.Getenv("NO_COLOR") == "")
+	if opts.output == "github" || opts.output == "sarif" {
+		relativeToWorkspace(shown, env)
+	}
+	files := make([]string, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = f.Path
+	}
+	w, err := report.New(opts.output, report.Options{
+		Color:   env.IsTerminal && env.Getenv("NO_COLOR") == "",
+		Files:   files,
+		Strict:  opts.strict,
+		Version: currentBuild().Version,
+	})
 	if err != nil {
 		return usage("%s", err)
 	}
@@ -77,6 +107,41 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		return failed()
 	}
 	return nil
+}
+
+// outputFormat resolves -o: auto is github inside GitHub Actions, where
+// annotations put the findings on the lines of a pull request, else text.
+func outputFormat(name string, env *Env) (string, error) {
+	if name == "auto" {
+		if env.Getenv("GITHUB_ACTIONS") == "true" {
+			return "github", nil
+		}
+		return "text", nil
+	}
+	if !slices.Contains(report.Formats, name) {
+		return "", usage("unknown output format %q: use auto or one of %s", name, strings.Join(report.Formats, ", "))
+	}
+	return name, nil
+}
+
+// relativeToWorkspace rewrites the paths of findings relative to
+// $GITHUB_WORKSPACE, the root of the checkout, which is what annotations
+// and code scanning resolve paths against; mrtrack may have run in a
+// subfolder. Paths outside the workspace are left alone.
+func relativeToWorkspace(fs []finding.Finding, env *Env) {
+	ws := env.Getenv("GITHUB_WORKSPACE")
+	if ws == "" {
+		return
+	}
+	for i, f := range fs {
+		p := filepath.FromSlash(f.File)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(env.Cwd, p)
+		}
+		if rel, err := filepath.Rel(ws, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			fs[i].File = filepath.ToSlash(rel)
+		}
+	}
 }
 
 // loadRecords runs the loader over paths with the default limits.

@@ -55,8 +55,11 @@ func (d *Doc) Root() *yaml.Node { return d.root }
 
 // Bytes returns the file with every edit applied.
 func (d *Doc) Bytes() []byte {
+	// Apply from the end of the file back, so offsets stay true; of two
+	// edits at one place the later is applied first, so it ends up after.
 	edits := slices.Clone(d.edits)
-	slices.SortFunc(edits, func(a, b splice) int { return b.start - a.start })
+	slices.Reverse(edits)
+	slices.SortStableFunc(edits, func(a, b splice) int { return b.start - a.start })
 	out := slices.Clone(d.src)
 	for _, e := range edits {
 		out = slices.Concat(out[:e.start], []byte(e.text), out[e.end:])

@@ -104,3 +104,18 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestAppend(t *testing.T) {
+	in := "number: 1\nactions:\n  - number: 1\n    title: A # note\n    steps: []\n  # trailing comment\n\n  - number: 2\n    title: B\n    description: |\n      text\n\n# end\n"
+	d, err := Parse([]byte(in))
+	must(t, err)
+	actions := Lookup(d.Root(), "actions")
+	step := []Field{{"number", Value{Text: "1", Token: true}}, {"title", Value{Text: "TODO: what"}}}
+	must(t, d.Append(actions.Content[0], "steps", step, order))
+	must(t, d.Append(actions.Content[1], "steps", step, order))
+	must(t, d.Append(d.Root(), "actions", []Field{{"number", Value{Text: "3", Token: true}}, {"title", Value{Text: "Multi\nline"}}}, order))
+	want := "number: 1\nactions:\n  - number: 1\n    title: A # note\n    steps:\n      - number: 1\n        title: 'TODO: what'\n  # trailing comment\n\n  - number: 2\n    title: B\n    description: |\n      text\n    steps:\n      - number: 1\n        title: 'TODO: what'\n  - number: 3\n    title: |-\n      Multi\n      line\n\n# end\n"
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

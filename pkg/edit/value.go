@@ -33,16 +33,18 @@ func (v Value) candidates(old *yaml.Node, keyIndent int, nl string) []string {
 	if strings.Contains(v.Text, "\n") {
 		return []string{v.block(keyIndent, nl), strconv.Quote(v.Text)}
 	}
-	if v.Token {
-		return []string{v.Text, strconv.Quote(v.Text)}
-	}
 	single := "'" + strings.ReplaceAll(v.Text, "'", "''") + "'"
 	double := strconv.Quote(v.Text)
+	// Follow the old value's quoting; without one, prefer what mrtrack fmt
+	// writes: "" for empty text, plain where YAML allows it, else single
+	// quotes.
 	switch {
 	case old != nil && old.Style&yaml.SingleQuotedStyle != 0:
 		return []string{single, double}
 	case old != nil && old.Style&yaml.DoubleQuotedStyle != 0:
 		return []string{double, single}
+	case v.Text == "":
+		return []string{double}
 	}
 	return []string{v.Text, single, double}
 }

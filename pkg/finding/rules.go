@@ -34,6 +34,7 @@ const (
 	RuleActionsRequired   = "actions-required"
 	RuleInvalidDate       = "invalid-date"
 	RuleCompletedOpenStep = "completed-open-steps"
+	RuleUnfilled          = "unfilled"
 	RulePlaceholder       = "placeholder"
 	RuleModeline          = "modeline"
 )
@@ -74,6 +75,7 @@ var Rules = []RuleInfo{
 	{RuleActionsRequired, Error, "An agreed or partially agreed recommendation must list at least one action."},
 	{RuleInvalidDate, Error, "A date is not a real calendar day (2024-02-30)."},
 	{RuleCompletedOpenStep, Warning, "An action is completed while some of its steps are not."},
+	{RuleUnfilled, Error, "A field still holds the TODO text that mrtrack new wrote: fill it in."},
 	{RulePlaceholder, Warning, "Template placeholder text is left in a field."},
 	{RuleModeline, Warning, "The file does not start with the yaml-language-server $schema modeline that lets editors validate it."},
 }

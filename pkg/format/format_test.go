@@ -1,6 +1,7 @@
 package format
 
 import (
+	"github.com/rogpeppe/go-internal/txtar"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,36 @@ func TestIdempotent(t *testing.T) {
 		if err != nil || string(twice) != string(once) {
 			t.Errorf("%s: formatting twice differs from once (%v)", p, err)
 		}
+	}
+}
+
+// Every record in the test scripts that formats at all formats to a fixed
+// point in one step.
+func TestIdempotentTestdata(t *testing.T) {
+	scripts, _ := filepath.Glob("../../testdata/script/*.txtar")
+	if len(scripts) == 0 {
+		t.Fatal("no scripts found")
+	}
+	n := 0
+	for _, s := range scripts {
+		a, err := txtar.ParseFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			name := filepath.Base(f.Name)
+			once, err := Format(name, f.Data)
+			if err != nil {
+				continue // broken on purpose, or not a record
+			}
+			n++
+			if twice, err := Format(name, once); err != nil || string(twice) != string(once) {
+				t.Errorf("%s: %s: formatting twice differs from once (%v)", s, f.Name, err)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d records formatted; expected the script corpus", n)
 	}
 }
 

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"github.com/mrtrack/mrtrack/pkg/validate"
 	"strings"
 
 	"github.com/mrtrack/mrtrack/schema"
@@ -90,4 +91,24 @@ func get(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// Keys returns the schema's key order for the object reached from a record's
+// root through path, where a list key stands for its items:
+// Keys(KindRecommendation, "actions", "steps") gives a step's keys.
+func Keys(kind validate.Kind, path ...string) []string {
+	o := orders.recommendation
+	if kind == validate.KindEvaluation {
+		o = orders.evaluation
+	}
+	for _, p := range path {
+		o = o.child(p)
+		if o != nil && o.items != nil {
+			o = o.items
+		}
+	}
+	if o == nil {
+		return nil
+	}
+	return o.keys
 }

@@ -37,7 +37,7 @@ type Stats struct {
 
 // Result is everything one load produced.
 type Result struct {
-	Files       []*validate.File
+	Files       []*validate.File  // with their findings; node trees and values released
 	Findings    []finding.Finding // sorted by file and position
 	Evaluations []*model.Evaluation
 	Stats       Stats
@@ -51,32 +51,107 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Files: checkAll(schemas, files, opts.Limits.MaxFileSize)}
-	res.Findings = append(res.Findings, treeFindings...)
-	for _, f := range res.Files {
-		res.Findings = append(res.Findings, f.Findings...)
-	}
+	done := inParallel(len(files), func(i int) checked {
+		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize))
+	})
+	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
-	res.Evaluations, res.Findings = assemble(res.Files, res.Findings)
 	finding.Sort(res.Findings)
-	res.Stats = count(res)
+	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
 	return res, nil
 }
 
-// checkAll reads and validates files on GOMAXPROCS workers; results keep
-// the order of files, so output never depends on scheduling.
-func checkAll(schemas *validate.Schemas, files []store.File, limit int64) []*validate.File {
-	out := make([]*validate.File, len(files))
+// Source is a record file's bytes taken from elsewhere than the working
+// tree, such as an old revision in git.
+type Source struct {
+	Path string // as shown to the user
+	Abs  string // places the file in its evaluation folder
+	Data []byte
+}
+
+// FromSources validates and assembles files already in memory, exactly as
+// Load does files on disk, so an old revision is understood as a current
+// one. Folder rules that need the disk are not applied.
+func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
+	done := inParallel(len(srcs), func(i int) checked {
+		return decode(schemas.Check(srcs[i].Path, srcs[i].Abs, srcs[i].Data))
+	})
+	res := finish(done, nil)
+	finding.Sort(res.Findings)
+	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
+	return res
+}
+
+func finish(files []checked, treeFindings []finding.Finding) *Result {
+	res := &Result{Files: make([]*validate.File, len(files))}
+	res.Findings = append(res.Findings, treeFindings...)
+	for i, c := range files {
+		res.Files[i] = c.file
+		res.Findings = append(res.Findings, c.file.Findings...)
+	}
+	res.Evaluations, res.Findings = assemble(files, res.Findings)
+	res.Stats = count(files)
+	return res
+}
+
+// checked is a file once its worker is done with it: the validated file,
+// its trees released, and what the model and the counts need of it.
+type checked struct {
+	file      *validate.File
+	eval      *model.Evaluation     // the decoded evaluation.yaml, when usable
+	rec       *model.Recommendation // the decoded rec-NN.yaml, when usable
+	decodeErr error
+	counted   bool // a recommendation that parsed into a mapping: counted in Stats
+	actions   int  // the actions it lists, usable or not
+}
+
+// decode builds the model's part of one file, in the worker that checked
+// it so it runs in parallel, then releases the file's node tree and
+// values: only the model, the findings and the counts outlive the worker.
+func decode(f *validate.File) checked {
+	c := checked{file: f}
+	if m, ok := f.Value.(map[string]any); ok && f.Kind == validate.KindRecommendation {
+		actions, _ := m["actions"].([]any)
+		c.counted, c.actions = true, len(actions)
+	}
+	if f.Usable() {
+		switch f.Kind {
+		case validate.KindEvaluation:
+			e := &model.Evaluation{ID: f.Folder}
+			if c.decodeErr = f.Root.Decode(e); c.decodeErr == nil {
+				c.eval = e
+			}
+		case validate.KindRecommendation:
+			r := &model.Recommendation{}
+			if c.decodeErr = f.Root.Decode(r); c.decodeErr == nil {
+				for _, a := range r.Actions {
+					a.Recommendation = r
+					for _, s := range a.Steps {
+						s.Action = a
+					}
+				}
+				c.rec = r
+			}
+		}
+	}
+	f.Release()
+	return c
+}
+
+// inParallel runs check for 0..n-1 on GOMAXPROCS workers; results keep
+// their index, so output never depends on scheduling.
+func inParallel[T any](n int, check func(i int) T) []T {
+	out := make([]T, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = checkOne(schemas, files[i], limit)
+				out[i] = check(i)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
@@ -129,9 +204,9 @@ func folderRules(files []*validate.File) []finding.Finding {
 	return out
 }
 
-// assemble decodes the valid files into the model, one evaluation per
+// assemble puts the decoded files into the model, one evaluation per
 // folder, recommendations by number.
-func assemble(files []*validate.File, findings []finding.Finding) ([]*model.Evaluation, []finding.Finding) {
+func assemble(files []checked, findings []finding.Finding) ([]*model.Evaluation, []finding.Finding) {
 	byDir := map[string]*model.Evaluation{}
 	var order []string
 	evalFor := func(f *validate.File) *model.Evaluation {
@@ -144,33 +219,24 @@ func assemble(files []*validate.File, findings []finding.Finding) ([]*model.Eval
 		}
 		return e
 	}
-	for _, f := range files {
-		if !f.Valid() {
+	for _, c := range files {
+		f := c.file
+		if !f.Usable() {
 			continue
 		}
 		e := evalFor(f)
-		switch f.Kind {
-		case validate.KindEvaluation:
+		if c.decodeErr != nil {
+			findings = appendDecode(findings, f, c.decodeErr)
+			continue
+		}
+		switch {
+		case c.eval != nil:
 			recs := e.Recommendations
-			if err := f.Root.Decode(e); err != nil {
-				findings = append(findings, decodeFinding(f, err))
-				continue
-			}
+			*e = *c.eval
 			e.File, e.Recommendations = f.Path, recs
-		case validate.KindRecommendation:
-			r := &model.Recommendation{}
-			if err := f.Root.Decode(r); err != nil {
-				findings = append(findings, decodeFinding(f, err))
-				continue
-			}
-			r.Evaluation, r.File = e, f.Path
-			for _, a := range r.Actions {
-				a.Recommendation = r
-				for _, s := range a.Steps {
-					s.Action = a
-				}
-			}
-			e.Recommendations = append(e.Recommendations, r)
+		case c.rec != nil:
+			c.rec.Evaluation, c.rec.File = e, f.Path
+			e.Recommendations = append(e.Recommendations, c.rec)
 		}
 	}
 	slices.Sort(order)
@@ -183,27 +249,29 @@ func assemble(files []*validate.File, findings []finding.Finding) ([]*model.Eval
 	return evals, findings
 }
 
-// decodeFinding reports a value the schema let through but the model
-// cannot hold; it means the schema and the model disagree.
-func decodeFinding(f *validate.File, err error) finding.Finding {
-	return finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,
-		Message: "cannot read record: " + err.Error()}
+// appendDecode reports a value the schema let through but the model cannot
+// hold, which means the schema and the model disagree, unless the file is
+// a skeleton whose placeholders already explain it.
+func appendDecode(fs []finding.Finding, f *validate.File, err error) []finding.Finding {
+	if len(f.Findings) > 0 {
+		return fs
+	}
+	return append(fs, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,
+		Message: "cannot read record: " + err.Error()})
 }
 
-func count(res *Result) Stats {
-	st := Stats{Files: len(res.Files)}
-	for _, f := range res.Files {
-		if f.Kind == validate.KindEvaluation {
+// count fills in what was read; the caller adds the errors and warnings
+// once every finding is in.
+func count(files []checked) Stats {
+	st := Stats{Files: len(files)}
+	for _, c := range files {
+		if c.file.Kind == validate.KindEvaluation {
 			st.Evaluations++
 		}
-		m, ok := f.Value.(map[string]any)
-		if !ok || f.Kind != validate.KindRecommendation {
-			continue
+		if c.counted {
+			st.Recommendations++
+			st.Actions += c.actions
 		}
-		st.Recommendations++
-		actions, _ := m["actions"].([]any)
-		st.Actions += len(actions)
 	}
-	st.Errors, st.Warnings = finding.Count(res.Findings)
 	return st
 }

@@ -89,8 +89,10 @@ func ParseDue(s string) (Due, error) {
 	}
 	switch len(s) {
 	case 10:
-		d, err := civil.Parse(s)
-		return Due{Kind: DueDay, Date: d}, err
+		if s[4] == '-' && s[7] == '-' {
+			d, err := civil.Parse(s)
+			return Due{Kind: DueDay, Date: d}, err
+		}
 	case 7:
 		if y, m, ok := yearMonth(s); ok {
 			return Due{Kind: DueMonth, Date: civil.New(y, time.Month(m), 1)}, nil
@@ -127,7 +129,13 @@ func parseEvery(s string) (Due, error) {
 }
 
 // UnmarshalYAML reads a due date; an unquoted year arrives as an integer.
+// A skeleton's "TODO: …" placeholder reads as unknown, so a new record can
+// be listed and set before it is complete (validate reports it).
 func (d *Due) UnmarshalYAML(n *yaml.Node) error {
+	if strings.HasPrefix(n.Value, "TODO:") {
+		*d = Due{Kind: DueUnknown}
+		return nil
+	}
 	v, err := ParseDue(n.Value)
 	if err != nil {
 		return err

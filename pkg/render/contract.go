@@ -55,6 +55,9 @@ type ActionJSON struct {
 	NextDue      *string    `json:"next_due"`      // the nearest open deadline ahead, the action's or a step's
 	DueInDays    *int       `json:"due_in_days"`   // days until next_due
 	Steps        []StepJSON `json:"steps"`
+	// History is present when the git history was read (list --slipped,
+	// --stale, --review-due).
+	History *HistoryJSON `json:"history,omitempty"`
 }
 
 // CountsJSON is a row of a progress table.

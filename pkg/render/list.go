@@ -16,6 +16,9 @@ type ListInput struct {
 	Items     []query.Item
 	Of        int  // how many actions the data holds, to say "3 of 34"
 	Qualified bool // the data holds several evaluations: qualify the ids
+	// Activity is what the git history says of each action, when it was
+	// read (list --slipped, --stale, --review-due); nil otherwise.
+	Activity map[*model.Action]query.Activity
 }
 
 // List is the document of mrtrack list: a row per action.
@@ -29,7 +32,11 @@ func List(in ListInput) *Document {
 	if in.Of > len(in.Items) {
 		count = strconv.Itoa(len(in.Items)) + " of " + plural(in.Of, "action")
 	}
-	doc.Blocks = []Block{actionTable(in.Items, in.Day, in.Qualified, 0), Line{Text: count}}
+	t := actionTable(in.Items, in.Day, in.Qualified, 0)
+	if in.Activity != nil {
+		addActivity(doc, &t, in)
+	}
+	doc.Blocks = []Block{t, Line{Text: count}}
 	return doc
 }
 

@@ -16,6 +16,9 @@ type ShowInput struct {
 	Progress  []query.Table // an evaluation's progress by recommendation
 	Counts    query.Counts  // an evaluation's or recommendation's actions
 	Qualified bool
+	// Activity is what the git history says of an action, when it could be
+	// read (a full clone); nil otherwise.
+	Activity *query.Activity
 }
 
 // EvaluationJSON is show -o json for an evaluation: its header and all
@@ -93,7 +96,11 @@ func Show(in ShowInput) *Document {
 		doc.Data = rec
 	case query.KindAction:
 		doc.Blocks = in.action(in.Items[0])
-		doc.Data = ShowActionJSON{Kind: "action", AsOf: in.Today.String(), File: t.Recommendation.File, ActionJSON: actionJSON(in.Items[0], in.Today)}
+		data := ShowActionJSON{Kind: "action", AsOf: in.Today.String(), File: t.Recommendation.File, ActionJSON: actionJSON(in.Items[0], in.Today)}
+		if in.Activity != nil {
+			data.History = historyJSON(t.Action, *in.Activity, in.Today)
+		}
+		doc.Data = data
 	case query.KindStep:
 		doc.Blocks = in.step(t.Step)
 		doc.Data = ShowStepJSON{Kind: "step", AsOf: in.Today.String(), File: t.Recommendation.File,
@@ -195,6 +202,9 @@ func (in ShowInput) action(it query.Item) []Block {
 			note = stepNote(it.NextStep)
 		}
 		fields = append(fields, Field{Name: "Next deadline", Value: fmt.Sprintf("%s (%s)%s", in.Today.AddDays(it.DueIn), dueIn(it.DueIn), note)})
+	}
+	if in.Activity != nil {
+		fields = append(fields, activityFields(a, *in.Activity, in.Today)...)
 	}
 	fields = append(fields, recordFields(&a.Tracking, r.File)...)
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(r.Evaluation, a.ID()) + "  " + a.Title}, fields}

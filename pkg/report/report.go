@@ -17,15 +17,35 @@ type Writer interface {
 }
 
 // Formats lists the -o values of validate, in help order.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "github", "sarif", "junit"}
+
+// Options carry what some formats need beyond the findings.
+type Options struct {
+	// Color paints text output with ANSI colours.
+	Color bool
+	// Files are the files that were read, for formats that list passing
+	// files too (junit); files with findings are listed whatever it holds.
+	Files []string
+	// Strict says warnings fail the run (validate --strict), so formats
+	// that have pass and fail (junit) count them as failures.
+	Strict bool
+	// Version is mrtrack's version, for formats that name the tool (sarif).
+	Version string
+}
 
 // New returns the writer for a format name.
-func New(format string, color bool) (Writer, error) {
+func New(format string, o Options) (Writer, error) {
 	switch format {
 	case "text":
-		return Text{Color: color}, nil
+		return Text{Color: o.Color}, nil
 	case "json":
 		return JSON{}, nil
+	case "github":
+		return GitHub{}, nil
+	case "sarif":
+		return SARIF{Version: o.Version}, nil
+	case "junit":
+		return JUnit{Files: o.Files, Strict: o.Strict}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q: use one of %v", format, Formats)
 }
@@ -35,6 +55,20 @@ func Summary(st load.Stats) string {
 	return fmt.Sprintf("%s, %s, %s: %s, %s",
 		plural(st.Files, "file"), plural(st.Recommendations, "recommendation"), plural(st.Actions, "action"),
 		plural(st.Errors, "error"), plural(st.Warnings, "warning"))
+}
+
+// longMessage is a finding's message for formats that show one finding
+// at a time (annotations, SARIF): the message, then the field path and the
+// hint on lines of their own.
+func longMessage(f finding.Finding) string {
+	msg := f.Message
+	if f.Field != "" && f.Field != "$" {
+		msg += "\nat " + f.Field
+	}
+	if f.Hint != "" {
+		msg += "\nhint: " + f.Hint
+	}
+	return msg
 }
 
 func plural(n int, word string) string {

@@ -21,6 +21,13 @@ func (t Text) paint(code, s string) string {
 
 // Write implements Writer.
 func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
+	t.Findings(w, fs)
+	_, err := fmt.Fprintln(w, Summary(st))
+	return err
+}
+
+// Findings writes the findings alone, without the summary line.
+func (t Text) Findings(w io.Writer, fs []finding.Finding) {
 	for _, f := range fs {
 		sev := t.paint("1;31", "error")
 		if f.Severity == finding.Warning {
@@ -35,8 +42,6 @@ func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 			fmt.Fprintf(w, "    hint: %s\n", f.Hint)
 		}
 	}
-	_, err := fmt.Fprintln(w, Summary(st))
-	return err
 }
 
 func position(f finding.Finding) string {

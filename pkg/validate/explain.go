@@ -28,9 +28,12 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 	at := func(rule, msg, hint string) []located {
 		return []located{{node: node, pointer: e.InstanceLocation, rule: rule, msg: msg, hint: hint}}
 	}
+	if kw != "required" && kw != "additionalProperties" && IsUnfilled(ydoc.Pointer(value, e.InstanceLocation)) {
+		return nil // a skeleton's placeholder: the unfilled rule reports it once
+	}
 	switch kw {
 	case "required":
-		obj, _ := lookupValue(value, e.InstanceLocation).(map[string]any)
+		obj, _ := ydoc.Pointer(value, e.InstanceLocation).(map[string]any)
 		props, _ := c.parentSchema(e.AbsoluteKeywordLocation)["properties"].(map[string]any)
 		var out []located
 		for _, r := range anyStrings(c.keyword(e.AbsoluteKeywordLocation)) {
@@ -43,7 +46,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		}
 		return out
 	case "additionalProperties":
-		obj, _ := lookupValue(value, e.InstanceLocation).(map[string]any)
+		obj, _ := ydoc.Pointer(value, e.InstanceLocation).(map[string]any)
 		props, _ := c.parentSchema(e.AbsoluteKeywordLocation)["properties"].(map[string]any)
 		allowed := make([]string, 0, len(props))
 		for p := range props {
@@ -51,11 +54,12 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		}
 		slices.Sort(allowed)
 		var out []located
+		keys := keyNodes(node) // once: looking each key up would be quadratic in a hostile mapping
 		for k := range obj {
 			if _, ok := props[k]; ok {
 				continue
 			}
-			kn, _ := ydoc.MapEntry(node, k)
+			kn := keys[k]
 			if kn == nil {
 				kn = node
 			}
@@ -76,9 +80,9 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		return at(finding.RuleType, fmt.Sprintf("%s must be %s, not %s", name, want, got), typeHint(node, want))
 	case "enum":
 		allowed := anyStrings(c.keyword(e.AbsoluteKeywordLocation))
-		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		v := fmt.Sprint(ydoc.Pointer(value, e.InstanceLocation))
 		hint := "use one of: " + strings.Join(allowed, ", ")
-		if s := suggestValue(v, allowed); s != "" {
+		if s := SuggestValue(v, allowed); s != "" {
 			hint = fmt.Sprintf("did you mean %s? %s", s, hint)
 			if strings.HasSuffix(name, "status") {
 				hint += "; keep the source wording in status_text"
@@ -86,7 +90,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q is not allowed", name, v), hint)
 	case "pattern":
-		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		v := fmt.Sprint(ydoc.Pointer(value, e.InstanceLocation))
 		pattern, _ := c.keyword(e.AbsoluteKeywordLocation).(string)
 		switch {
 		case pattern == datePattern:
@@ -97,7 +101,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":
 		bound := fmt.Sprint(c.keyword(e.AbsoluteKeywordLocation))
-		v := fmt.Sprint(lookupValue(value, e.InstanceLocation))
+		v := fmt.Sprint(ydoc.Pointer(value, e.InstanceLocation))
 		if name == "due" || name == "original_due" {
 			return at(finding.RuleValue, fmt.Sprintf("%s %s is not a plausible year", name, v), dueForms)
 		}
@@ -116,6 +120,21 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		msg = name + ": " + msg
 	}
 	return at(finding.RuleSchemaOther, msg, "")
+}
+
+// keyNodes maps each key of mapping m to its node, the first where a key
+// repeats, as ydoc.MapEntry finds it.
+func keyNodes(m *yaml.Node) map[string]*yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make(map[string]*yaml.Node, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if _, dup := keys[m.Content[i].Value]; !dup {
+			keys[m.Content[i].Value] = m.Content[i]
+		}
+	}
+	return keys
 }
 
 // fieldName is the last named step of a pointer: /actions/2/due is "due",

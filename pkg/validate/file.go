@@ -51,15 +51,40 @@ type File struct {
 	Abs      string
 	Folder   string // the evaluation folder's name
 	Kind     Kind
-	Root     *yaml.Node // nil when the file could not be parsed
-	Value    any        // the document as plain values, for the schema
+	Root     *yaml.Node // nil when the file could not be parsed, or once released
+	Value    any        // the document as plain values, for the schema; nil once released
 	Findings []finding.Finding
+
+	// parsed and valued keep what Root and Value said (the file parsed; the
+	// schema and rules ran on it), so the verdicts outlive Release.
+	parsed, valued bool
 }
+
+// Release drops the node tree and the plain values, nearly all of a file's
+// memory, once the loader has built the model from them: 10,000 files
+// would otherwise keep some 500 MB alive to the end of the run. Findings
+// and the verdicts (Valid, Usable) stay.
+func (f *File) Release() { f.Root, f.Value = nil, nil }
 
 // Valid reports whether the file has no errors (warnings allowed).
 func (f *File) Valid() bool {
 	errs, _ := finding.Count(f.Findings)
-	return f.Root != nil && errs == 0
+	return f.parsed && errs == 0
+}
+
+// Usable reports whether the file can go into the model: it parsed and
+// its only errors are placeholders of a skeleton still to fill in, so a
+// new record can be listed and set before it is complete.
+func (f *File) Usable() bool {
+	if !f.parsed || !f.valued {
+		return false
+	}
+	for _, fd := range f.Findings {
+		if fd.Severity == finding.Error && fd.Rule != finding.RuleUnfilled {
+			return false
+		}
+	}
+	return true
 }
 
 // Check parses and validates one file's bytes. path is how findings name
@@ -75,7 +100,7 @@ func (s *Schemas) Check(path, abs string, data []byte) *File {
 	if root == nil {
 		return f
 	}
-	f.Root = root
+	f.Root, f.parsed = root, true
 	if kind == KindOther {
 		f.add(finding.Finding{Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleFileName,
 			Message: fmt.Sprintf("%q is not a record file name: records are %s or rec-NN.yaml", name, EvaluationFile),
@@ -86,6 +111,7 @@ func (s *Schemas) Check(path, abs string, data []byte) *File {
 		return f // the tree is unreliable (aliases, duplicates, depth): stop here
 	}
 	f.Value = ydoc.Value(root)
+	f.valued = f.Value != nil
 	c := s.recommendation
 	if kind == KindEvaluation {
 		c = s.evaluation
@@ -100,6 +126,7 @@ func (s *Schemas) Check(path, abs string, data []byte) *File {
 	}
 	r.dates()
 	r.placeholders()
+	finding.Sort(f.Findings)
 	return f
 }
 

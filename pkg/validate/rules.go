@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -132,7 +133,7 @@ var (
 
 // dates checks that every day and month written is a real one.
 func (r *rules) dates() {
-	walk(r.value, "", func(pointer, key string, v any) {
+	walk(r.value, func(at path, key string, v any) {
 		s, ok := v.(string)
 		if !ok || !dateKeys[key] {
 			return
@@ -140,12 +141,12 @@ func (r *rules) dates() {
 		switch {
 		case dayShape.MatchString(s):
 			if _, err := civil.Parse(s); err != nil {
-				r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", key, s),
+				r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", key, s),
 					"check the day and month")
 			}
 		case monthShape.MatchString(s) && (key == "due" || key == "original_due"):
 			if _, err := model.ParseDue(s); err != nil {
-				r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
+				r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
 					"months run from 01 to 12")
 			}
 		}
@@ -154,37 +155,92 @@ func (r *rules) dates() {
 
 var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
 
-// placeholders flags template text left in a field. Source-wording fields
-// (*_text) are verbatim by design and are not checked.
+// mayBePlaceholder is placeholderRE's first character, tested first: most
+// values are prose that cannot match, and the expression costs more than
+// the rest of the rules together. \s is ASCII white space, and t, f and n
+// have no case variants but their capitals.
+func mayBePlaceholder(s string) bool {
+	t := strings.TrimLeft(s, " \t\n\f\r")
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '[', '<', 't', 'T', 'f', 'F', 'n', 'N':
+		return true
+	}
+	return false
+}
+
+// Unfilled is the prefix of the placeholders mrtrack new writes into a
+// skeleton; validate reports them as errors until they are replaced.
+const Unfilled = "TODO:"
+
+// IsUnfilled reports whether v is a skeleton placeholder.
+func IsUnfilled(v any) bool {
+	s, ok := v.(string)
+	return ok && strings.HasPrefix(s, Unfilled)
+}
+
+// placeholders flags what a skeleton or a template left in a field.
+// Source-wording fields (*_text) are verbatim by design and are not
+// checked for template text.
 func (r *rules) placeholders() {
-	walk(r.value, "", func(pointer, key string, v any) {
-		s, ok := v.(string)
-		if !ok || strings.HasSuffix(key, "_text") || !placeholderRE.MatchString(s) {
+	walk(r.value, func(at path, key string, v any) {
+		if IsUnfilled(v) {
+			r.report(at.String(), finding.Error, finding.RuleUnfilled, key+" is not filled in yet",
+				"replace "+strings.TrimSpace(v.(string)))
 			return
 		}
-		r.report(pointer, finding.Warning, finding.RulePlaceholder,
+		s, ok := v.(string)
+		if !ok || strings.HasSuffix(key, "_text") || !mayBePlaceholder(s) || !placeholderRE.MatchString(s) {
+			return
+		}
+		r.report(at.String(), finding.Warning, finding.RulePlaceholder,
 			fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
 			`replace it with the real value, or write "" when there is nothing to say`)
 	})
 }
 
-// walk calls fn for every value below v with its pointer and the name of
-// the key that holds it (the enclosing key for list items).
-func walk(v any, pointer string, fn func(pointer, key string, v any)) {
-	var rec func(v any, pointer, key string)
-	rec = func(v any, pointer, key string) {
+// path is where walk is, as the tokens of a JSON pointer; the pointer is
+// only written out when a finding needs it, since nearly every value passes
+// every check.
+type path []string
+
+// String is the JSON pointer: /actions/2/due.
+func (p path) String() string {
+	if len(p) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(p, "/")
+}
+
+// walk calls fn for every value below v with its path and the name of the
+// key that holds it (the enclosing key for list items). The path is only
+// valid during the call.
+func walk(v any, fn func(at path, key string, v any)) {
+	var at path
+	var rec func(v any, key string)
+	rec = func(v any, key string) {
 		switch x := v.(type) {
 		case map[string]any:
 			for k, c := range x {
-				rec(c, pointer+"/"+strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1"), k)
+				tok := k
+				if strings.ContainsAny(k, "~/") {
+					tok = strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
+				}
+				at = append(at, tok)
+				rec(c, k)
+				at = at[:len(at)-1]
 			}
 		case []any:
 			for i, c := range x {
-				rec(c, fmt.Sprintf("%s/%d", pointer, i), key)
+				at = append(at, strconv.Itoa(i))
+				rec(c, key)
+				at = at[:len(at)-1]
 			}
 		default:
-			fn(pointer, key, v)
+			fn(at, key, v)
 		}
 	}
-	rec(v, pointer, "")
+	rec(v, "")
 }

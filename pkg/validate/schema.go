@@ -18,9 +18,11 @@ import (
 
 // compiled is one schema, compiled for validation and kept as raw JSON to
 // read keyword values (required names, allowed keys) when explaining errors.
+// quick, when the schema allows it, accepts valid records first.
 type compiled struct {
 	schema *jsonschema.Schema
 	raw    map[string]any
+	quick  *quick
 }
 
 func compile(name string, src []byte) (*compiled, error) {
@@ -38,11 +40,18 @@ func compile(name string, src []byte) (*compiled, error) {
 	if err := json.Unmarshal(src, &raw); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)
 	}
-	return &compiled{s, raw}, nil
+	q, err := compileQuick(raw)
+	if err != nil {
+		q = nil // a keyword quick does not know: the full validator does it all
+	}
+	return &compiled{s, raw, q}, nil
 }
 
 // check validates value and maps every leaf error back to its node.
 func (c *compiled) check(root *yaml.Node, value any) []located {
+	if c.quick != nil && c.quick.valid(value) {
+		return nil
+	}
 	err := c.schema.Validate(value)
 	if err == nil {
 		return nil
@@ -120,25 +129,4 @@ type located struct {
 	msg      string
 	hint     string
 	severity finding.Severity
-}
-
-func lookupValue(v any, pointer string) any {
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		if tok == "" {
-			continue
-		}
-		switch x := v.(type) {
-		case map[string]any:
-			v = x[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
-		case []any:
-			var i int
-			if _, err := fmt.Sscanf(tok, "%d", &i); err != nil || i < 0 || i >= len(x) {
-				return nil
-			}
-			v = x[i]
-		default:
-			return nil
-		}
-	}
-	return v
 }

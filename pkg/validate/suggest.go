@@ -21,8 +21,8 @@ var sourceWords = map[string]string{
 	"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
 }
 
-// suggestValue proposes the allowed value v was probably meant to be.
-func suggestValue(v string, allowed []string) string {
+// SuggestValue proposes the allowed value v was probably meant to be.
+func SuggestValue(v string, allowed []string) string {
 	key := strings.ToLower(strings.TrimSpace(v))
 	if s, ok := sourceWords[key]; ok {
 		for _, a := range allowed {
@@ -38,8 +38,12 @@ func suggestValue(v string, allowed []string) string {
 // a typo (edit distance at most a third of its length, and at most 3).
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 4
+	s = strings.ToLower(s)
 	for _, c := range candidates {
-		if d := distance(strings.ToLower(s), c); d < bestDist && d <= max(1, len(c)/3) {
+		if abs(len(s)-len(c)) >= bestDist {
+			continue // the distance is at least the difference in length: skip a long key's quadratic cost
+		}
+		if d := distance(s, c); d < bestDist && d <= max(1, len(c)/3) {
 			best, bestDist = c, d
 		}
 	}
@@ -65,4 +69,11 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -38,7 +38,7 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 	if p, ok := checkEncoding(data); !ok {
 		return nil, []Problem{p}
 	}
-	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+	if !hasContent(data) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -136,6 +136,9 @@ func checkEncoding(data []byte) (Problem, bool) {
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return Problem{Line: 1, Col: 1, Rule: finding.RuleEncoding, Message: "file is UTF-16; records are UTF-8", Hint: "save the file as UTF-8"}, false
 	}
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return Problem{}, true // the common case, at memory speed; the loop below places a problem
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -162,16 +165,15 @@ func checkEncoding(data []byte) (Problem, bool) {
 	return Problem{}, true
 }
 
-// stripComments drops whole-line comments so a file of comments alone
-// counts as empty.
-func stripComments(data []byte) []byte {
-	var out []byte
+// hasContent reports whether data has a line that is neither blank nor a
+// comment, so a file of comments alone counts as empty.
+func hasContent(data []byte) bool {
 	for line := range bytes.Lines(data) {
 		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
-			out = append(out, t...)
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // check walks the tree once for what records must not contain. It stops

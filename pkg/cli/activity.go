@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"path/filepath"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/history"
+	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/query"
+)
+
+// activity reads, once, what the git history says of every action of
+// evals: due-date moves and the last change (or the updated field, when
+// newer). With files (paths in the working tree), only their history is
+// read.
+func (g *global) activity(env *Env, evals []*model.Evaluation, files ...string) (map[*model.Action]query.Activity, error) {
+	h, err := g.openHistory(env)
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(env.Cwd, f)
+		}
+		paths[i] = h.RepoPath(f)
+	}
+	versions, _, err := h.Versions(paths...)
+	if err != nil {
+		return nil, cannotRun(err)
+	}
+	found := history.Analyse(versions)
+	out := map[*model.Action]query.Activity{}
+	for _, e := range evals {
+		for _, r := range e.Recommendations {
+			for _, a := range r.Actions {
+				k := history.KeyOf(a)
+				s := found.Slips[k]
+				act := query.Activity{DueMoves: s.Moves, DaysMoved: s.Days, FirstDue: s.First, LastChange: a.Updated}
+				if c := found.LastChange[k]; c != nil {
+					if d := civil.Of(c.Date.UTC()); d.After(act.LastChange) {
+						act.LastChange = d
+					}
+				}
+				out[a] = act
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// records is the data a report is about: the working tree, or the git
+// history at some point (--at).
+type records struct {
+	evaluations []*model.Evaluation
+	today       civil.Date
+	finish      func(error) error
+}
+
+// recordsAt loads the records as they are, or as they were at a date or
+// revision. At a point in the past, that day is "today" (a revision's
+// commit date) unless --as-of says otherwise.
+func (g *global) recordsAt(env *Env, at string) (*records, error) {
+	today, err := g.today(env)
+	if err != nil {
+		return nil, err
+	}
+	if at == "" {
+		data, err := g.loadData(env)
+		if err != nil {
+			return nil, err
+		}
+		return &records{data.Evaluations, today, data.finish}, nil
+	}
+	h, err := g.openHistory(env)
+	if err != nil {
+		return nil, err
+	}
+	c, err := point(h, at, civil.Of(env.Now()))
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, usage("--at %s is before the first commit of the data", at)
+	}
+	snap, err := h.At(c)
+	if err != nil {
+		return nil, cannotRun(err)
+	}
+	if n := len(snap.Findings); n > 0 {
+		fmt.Fprintf(env.Stderr, "mrtrack: at %s (%s), %s did not validate and were left out\n", at, c.Short(), plural(n, "finding"))
+	}
+	if g.asOf == "" {
+		today = civil.Of(c.Date)
+		if d, err := civil.ParseUser(at, civil.Of(env.Now())); err == nil {
+			today = d
+		}
+	}
+	return &records{snap.Evaluations, today, func(err error) error { return err }}, nil
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/mrtrack/mrtrack/schema"
+	"github.com/spf13/cobra"
+)
+
+// schemaFiles are the embedded schemas by kind, with the file names that
+// the records' modelines point at.
+var schemaFiles = []struct {
+	kind, file string
+	data       []byte
+}{
+	{"evaluation", "evaluation.schema.json", schema.Evaluation},
+	{"recommendation", "recommendation.schema.json", schema.Recommendation},
+}
+
+type schemaOptions struct {
+	kind string
+	dir  string
+}
+
+func newSchemaCmd(env *Env) *cobra.Command {
+	opts := &schemaOptions{}
+	cmd := &cobra.Command{
+		Use:   "schema evaluation|recommendation",
+		Short: "Print the JSON schema of a record file, for editors and pinning",
+		Long: `Print the JSON schema that validate checks a record file against: the
+schema of evaluation.yaml or that of rec-NN.yaml. They are the schemas built
+into this mrtrack, so a team can keep a copy beside its data that matches the
+version it runs, and point editors at it.
+
+With --dir, write both into DIR as evaluation.schema.json and
+recommendation.schema.json, the names the records' first line refers to:
+
+  # yaml-language-server: $schema=../../schema/recommendation.schema.json
+
+Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
+		Example: `  mrtrack schema recommendation
+  mrtrack schema --dir schema`,
+		ValidArgs: []string{"evaluation", "recommendation"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case opts.dir != "" && len(args) > 0:
+				return usage("give a schema name or --dir, not both")
+			case opts.dir != "":
+				return writeSchemas(env, opts.dir)
+			case len(args) != 1:
+				return usage("name the schema to print, evaluation or recommendation, or pass --dir DIR to write both")
+			}
+			opts.kind = args[0]
+			for _, s := range schemaFiles {
+				if s.kind == opts.kind {
+					_, err := env.Stdout.Write(s.data)
+					return err
+				}
+			}
+			return usage("unknown schema %q: use evaluation or recommendation", opts.kind)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.dir, "dir", "d", "", "write both schemas into `DIR` (created if missing)")
+	cmd.MarkFlagDirname("dir")
+	return cmd
+}
+
+func writeSchemas(env *Env, dir string) error {
+	abs := dir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(env.Cwd, abs)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return cannotRun(err)
+	}
+	for _, s := range schemaFiles {
+		if err := os.WriteFile(filepath.Join(abs, s.file), s.data, 0o644); err != nil {
+			return cannotRun(err)
+		}
+	}
+	fmt.Fprintf(env.Stderr, "mrtrack: wrote %s and %s to %s\n", schemaFiles[0].file, schemaFiles[1].file, dir)
+	return nil
+}

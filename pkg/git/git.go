@@ -1,0 +1,236 @@
+// Package git reads a repository's history by running the git command,
+// which is always there where a checkout is: commits, the files they
+// changed, and the bytes of files at any revision. It knows nothing of
+// records.
+package git
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Repo is a git working tree.
+type Repo struct {
+	Root string // the top folder of the working tree
+}
+
+// ErrShallow reports a clone without its full history.
+var ErrShallow = errors.New("this clone is shallow: its history stops early, so history commands would be wrong")
+
+// ShallowHint says how to get the full history.
+const ShallowHint = "run 'git fetch --unshallow', or in GitHub Actions set 'fetch-depth: 0' in the actions/checkout step"
+
+// Open finds the repository that holds dir and checks it has its whole
+// history.
+func Open(dir string) (*Repo, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, errors.New("git is not installed; history commands need it")
+	}
+	r := &Repo{Root: dir}
+	out, err := r.run(nil, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+	if err != nil {
+		return nil, fmt.Errorf("%s is not inside a git checkout; history commands read the git history of the data", dir)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		return nil, fmt.Errorf("unexpected answer from git rev-parse: %q", out)
+	}
+	r.Root = filepath.FromSlash(lines[0])
+	if lines[1] == "true" {
+		return nil, ErrShallow
+	}
+	return r, nil
+}
+
+// run runs git in the repository with stable, uncoloured, unquoted output.
+func (r *Repo) run(stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"}, args...)...)
+	cmd.Dir = r.Root
+	cmd.Stdin = stdin
+	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat", "GIT_CONFIG_NOSYSTEM=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git %s: %s", args[0], strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+// Commit is one commit and the files it changed under the paths asked for.
+type Commit struct {
+	Hash    string
+	Author  string
+	Email   string
+	Date    time.Time // author date
+	Subject string
+	Files   []string // slash-separated, relative to the repository root
+}
+
+// Short is the abbreviated hash.
+func (c *Commit) Short() string { return c.Hash[:min(len(c.Hash), 7)] }
+
+// PullRequest returns the pull request number a commit names in its
+// subject, as GitHub writes merges ("Merge pull request #12 from …") and
+// squashes ("… (#12)"), or 0.
+func (c *Commit) PullRequest() int {
+	s := c.Subject
+	if rest, ok := strings.CutPrefix(s, "Merge pull request #"); ok {
+		s = rest
+	} else if i := strings.LastIndex(s, "(#"); i >= 0 && strings.HasSuffix(s, ")") {
+		s = s[i+2:]
+	} else {
+		return 0
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(s)
+	}
+	n, _ := strconv.Atoi(s[:end])
+	return n
+}
+
+const sep = "\x1f"
+
+// Log lists the commits reachable from rev (HEAD when empty) that change
+// any of paths, oldest first, each with the files it changed among them.
+// Merge commits are followed along their first parent, so a merged pull
+// request is one step.
+func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
+	if rev == "" {
+		rev = "HEAD"
+	}
+	args := []string{"log", "--reverse", "--first-parent", "-m", "--name-only", "--no-renames",
+		"--format=%x1e%H" + sep + "%an" + sep + "%ae" + sep + "%aI" + sep + "%s", rev, "--"}
+	out, err := r.run(nil, append(args, paths...)...)
+	if err != nil {
+		if strings.Contains(err.Error(), "does not have any commits") || strings.Contains(err.Error(), "unknown revision") {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var commits []*Commit
+	for _, rec := range strings.Split(string(out), "\x1e") {
+		if strings.TrimSpace(rec) == "" {
+			continue
+		}
+		head, files, _ := strings.Cut(rec, "\n")
+		f := strings.SplitN(head, sep, 5)
+		if len(f) != 5 {
+			return nil, fmt.Errorf("unexpected git log line %q", head)
+		}
+		date, err := time.Parse(time.RFC3339, f[3])
+		if err != nil {
+			return nil, err
+		}
+		c := &Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}
+		for _, name := range strings.Split(files, "\n") {
+			if name = strings.TrimSpace(name); name != "" {
+				c.Files = append(c.Files, name)
+			}
+		}
+		commits = append(commits, c)
+	}
+	return commits, nil
+}
+
+// Resolve turns a revision (a hash, a branch, a tag, HEAD~3) into its
+// commit.
+func (r *Repo) Resolve(rev string) (*Commit, error) {
+	out, err := r.run(nil, "log", "-1", "--format=%H"+sep+"%an"+sep+"%ae"+sep+"%aI"+sep+"%s", rev+"^{commit}", "--")
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a revision of this repository", rev)
+	}
+	f := strings.SplitN(strings.TrimSpace(string(out)), sep, 5)
+	if len(f) != 5 {
+		return nil, fmt.Errorf("%q is not a revision of this repository", rev)
+	}
+	date, err := time.Parse(time.RFC3339, f[3])
+	if err != nil {
+		return nil, err
+	}
+	return &Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}, nil
+}
+
+// LastBefore returns the newest commit on HEAD's first-parent line whose
+// commit date is before t, or nil when there is none.
+func (r *Repo) LastBefore(t time.Time) (*Commit, error) {
+	out, err := r.run(nil, "rev-list", "-1", "--first-parent", "--before="+t.Format(time.RFC3339), "HEAD")
+	if err != nil {
+		return nil, err
+	}
+	hash := strings.TrimSpace(string(out))
+	if hash == "" {
+		return nil, nil
+	}
+	return r.Resolve(hash)
+}
+
+// Files lists the files under dir (relative to the root) at rev.
+func (r *Repo) Files(rev, dir string) ([]string, error) {
+	out, err := r.run(nil, "ls-tree", "-r", "-z", "--name-only", rev, "--", dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, n := range strings.Split(string(out), "\x00") {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	return names, nil
+}
+
+// Blob names a file at a revision.
+type Blob struct{ Rev, Path string }
+
+// Read returns the contents of many files at their revisions through one
+// git process; a file missing at its revision reads as nil.
+func (r *Repo) Read(blobs []Blob) ([][]byte, error) {
+	var in bytes.Buffer
+	for _, b := range blobs {
+		if strings.ContainsAny(b.Path, "\n") {
+			return nil, fmt.Errorf("file name %q has a line break", b.Path)
+		}
+		fmt.Fprintf(&in, "%s:%s\n", b.Rev, b.Path)
+	}
+	out, err := r.run(&in, "cat-file", "--batch")
+	if err != nil {
+		return nil, err
+	}
+	rd := bufio.NewReader(bytes.NewReader(out))
+	res := make([][]byte, len(blobs))
+	for i := range blobs {
+		header, err := rd.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file: %w", err)
+		}
+		f := strings.Fields(header)
+		if len(f) == 2 && f[1] == "missing" {
+			continue
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("git cat-file: unexpected header %q", header)
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, err
+		}
+		data := make([]byte, size+1) // the contents and a line break
+		if _, err := io.ReadFull(rd, data); err != nil {
+			return nil, fmt.Errorf("git cat-file: %w", err)
+		}
+		if f[1] == "blob" {
+			res[i] = data[:size]
+		}
+	}
+	return res, nil
+}

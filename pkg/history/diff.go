@@ -1,0 +1,166 @@
+package history
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// Change is one difference between two versions of a recommendation, about
+// the recommendation itself, one of its actions or one of their steps.
+type Change struct {
+	ID string `json:"id"` // R3, R3.6 or R7.1.2
+	// Action and Step are the numbers within the recommendation (0 for a
+	// change to the recommendation itself, or to an action).
+	Action int    `json:"-"`
+	Step   int    `json:"-"`
+	Title  string `json:"title"` // of the item, as it is in the newer version
+	Field  string `json:"field"` // a field name, or "created" / "removed"
+	Old    string `json:"old,omitempty"`
+	New    string `json:"new,omitempty"`
+	// Days is how far a due date moved, for due changes between two dated
+	// values (positive: later); Dated says it is meaningful.
+	Days  int  `json:"-"`
+	Dated bool `json:"-"`
+}
+
+// MarshalJSON writes days only for due changes between dated values, where
+// it means something (0 included).
+func (c Change) MarshalJSON() ([]byte, error) {
+	type plain Change
+	var days *int
+	if c.Dated {
+		days = &c.Days
+	}
+	return json.Marshal(struct {
+		plain
+		Days *int `json:"days,omitempty"`
+	}{plain(c), days})
+}
+
+// subject names what a change is about.
+type subject struct {
+	id, title    string
+	action, step int
+}
+
+func recSubject(r *model.Recommendation) subject { return subject{id: r.ID(), title: r.Title} }
+func actionSubject(a *model.Action) subject {
+	return subject{id: a.ID(), title: a.Title, action: a.Number}
+}
+func stepSubject(s *model.Step) subject {
+	return subject{id: s.ID(), title: s.Title, action: s.Action.Number, step: s.Number}
+}
+
+func (s subject) change(field, old, new string) Change {
+	return Change{ID: s.id, Title: s.title, Action: s.action, Step: s.step, Field: field, Old: old, New: new}
+}
+
+// Created and Removed are the Field of a change that adds or drops an
+// action, a step or a recommendation.
+const (
+	Created = "created"
+	Removed = "removed"
+)
+
+// Diff lists what changed from old to new (either may be nil: a file
+// created or removed), in record order.
+func Diff(old, new *model.Recommendation) []Change {
+	var out []Change
+	switch {
+	case old == nil && new == nil:
+		return nil
+	case old == nil:
+		out = append(out, recSubject(new).change(Created, "", ""))
+		for _, a := range new.Actions {
+			out = append(out, actionSubject(a).change(Created, "", ""))
+		}
+		return out
+	case new == nil:
+		out = append(out, recSubject(old).change(Removed, "", ""))
+		for _, a := range old.Actions {
+			out = append(out, actionSubject(a).change(Removed, "", ""))
+		}
+		return out
+	}
+	r := recSubject(new)
+	out = appendText(out, r, "response", string(old.Response), string(new.Response))
+	out = appendText(out, r, "title", old.Title, new.Title)
+	out = appendChanged(out, r, "text", old.Text, new.Text)
+	for _, a := range new.Actions {
+		if prev := findAction(old, a.Number); prev != nil {
+			out = append(out, diffAction(prev, a)...)
+		} else {
+			out = append(out, actionSubject(a).change(Created, "", ""))
+		}
+	}
+	for _, a := range old.Actions {
+		if findAction(new, a.Number) == nil {
+			out = append(out, actionSubject(a).change(Removed, "", ""))
+		}
+	}
+	return out
+}
+
+func diffAction(old, new *model.Action) []Change {
+	a := actionSubject(new)
+	out := appendText(nil, a, "title", old.Title, new.Title)
+	out = appendText(out, a, "owner", old.Owner, new.Owner)
+	out = appendChanged(out, a, "description", old.Description, new.Description)
+	out = append(out, diffTracking(a, &old.Tracking, &new.Tracking)...)
+	for _, s := range new.Steps {
+		i := slices.IndexFunc(old.Steps, func(o *model.Step) bool { return o.Number == s.Number })
+		if i < 0 {
+			out = append(out, stepSubject(s).change(Created, "", ""))
+			continue
+		}
+		out = appendText(out, stepSubject(s), "title", old.Steps[i].Title, s.Title)
+		out = append(out, diffTracking(stepSubject(s), &old.Steps[i].Tracking, &s.Tracking)...)
+	}
+	for _, s := range old.Steps {
+		if !slices.ContainsFunc(new.Steps, func(n *model.Step) bool { return n.Number == s.Number }) {
+			out = append(out, stepSubject(s).change(Removed, "", ""))
+		}
+	}
+	return out
+}
+
+func diffTracking(sub subject, old, new *model.Tracking) []Change {
+	out := appendText(nil, sub, "status", string(old.Status), string(new.Status))
+	if o, n := old.Due.String(), new.Due.String(); o != n {
+		c := sub.change("due", o, n)
+		od, ok1 := old.Due.Deadline()
+		nd, ok2 := new.Due.Deadline()
+		if ok1 && ok2 {
+			c.Days, c.Dated = nd.DaysSince(od), true
+		}
+		out = append(out, c)
+	}
+	return appendChanged(out, sub, "progress", old.Progress, new.Progress)
+}
+
+// appendText records a short value's change with both values.
+func appendText(out []Change, sub subject, field, old, new string) []Change {
+	if old == new {
+		return out
+	}
+	return append(out, sub.change(field, old, new))
+}
+
+// appendChanged records that a long text changed, without quoting it.
+func appendChanged(out []Change, sub subject, field, old, new string) []Change {
+	if old == new {
+		return out
+	}
+	return append(out, sub.change(field, "", ""))
+}
+
+func findAction(r *model.Recommendation, n int) *model.Action {
+	for _, a := range r.Actions {
+		if a.Number == n {
+			return a
+		}
+	}
+	return nil
+}
