@@ -91,6 +91,8 @@ func newEvaluationCmd(env *Env, g *global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "evaluation ID",
 		Short: "Create data/ID/evaluation.yaml",
+		// A new id cannot be completed from the data.
+		ValidArgsFunction: cobra.NoFileCompletions,
 		Long:  "Create the folder of a new evaluation and its evaluation.yaml.\n\n" + newExitHelp,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
