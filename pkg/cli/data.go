@@ -6,6 +6,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/report"
 )
 
@@ -77,4 +78,18 @@ func (g *global) today(env *Env) (civil.Date, error) {
 		return civil.Date{}, usage("--as-of: %s", err)
 	}
 	return d, nil
+}
+
+// loadTarget loads the data and resolves id in it; an id the data does
+// not hold is a usage error listing the candidates.
+func (g *global) loadTarget(env *Env, id string) (*dataResult, query.Target, error) {
+	data, err := g.loadData(env)
+	if err != nil {
+		return nil, query.Target{}, err
+	}
+	t, err := query.Resolve(data.Evaluations, id)
+	if err != nil {
+		return nil, t, data.finish(idError("", err))
+	}
+	return data, t, nil
 }

@@ -50,13 +50,9 @@ Exit status:
 }
 
 func runFmt(env *Env, g *global, opts *fmtOptions) error {
-	paths := opts.paths
-	if len(paths) == 0 {
-		dir, err := g.resolveDataDir(env)
-		if err != nil {
-			return err
-		}
-		paths = []string{dir}
+	paths, err := g.pathsOr(env, opts.paths)
+	if err != nil {
+		return err
 	}
 	files, problems, err := store.Discover(paths, env.Cwd, store.DefaultLimits)
 	if err != nil {

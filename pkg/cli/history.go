@@ -10,7 +10,6 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/git"
 	"github.com/mrtrack/mrtrack/pkg/history"
 	"github.com/mrtrack/mrtrack/pkg/model"
-	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/render"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/spf13/cobra"
@@ -84,13 +83,9 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := g.loadData(env)
+	data, t, err := g.loadTarget(env, opts.id)
 	if err != nil {
 		return err
-	}
-	t, err := query.Resolve(data.Evaluations, opts.id)
-	if err != nil {
-		return data.finish(idError("", err))
 	}
 	if t.Recommendation == nil {
 		return usage("%s is an evaluation; give a recommendation (R3), an action (R3.6) or a step (R7.1.2)", t.ID())

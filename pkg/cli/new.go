@@ -93,8 +93,8 @@ func newEvaluationCmd(env *Env, g *global) *cobra.Command {
 		Short: "Create data/ID/evaluation.yaml",
 		// A new id cannot be completed from the data.
 		ValidArgsFunction: cobra.NoFileCompletions,
-		Long:  "Create the folder of a new evaluation and its evaluation.yaml.\n\n" + newExitHelp,
-		Args:  cobra.ExactArgs(1),
+		Long:              "Create the folder of a new evaluation and its evaluation.yaml.\n\n" + newExitHelp,
+		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
 			if !idPattern.MatchString(id) {
@@ -240,13 +240,9 @@ func newActionCmd(env *Env, g *global, step bool) *cobra.Command {
 					return usage("--due: %v", err)
 				}
 			}
-			data, err := g.loadData(env)
+			_, t, err := g.loadTarget(env, args[0])
 			if err != nil {
 				return err
-			}
-			t, err := query.Resolve(data.Evaluations, args[0])
-			if err != nil {
-				return idError("", err)
 			}
 			want := query.KindRecommendation
 			if step {

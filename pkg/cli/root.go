@@ -68,6 +68,18 @@ the enclosing git checkout, else ./data.`,
 	return root
 }
 
+// pathsOr returns paths, or the data folder when there are none.
+func (g *global) pathsOr(env *Env, paths []string) ([]string, error) {
+	if len(paths) > 0 {
+		return paths, nil
+	}
+	dir, err := g.resolveDataDir(env)
+	if err != nil {
+		return nil, err
+	}
+	return []string{dir}, nil
+}
+
 // dataDir resolves the data folder for a command.
 func (g *global) resolveDataDir(env *Env) (string, error) {
 	dir, err := store.DataDir(g.dataDir, env.Getenv(store.EnvData), env.Cwd)

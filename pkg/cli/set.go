@@ -134,13 +134,9 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := g.loadData(env)
+	_, t, err := g.loadTarget(env, opts.id)
 	if err != nil {
 		return err
-	}
-	t, err := query.Resolve(data.Evaluations, opts.id)
-	if err != nil {
-		return idError("", err)
 	}
 	if t.Kind != query.KindAction && t.Kind != query.KindStep {
 		return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))

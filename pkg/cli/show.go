@@ -71,13 +71,9 @@ func runShow(env *Env, g *global, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := g.loadData(env)
+	data, t, err := g.loadTarget(env, opts.id)
 	if err != nil {
 		return err
-	}
-	t, err := query.Resolve(data.Evaluations, opts.id)
-	if err != nil {
-		return data.finish(idError("", err))
 	}
 	in := render.ShowInput{
 		Day:       render.Day{Today: today, Until: today.Add(30, civil.Days)},

@@ -68,13 +68,9 @@ exits with the same status.
 }
 
 func runValidate(env *Env, g *global, opts *validateOptions) error {
-	paths := opts.paths
-	if len(paths) == 0 {
-		dir, err := g.resolveDataDir(env)
-		if err != nil {
-			return err
-		}
-		paths = []string{dir}
+	paths, err := g.pathsOr(env, opts.paths)
+	if err != nil {
+		return err
 	}
 	res, err := loadRecords(env, paths)
 	if err != nil {

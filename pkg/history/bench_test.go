@@ -186,4 +186,3 @@ func BenchmarkHistory(b *testing.B) {
 		}
 	})
 }
-
