@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/schema"
@@ -108,8 +109,12 @@ type Schemas struct {
 	evaluation, recommendation *compiled
 }
 
-// LoadSchemas compiles the embedded schemas once per run.
-func LoadSchemas() (*Schemas, error) {
+// LoadSchemas returns the embedded schemas, compiled on first use only:
+// compiling checks them against the JSON-schema metaschema, which costs
+// more than validating a small data folder.
+func LoadSchemas() (*Schemas, error) { return loadSchemas() }
+
+var loadSchemas = sync.OnceValues(func() (*Schemas, error) {
 	ev, err := compile("evaluation.schema.json", schema.Evaluation)
 	if err != nil {
 		return nil, err
@@ -119,7 +124,7 @@ func LoadSchemas() (*Schemas, error) {
 		return nil, err
 	}
 	return &Schemas{ev, rec}, nil
-}
+})
 
 // located is a problem tied to a node, before it becomes a finding.
 type located struct {
