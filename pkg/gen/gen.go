@@ -48,48 +48,60 @@ var Reference = civil.New(2025, time.June, 30)
 // firstYear and years span the twenty years of a system-wide repository.
 const firstYear, years = 2006, 20
 
-// Generate returns the files of a tree, each folder's evaluation.yaml
-// before its recommendations, folders in the order of their names.
-func Generate(opts Options) ([]File, Stats) {
+// Each generates a tree file by file, each folder's evaluation.yaml before
+// its recommendations, folders in the order of their names, and hands each
+// file to fn; nothing is kept, so trees of any size take little memory. It
+// stops at fn's first error.
+func Each(opts Options, fn func(File) error) (Stats, error) {
 	g := &generator{r: rand.New(rand.NewPCG(opts.Seed, 0x6d72747261636b))}
-	var files []File
 	var st Stats
+	emit := func(path string, data []byte) error {
+		st.Files++
+		st.Bytes += int64(len(data))
+		return fn(File{Path: path, Data: data})
+	}
 	perYear := map[int]int{}
 	for st.Recommendations < opts.Recommendations {
 		n := min(5+g.intn(11), opts.Recommendations-st.Recommendations)
 		year := min(firstYear+years*st.Recommendations/opts.Recommendations, firstYear+years-1)
 		perYear[year]++
 		e := g.evaluation(year, perYear[year])
-		files = append(files, File{Path: e.id + "/evaluation.yaml", Data: encode("evaluation", e.node)})
+		if err := emit(e.id+"/evaluation.yaml", encode("evaluation", e.node)); err != nil {
+			return st, err
+		}
 		for i := 1; i <= n; i++ {
 			rec, actions, steps := g.recommendation(e, i)
-			files = append(files, File{Path: fmt.Sprintf("%s/rec-%02d.yaml", e.id, i), Data: encode("recommendation", rec)})
+			if err := emit(fmt.Sprintf("%s/rec-%02d.yaml", e.id, i), encode("recommendation", rec)); err != nil {
+				return st, err
+			}
 			st.Actions += actions
 			st.Steps += steps
 		}
 		st.Evaluations++
 		st.Recommendations += n
 	}
-	st.Files = len(files)
-	for _, f := range files {
-		st.Bytes += int64(len(f.Data))
-	}
+	return st, nil
+}
+
+// Generate returns the files of a tree, in the order Each gives them.
+func Generate(opts Options) ([]File, Stats) {
+	var files []File
+	st, _ := Each(opts, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
 	return files, st
 }
 
 // Write generates a tree under dir, which must exist.
 func Write(dir string, opts Options) (Stats, error) {
-	files, st := Generate(opts)
-	for _, f := range files {
+	return Each(opts, func(f File) error {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return st, err
+			return err
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return st, err
-		}
-	}
-	return st, nil
+		return os.WriteFile(p, f.Data, 0o644)
+	})
 }
 
 func encode(kind string, n *yaml.Node) []byte {

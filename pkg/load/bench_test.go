@@ -10,9 +10,9 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/validate"
 )
 
-// Sizes are the numbers of recommendation files the benchmarks run on: a
+// sizes are the numbers of recommendation files the benchmarks run on: a
 // country office, an evaluation office, a system-wide repository.
-var Sizes = []int{100, 1000, 10000}
+var sizes = []int{100, 1000, 10000}
 
 // BenchmarkLoad measures what every command starts with: find, read, parse
 // and validate the files, and assemble the model. Throughput (MB/s) is of
@@ -24,7 +24,7 @@ func BenchmarkLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range Sizes {
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("recs=%d", n), func(b *testing.B) {
 			dir := b.TempDir()
 			st, err := gen.Write(dir, gen.Options{Seed: 1, Recommendations: n})

@@ -121,8 +121,9 @@ func (d *fastDecoder) recommendation(n *yaml.Node, r *model.Recommendation) {
 		case "responsible_text":
 			r.ResponsibleText = d.str(v)
 		case "actions":
-			r.Actions = make([]*model.Action, len(d.seq(v)))
-			for i, item := range v.Content {
+			items := d.seq(v)
+			r.Actions = make([]*model.Action, len(items))
+			for i, item := range items {
 				r.Actions[i] = &model.Action{}
 				d.action(item, r.Actions[i])
 			}
@@ -143,8 +144,9 @@ func (d *fastDecoder) action(n *yaml.Node, a *model.Action) {
 		case "description":
 			a.Description = d.str(v)
 		case "steps":
-			a.Steps = make([]*model.Step, len(d.seq(v)))
-			for i, item := range v.Content {
+			items := d.seq(v)
+			a.Steps = make([]*model.Step, len(items))
+			for i, item := range items {
 				a.Steps[i] = &model.Step{}
 				d.fields(item, func(key string, v *yaml.Node) bool { return d.tracking(key, v, &a.Steps[i].Tracking) })
 			}

@@ -118,12 +118,12 @@ func decode(f *validate.File) checked {
 		switch f.Kind {
 		case validate.KindEvaluation:
 			e := &model.Evaluation{ID: f.Folder}
-			if c.decodeErr = f.Root.Decode(e); c.decodeErr == nil {
+			if c.decodeErr = decodeEvaluation(f.Root, e); c.decodeErr == nil {
 				c.eval = e
 			}
 		case validate.KindRecommendation:
 			r := &model.Recommendation{}
-			if c.decodeErr = f.Root.Decode(r); c.decodeErr == nil {
+			if c.decodeErr = decodeRecommendation(f.Root, r); c.decodeErr == nil {
 				for _, a := range r.Actions {
 					a.Recommendation = r
 					for _, s := range a.Steps {
@@ -251,9 +251,10 @@ func assemble(files []checked, findings []finding.Finding) ([]*model.Evaluation,
 
 // appendDecode reports a value the schema let through but the model cannot
 // hold, which means the schema and the model disagree, unless the file is
-// a skeleton whose placeholders already explain it.
+// a skeleton whose placeholders (its only errors, as it is usable) already
+// explain it. A warning explains nothing: the file must still fail.
 func appendDecode(fs []finding.Finding, f *validate.File, err error) []finding.Finding {
-	if len(f.Findings) > 0 {
+	if errs, _ := finding.Count(f.Findings); errs > 0 {
 		return fs
 	}
 	return append(fs, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,

@@ -68,7 +68,7 @@ func Discover(paths []string, cwd string, limits Limits) ([]File, []finding.Find
 			w.walk(abs)
 			continue
 		}
-		w.addFile(abs, fi, true)
+		w.addFile(abs, fi.Mode(), true)
 	}
 	return w.files, w.findings, nil
 }
@@ -130,7 +130,7 @@ func (w *walker) walk(root string) {
 				if fi.IsDir() {
 					visit(p, target)
 				} else if IsRecordName(name) {
-					w.addFile(p, fi, false)
+					w.addFile(p, fi.Mode(), false)
 				}
 				continue
 			}
@@ -145,24 +145,28 @@ func (w *walker) walk(root string) {
 			if !IsRecordName(name) {
 				continue
 			}
-			fi, err := e.Info()
-			if err != nil {
-				w.report(p, finding.RuleUnreadable, "cannot read: "+errText(err), "")
-				continue
+			mode := e.Type() // enough for a regular file, and saves a stat per file
+			if !mode.IsRegular() {
+				fi, err := e.Info()
+				if err != nil {
+					w.report(p, finding.RuleUnreadable, "cannot read: "+errText(err), "")
+					continue
+				}
+				mode = fi.Mode()
 			}
-			w.addFile(p, fi, false)
+			w.addFile(p, mode, false)
 		}
 	}
 	visit(root, realRoot)
 }
 
-func (w *walker) addFile(abs string, fi fs.FileInfo, explicit bool) {
+func (w *walker) addFile(abs string, mode fs.FileMode, explicit bool) {
 	if w.seen[abs] {
 		return
 	}
 	w.seen[abs] = true
-	if !fi.Mode().IsRegular() {
-		w.report(abs, finding.RuleNotAFile, fmt.Sprintf("is not a regular file (%s)", kind(fi.Mode())), "")
+	if !mode.IsRegular() {
+		w.report(abs, finding.RuleNotAFile, fmt.Sprintf("is not a regular file (%s)", kind(mode)), "")
 		return
 	}
 	if explicit && !IsRecordName(abs) {

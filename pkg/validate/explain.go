@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -53,26 +52,27 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 			allowed = append(allowed, p)
 		}
 		slices.Sort(allowed)
+		where, others := within(e.InstanceLocation), "allowed here: "+strings.Join(allowed, ", ")
 		var out []located
-		keys := keyNodes(node) // once: looking each key up would be quadratic in a hostile mapping
-		for k := range obj {
-			if _, ok := props[k]; ok {
+		// In the order of the document, so the findings come sorted by
+		// position; keys are unique here, as Check stops at a duplicate key
+		// before the schema runs.
+		for i := 0; node.Kind == yaml.MappingNode && i+1 < len(node.Content); i += 2 {
+			kn := node.Content[i]
+			k := kn.Value
+			if _, known := props[k]; known {
 				continue
 			}
-			kn := keys[k]
-			if kn == nil {
-				kn = node
+			if _, held := obj[k]; !held {
+				continue
 			}
-			hint := "allowed here: " + strings.Join(allowed, ", ")
+			hint := others
 			if s := suggest(k, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			out = append(out, located{node: kn, pointer: e.InstanceLocation + "/" + k, rule: finding.RuleUnknownKey,
-				msg: fmt.Sprintf("unknown field %q%s", k, within(e.InstanceLocation)), hint: hint})
+				msg: fmt.Sprintf("unknown field %q%s", k, where), hint: hint})
 		}
-		slices.SortFunc(out, func(a, b located) int {
-			return cmp.Or(cmp.Compare(a.node.Line, b.node.Line), cmp.Compare(a.node.Column, b.node.Column))
-		})
 		return out
 	case "type":
 		want := typeWords(c.keyword(e.AbsoluteKeywordLocation))
@@ -120,21 +120,6 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		msg = name + ": " + msg
 	}
 	return at(finding.RuleSchemaOther, msg, "")
-}
-
-// keyNodes maps each key of mapping m to its node, the first where a key
-// repeats, as ydoc.MapEntry finds it.
-func keyNodes(m *yaml.Node) map[string]*yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	keys := make(map[string]*yaml.Node, len(m.Content)/2)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if _, dup := keys[m.Content[i].Value]; !dup {
-			keys[m.Content[i].Value] = m.Content[i]
-		}
-	}
-	return keys
 }
 
 // fieldName is the last named step of a pointer: /actions/2/due is "due",

@@ -87,9 +87,48 @@ func (f *File) Usable() bool {
 	return true
 }
 
+// MaxFindings bounds the errors, and apart from them the warnings, that one
+// file reports. A record has a few dozen at worst; a hostile file of 2 MiB
+// can make 200,000, which would stay in memory to the end of the run, file
+// after file. The last one kept says how many more there were.
+const MaxFindings = 1000
+
 // Check parses and validates one file's bytes. path is how findings name
-// the file; abs places it in its evaluation folder.
+// the file; abs places it in its evaluation folder. It reports at most
+// MaxFindings errors and as many warnings.
 func (s *Schemas) Check(path, abs string, data []byte) *File {
+	f := s.check(path, abs, data)
+	if len(f.Findings) > MaxFindings {
+		f.Findings = capFindings(f.Findings)
+	}
+	return f
+}
+
+// capFindings keeps the first MaxFindings errors and warnings of fs, in
+// order, in a new slice so the rest can be freed.
+func capFindings(fs []finding.Finding) []finding.Finding {
+	out := make([]finding.Finding, 0, min(len(fs), 2*MaxFindings))
+	var kept, dropped, last [2]int
+	for _, fd := range fs {
+		i := min(int(fd.Severity), 1)
+		if kept[i] == MaxFindings {
+			dropped[i]++
+			continue
+		}
+		kept[i]++
+		last[i] = len(out)
+		out = append(out, fd)
+	}
+	for i, word := range []string{"errors", "warnings"} {
+		if dropped[i] > 0 {
+			out[last[i]].Message += fmt.Sprintf(" (and %d more %s in this file, not shown)", dropped[i], word)
+		}
+	}
+	return out
+}
+
+// check is Check without the bound on findings.
+func (s *Schemas) check(path, abs string, data []byte) *File {
 	name := filepath.Base(abs)
 	kind, nameNumber := KindOf(name)
 	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
@@ -124,8 +163,7 @@ func (s *Schemas) Check(path, abs string, data []byte) *File {
 	} else {
 		r.recommendation(name, nameNumber)
 	}
-	r.dates()
-	r.placeholders()
+	r.values()
 	finding.Sort(f.Findings)
 	return f
 }

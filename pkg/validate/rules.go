@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,8 +38,8 @@ func (r *rules) modeline(data []byte, kind Kind) {
 	if kind == KindEvaluation {
 		want = "evaluation.schema.json"
 	}
-	first, _, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\n")
-	first = strings.TrimRight(first, "\r")
+	line, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n")) // not string(data): that copies the file
+	first := strings.TrimRight(string(line), "\r")
 	hint := fmt.Sprintf("start the file with: %s../../schema/%s", modelinePrefix, want)
 	switch {
 	case !strings.HasPrefix(first, modelinePrefix):
@@ -60,6 +62,7 @@ func (r *rules) evaluation() {
 
 func (r *rules) recommendation(name string, nameNumber int) {
 	m, _ := r.value.(map[string]any)
+	r.tooLarge("/number", m["number"])
 	if n, ok := m["number"].(int64); ok {
 		switch {
 		case int(n) != nameNumber:
@@ -113,6 +116,9 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 		m, _ := it.(map[string]any)
 		n, ok := m["number"].(int64)
 		if !ok {
+			if _, big := m["number"].(float64); big {
+				r.tooLarge(fmt.Sprintf("%s/%d/number", pointer, i), m["number"])
+			}
 			continue
 		}
 		if first, dup := seen[n]; dup {
@@ -125,40 +131,104 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 	}
 }
 
+// tooLarge reports a number the schema takes for a whole number but no
+// record can hold: written past 2^63, YAML reads it as a float.
+func (r *rules) tooLarge(pointer string, v any) {
+	if f, ok := v.(float64); ok && math.Abs(f) >= 1<<63 {
+		written, _ := ydoc.Locate(r.root, pointer)
+		r.report(pointer, finding.Error, finding.RuleValue, fmt.Sprintf("number %s is too large", written.Value), "")
+	}
+}
+
+// shaped reports whether s has the shape of pattern, in which 0 stands
+// for any ASCII digit: 0000-00-00 is a day. A regular expression would do,
+// at ten times the cost, on every date of every record.
+func shaped(s, pattern string) bool {
+	if len(s) != len(pattern) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := pattern[i]; c == '0' && (s[i] < '0' || s[i] > '9') || c != '0' && s[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
 var (
-	dayShape   = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-	monthShape = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
-	dateKeys   = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
+	// yearOrPeriod are two more forms of the schema's due pattern, which
+	// lets through numbers the model cannot hold: year 0000, or a period
+	// too long to count.
+	yearOrPeriod = regexp.MustCompile(`^([0-9]{4}|every [1-9][0-9]* (day|week|month|year)s?)$`)
+	dateKeys     = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
 )
 
-// dates checks that every day and month written is a real one.
-func (r *rules) dates() {
+// values runs the checks each value gets, date and placeholder, in one
+// walk of the document.
+func (r *rules) values() {
 	walk(r.value, func(at path, key string, v any) {
-		s, ok := v.(string)
-		if !ok || !dateKeys[key] {
-			return
-		}
-		switch {
-		case dayShape.MatchString(s):
-			if _, err := civil.Parse(s); err != nil {
-				r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", key, s),
-					"check the day and month")
-			}
-		case monthShape.MatchString(s) && (key == "due" || key == "original_due"):
-			if _, err := model.ParseDue(s); err != nil {
-				r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
-					"months run from 01 to 12")
-			}
-		}
+		r.date(at, key, v)
+		r.placeholder(at, key, v)
 	})
+}
+
+// date checks that a day or month written is a real one, and that a year
+// written as a number is written as one.
+func (r *rules) date(at path, key string, v any) {
+	switch v.(type) {
+	case int64, float64:
+		if key == "due" || key == "original_due" {
+			r.yearNumber(at.String(), key)
+		}
+		return
+	}
+	s, ok := v.(string)
+	if !ok || !dateKeys[key] {
+		return
+	}
+	switch {
+	case shaped(s, "0000-00-00"):
+		if _, err := civil.Parse(s); err != nil {
+			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", key, s),
+				"check the day and month")
+		}
+	case shaped(s, "0000-00") && (key == "due" || key == "original_due"):
+		if _, err := model.ParseDue(s); err != nil {
+			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
+				"months run from 01 to 12")
+		}
+	case yearOrPeriod.MatchString(s) && (key == "due" || key == "original_due"):
+		if _, err := model.ParseDue(s); err != nil {
+			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a year or a period mrtrack can count", key, s),
+				"write a year such as 2025, or a period such as every 6 months")
+		}
+	}
+}
+
+// yearNumber reports a due year the schema takes as a number but that is
+// not written as a year: YAML also reads 0x7E8, 2_024, +2024 and 2024.0 as
+// 2024.
+func (r *rules) yearNumber(pointer, key string) {
+	n, _ := ydoc.Locate(r.root, pointer)
+	if shaped(n.Value, "0000") {
+		return
+	}
+	field := ydoc.FieldPath(pointer)
+	for _, f := range r.file.Findings {
+		if f.Field == field {
+			return // the schema said already (20245 is not a plausible year)
+		}
+	}
+	r.report(pointer, finding.Error, finding.RuleValue, fmt.Sprintf("%s %q is not a due date", key, n.Value),
+		dueForms+"; keep the source wording in due_text")
 }
 
 var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
 
 // mayBePlaceholder is placeholderRE's first character, tested first: most
-// values are prose that cannot match, and the expression costs more than
-// the rest of the rules together. \s is ASCII white space, and t, f and n
-// have no case variants but their capitals.
+// values are prose that cannot match, and the expression is the costliest
+// of the rules. \s is ASCII white space, and t, f and n have no case
+// variants but their capitals.
 func mayBePlaceholder(s string) bool {
 	t := strings.TrimLeft(s, " \t\n\f\r")
 	if t == "" {
@@ -181,37 +251,36 @@ func IsUnfilled(v any) bool {
 	return ok && strings.HasPrefix(s, Unfilled)
 }
 
-// placeholders flags what a skeleton or a template left in a field.
+// placeholder flags what a skeleton or a template left in a field.
 // Source-wording fields (*_text) are verbatim by design and are not
 // checked for template text.
-func (r *rules) placeholders() {
-	walk(r.value, func(at path, key string, v any) {
-		if IsUnfilled(v) {
-			r.report(at.String(), finding.Error, finding.RuleUnfilled, key+" is not filled in yet",
-				"replace "+strings.TrimSpace(v.(string)))
-			return
-		}
-		s, ok := v.(string)
-		if !ok || strings.HasSuffix(key, "_text") || !mayBePlaceholder(s) || !placeholderRE.MatchString(s) {
-			return
-		}
-		r.report(at.String(), finding.Warning, finding.RulePlaceholder,
-			fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
-			`replace it with the real value, or write "" when there is nothing to say`)
-	})
+func (r *rules) placeholder(at path, key string, v any) {
+	if IsUnfilled(v) {
+		r.report(at.String(), finding.Error, finding.RuleUnfilled, key+" is not filled in yet",
+			"replace "+strings.TrimSpace(v.(string)))
+		return
+	}
+	s, ok := v.(string)
+	if !ok || strings.HasSuffix(key, "_text") || !mayBePlaceholder(s) || !placeholderRE.MatchString(s) {
+		return
+	}
+	r.report(at.String(), finding.Warning, finding.RulePlaceholder,
+		fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
+		`replace it with the real value, or write "" when there is nothing to say`)
 }
 
-// path is where walk is, as the tokens of a JSON pointer; the pointer is
-// only written out when a finding needs it, since nearly every value passes
-// every check.
+// path is where walk is, as the keys and indexes leading there; the JSON
+// pointer is only written out when a finding needs it, since nearly every
+// value passes every check.
 type path []string
 
 // String is the JSON pointer: /actions/2/due.
 func (p path) String() string {
-	if len(p) == 0 {
-		return ""
+	var b strings.Builder
+	for _, tok := range p {
+		b.WriteString("/" + strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1"))
 	}
-	return "/" + strings.Join(p, "/")
+	return b.String()
 }
 
 // walk calls fn for every value below v with its path and the name of the
@@ -224,11 +293,7 @@ func walk(v any, fn func(at path, key string, v any)) {
 		switch x := v.(type) {
 		case map[string]any:
 			for k, c := range x {
-				tok := k
-				if strings.ContainsAny(k, "~/") {
-					tok = strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
-				}
-				at = append(at, tok)
+				at = append(at, k)
 				rec(c, k)
 				at = at[:len(at)-1]
 			}

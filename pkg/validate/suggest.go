@@ -40,35 +40,49 @@ func suggest(s string, candidates []string) string {
 	best, bestDist := "", 4
 	s = strings.ToLower(s)
 	for _, c := range candidates {
-		if abs(len(s)-len(c)) >= bestDist {
-			continue // the distance is at least the difference in length: skip a long key's quadratic cost
+		limit := min(bestDist-1, max(1, len(c)/3))
+		if abs(len(s)-len(c)) > limit {
+			continue // the distance is at least the difference in length
 		}
-		if d := distance(s, c); d < bestDist && d <= max(1, len(c)/3) {
+		if d, ok := distanceWithin(s, c, limit); ok {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// distanceWithin is the Levenshtein distance between a and b, in bytes,
+// when it is at most limit. It gives up as soon as a whole row of the table
+// exceeds the limit, so a long or foreign key costs a few rows, not the
+// product of the lengths.
+func distanceWithin(a, b string, limit int) (int, bool) {
+	var buf [64]int // no allocation for the short names compared here
+	var prev, cur []int
+	if n := len(b) + 1; 2*n <= len(buf) {
+		prev, cur = buf[:n], buf[n:2*n]
+	} else {
+		prev, cur = make([]int, n), make([]int, n)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return 0, false
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(b)], prev[len(b)] <= limit
 }
 
 func abs(n int) int {

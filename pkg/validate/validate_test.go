@@ -91,11 +91,8 @@ func TestCheckKinds(t *testing.T) {
 // FuzzCheck feeds arbitrary bytes to the parser and validator: whatever
 // the input, Check returns findings and never panics or hangs.
 func FuzzCheck(f *testing.F) {
-	seeds, _ := filepath.Glob("../../data/*/*.yaml")
-	for _, p := range seeds {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(filepath.Base(p), b)
-		}
+	for name, b := range seeds(f) { // data/, testdata/script/, generated
+		f.Add(name[strings.LastIndexAny(name, ":/")+1:], b) // the file name
 	}
 	f.Add("rec-01.yaml", []byte("a: &a [x]\nb: [*a, *a]\n"))
 	f.Add("evaluation.yaml", []byte("\xff\xfe"))

@@ -203,8 +203,19 @@ func check(root *yaml.Node) []Problem {
 			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleAlias,
 				Message: "anchor &" + n.Anchor + " is not allowed in records", Hint: "remove the anchor"})
 		}
+		// An explicit tag makes YAML read a value otherwise than Value
+		// does (!!binary decodes base64, !!float fails on text), so a record
+		// the schema passed could not be read into the model. !!str, which
+		// only says "text", is harmless.
+		if n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str" {
+			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleYAMLSyntax,
+				Message: "tag " + n.Tag + " is not allowed in records", Hint: "remove the tag; quote the value if it must be read as text"})
+		}
 		if n.Kind == yaml.MappingNode {
-			seen := map[string]*yaml.Node{}
+			var seen map[string]*yaml.Node // large mappings only: see earlier
+			if len(n.Content) > 2*smallMapping {
+				seen = make(map[string]*yaml.Node, len(n.Content)/2)
+			}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
 				if k.Kind != yaml.ScalarNode || (k.Tag != "!!str" && k.Tag != "!!merge") {
@@ -217,13 +228,15 @@ func check(root *yaml.Node) []Problem {
 						Message: "merge key << is not allowed in records", Hint: "write the keys out in full"})
 					continue
 				}
-				if prev, dup := seen[k.Value]; dup {
+				if prev := earlier(n, i, seen); prev != nil {
 					probs = append(probs, Problem{Line: k.Line, Col: k.Column, Rule: finding.RuleDuplicateKey,
 						Message: fmt.Sprintf("key %q appears twice (first at line %d)", k.Value, prev.Line),
 						Hint:    "keep one of the two"})
 					continue
 				}
-				seen[k.Value] = k
+				if seen != nil {
+					seen[k.Value] = k
+				}
 			}
 		}
 		for i := len(n.Content) - 1; i >= 0; i-- {
@@ -231,6 +244,27 @@ func check(root *yaml.Node) []Problem {
 		}
 	}
 	return probs
+}
+
+// smallMapping is the most keys a mapping has for earlier to compare them
+// pair by pair: a record's mappings have a dozen, and a map for each would
+// cost more than the comparisons.
+const smallMapping = 16
+
+// earlier returns the first plain key before position i of mapping n that
+// has the same text as the key at i, or nil. seen holds those keys when the
+// mapping is too large to compare pair by pair.
+func earlier(n *yaml.Node, i int, seen map[string]*yaml.Node) *yaml.Node {
+	k := n.Content[i]
+	if seen != nil {
+		return seen[k.Value]
+	}
+	for j := 0; j < i; j += 2 {
+		if p := n.Content[j]; p.Kind == yaml.ScalarNode && p.Tag == "!!str" && p.Value == k.Value {
+			return p
+		}
+	}
+	return nil
 }
 
 // summariseAliases keeps the first anchor or alias problem and counts the

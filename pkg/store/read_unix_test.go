@@ -1,0 +1,34 @@
+//go:build unix
+
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A file swapped for a FIFO, a folder or nothing between the listing and
+// the read is refused at once: opening a FIFO would otherwise wait for a
+// writer for ever.
+func TestReadSwapped(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "dir.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"fifo.yaml": "no longer a regular file",
+		"dir.yaml":  "no longer a regular file",
+		"gone.yaml": "no such file",
+	} {
+		if _, err := Read(filepath.Join(dir, name), 1<<20); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Read(%s) = %v, want an error saying %q", name, err, want)
+		}
+	}
+}
