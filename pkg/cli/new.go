@@ -371,7 +371,11 @@ func openEditor(env *Env, path string) error {
 	} else {
 		cmd = exec.Command("sh", "-c", editor+` "$1"`, "editor", path)
 	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, env.Stdout, env.Stderr
+	// The editor needs the terminal itself, not mrtrack's buffered output.
+	if f, ok := env.Stdout.(interface{ Flush() error }); ok {
+		f.Flush()
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("editor %q: %w", editor, err)
 	}

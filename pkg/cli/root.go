@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
@@ -14,9 +15,17 @@ const exitCodesHelp = `Exit status:
 
 // Main runs mrtrack with args and returns the exit code.
 func Main(args []string, env *Env) int {
+	// Standard output is buffered: a table of thousands of rows or a long
+	// list of findings would otherwise cost a system call a line.
+	out := bufio.NewWriterSize(env.Stdout, 64<<10)
+	defer out.Flush()
+	buffered := *env
+	buffered.Stdout = out
+	env = &buffered
 	root := NewRoot(env)
 	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
+		out.Flush() // what was printed comes before the error
 		printError(env.Stderr, err)
 		code := codeOf(err)
 		var h *hinted
