@@ -60,6 +60,14 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 
 func (t tableWriter) table(w io.Writer, tb Table) error {
 	widths := fitWidths(&tb, t.opts.Width)
+	if len(tb.Rows) > plainLimit && !t.opts.Color {
+		return t.plainTable(w, tb, widths)
+	}
+	return t.tablewriter(w, tb, widths)
+}
+
+// tablewriter lays a table out with tablewriter.
+func (t tableWriter) tablewriter(w io.Writer, tb Table, widths []int) error {
 	aligns := make([]tw.Align, len(tb.Columns))
 	padding := make([]tw.Padding, len(tb.Columns))
 	header := make([]string, len(tb.Columns))
