@@ -1,7 +1,7 @@
 package format
 
 import (
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,29 +35,23 @@ func TestIdempotent(t *testing.T) {
 	}
 }
 
-// Every record in the test scripts that formats at all formats to a fixed
-// point in one step.
+// Every record of the test corpus (data/, the end-to-end scripts,
+// generated records) that formats at all formats to a fixed point in one
+// step.
 func TestIdempotentTestdata(t *testing.T) {
-	scripts, _ := filepath.Glob("../../testdata/script/*.txtar")
-	if len(scripts) == 0 {
-		t.Fatal("no scripts found")
+	records, err := corpus.Records("../..", 20)
+	if err != nil {
+		t.Fatal(err)
 	}
 	n := 0
-	for _, s := range scripts {
-		a, err := txtar.ParseFile(s)
+	for name, data := range records {
+		once, err := Format(filepath.Base(name), data)
 		if err != nil {
-			t.Fatal(err)
+			continue // broken on purpose, or not a record
 		}
-		for _, f := range a.Files {
-			name := filepath.Base(f.Name)
-			once, err := Format(name, f.Data)
-			if err != nil {
-				continue // broken on purpose, or not a record
-			}
-			n++
-			if twice, err := Format(name, once); err != nil || string(twice) != string(once) {
-				t.Errorf("%s: %s: formatting twice differs from once (%v)", s, f.Name, err)
-			}
+		n++
+		if twice, err := Format(filepath.Base(name), once); err != nil || string(twice) != string(once) {
+			t.Errorf("%s: formatting twice differs from once (%v)", name, err)
 		}
 	}
 	if n < 50 {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,40 +14,13 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// seeds are record files to test and fuzz with, by name: the bundled data,
-// every record of the end-to-end scripts, valid and broken, and generated
-// records.
+// seeds are the records to test and fuzz with (see package corpus).
 func seeds(t testing.TB) map[string][]byte {
-	out := map[string][]byte{}
-	paths, _ := filepath.Glob("../../data/*/*.yaml")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out["data/"+filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p)] = b
-	}
-	scripts, _ := filepath.Glob("../../testdata/script/*.txtar")
-	for _, s := range scripts {
-		a, err := txtar.ParseFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range a.Files {
-			if strings.HasSuffix(f.Name, ".yaml") {
-				out[filepath.Base(s)+":"+f.Name] = f.Data
-			}
-		}
-	}
-	files, _ := gen.Generate(gen.Options{Seed: 3, Recommendations: 20})
-	for _, f := range files {
-		out["gen/"+f.Path] = f.Data
-	}
-	if len(paths) == 0 || len(scripts) == 0 {
-		t.Fatal("no seeds: are data/ and testdata/script/ where they were?")
+	out, err := corpus.Records("../..", 20)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

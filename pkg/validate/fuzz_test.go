@@ -2,49 +2,20 @@ package validate
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
-	"github.com/mrtrack/mrtrack/pkg/gen"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// seeds are record files to start fuzzing from: the bundled data, every
-// file of the end-to-end scripts (valid records and the corpus of broken
-// ones), and a few generated records.
+// seeds are the records to test and fuzz with (see package corpus).
 func seeds(t testing.TB) map[string][]byte {
-	out := map[string][]byte{}
-	paths, _ := filepath.Glob("../../data/*/*.yaml")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out["data/"+filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p)] = b
-	}
-	scripts, _ := filepath.Glob("../../testdata/script/*.txtar")
-	for _, s := range scripts {
-		a, err := txtar.ParseFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range a.Files {
-			if strings.HasSuffix(f.Name, ".yaml") {
-				out[filepath.Base(s)+":"+f.Name] = f.Data
-			}
-		}
-	}
-	files, _ := gen.Generate(gen.Options{Seed: 3, Recommendations: 5})
-	for _, f := range files {
-		out["gen/"+f.Path] = f.Data
-	}
-	if len(out) < 50 {
-		t.Fatalf("only %d seed files: are data/ and testdata/script/ where they were?", len(out))
+	out, err := corpus.Records("../..", 5)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
