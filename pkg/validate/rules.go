@@ -197,7 +197,9 @@ func (r *rules) date(at path, key string, v any) {
 			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
 				"months run from 01 to 12")
 		}
-	case yearOrPeriod.MatchString(s) && (key == "due" || key == "original_due"):
+	case yearOrPeriod.MatchString(s) && !shaped(s, "0000") && (key == "due" || key == "original_due"):
+		// A year written as text is bounded by the schema's pattern; this
+		// catches periods too long to count.
 		if _, err := model.ParseDue(s); err != nil {
 			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a year or a period mrtrack can count", key, s),
 				"write a year such as 2025, or a period such as every 6 months")
