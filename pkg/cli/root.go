@@ -54,7 +54,18 @@ response, planned actions with owners, due dates and status) as YAML files in a
 git repository, validates them, and reports progress and what is overdue.
 
 The data folder is --data, else $` + store.EnvData + `, else data/ at the root of
-the enclosing git checkout, else ./data.`,
+the enclosing git checkout, else ./data. NO_COLOR turns colour off.
+
+Exit status (each command's help says what it means there):
+  0  success
+  1  findings: the data has errors, or a check asked for failed
+  2  usage error: a bad flag, argument, date, id or value
+  3  could not run: missing folder or path, not a git checkout, I/O error`,
+		Example: `  mrtrack status --overdue                 # what is late today
+  mrtrack validate                         # check every record
+  mrtrack list --owner protection --overdue
+  mrtrack set R3.5 --status completed --progress "Done in March."
+  mrtrack changes --since 2025-09-30 -o markdown`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
