@@ -162,8 +162,8 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 			return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
 		}
 	}
-	_, explicit := changed["updated"]
-	if (changed["status"] || changed["progress"]) && !explicit && !opts.noStamp && !slices.ContainsFunc(values, func(a assignment) bool { return a.field == "updated" }) {
+	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == "updated" })
+	if (changed["status"] || changed["progress"]) && !givenUpdated && !opts.noStamp {
 		if cur := edit.Lookup(loc.node, "updated"); cur == nil || cur.Value != today.String() {
 			changed["updated"] = true
 			if err := loc.doc.Set(loc.node, "updated", edit.Value{Text: today.String(), Token: true}, loc.keys); err != nil {
