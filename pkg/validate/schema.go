@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/mrtrack/mrtrack/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
@@ -80,18 +81,7 @@ func (c *compiled) check(root *yaml.Node, value any) []located {
 // mrtrack:///schema/recommendation.schema.json#/definitions/action/required.
 func (c *compiled) keyword(absLoc string) any {
 	_, frag, _ := strings.Cut(absLoc, "#")
-	var cur any = c.raw
-	for _, tok := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
-		if tok == "" {
-			continue
-		}
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
-	}
-	return cur
+	return ydoc.Pointer(c.raw, frag)
 }
 
 // parentSchema returns the schema object holding the keyword at absLoc.

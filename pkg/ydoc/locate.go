@@ -15,8 +15,7 @@ func Locate(root *yaml.Node, pointer string) (node, key *yaml.Node) {
 	if pointer == "" {
 		return node, nil
 	}
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range tokens(pointer) {
 		switch node.Kind {
 		case yaml.MappingNode:
 			k, v := MapEntry(node, tok)
@@ -58,8 +57,7 @@ func FieldPath(pointer string) string {
 	if pointer == "" {
 		return b.String()
 	}
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range tokens(pointer) {
 		if _, err := strconv.Atoi(tok); err == nil {
 			b.WriteString("[" + tok + "]")
 		} else {
@@ -67,4 +65,13 @@ func FieldPath(pointer string) string {
 		}
 	}
 	return b.String()
+}
+
+// tokens splits a JSON pointer into its unescaped reference tokens.
+func tokens(pointer string) []string {
+	toks := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	for i, t := range toks {
+		toks[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+	}
+	return toks
 }

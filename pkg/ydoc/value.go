@@ -72,8 +72,7 @@ func Pointer(v any, pointer string) any {
 	if pointer == "" {
 		return v
 	}
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range tokens(pointer) {
 		switch x := v.(type) {
 		case map[string]any:
 			v = x[tok]
