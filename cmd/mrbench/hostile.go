@@ -12,10 +12,10 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/mrtrack/mrtrack/pkg/hostile"
+	"github.com/mrtrack/mrtrack/internal/hostile"
 )
 
-// hostileMain times mrtrack validate on each case of pkg/hostile, as its
+// hostileMain times mrtrack validate on each case of internal/hostile, as its
 // own process: every case must end with its finding and exit 1 (the walk
 // traps with exit 0) within two seconds and in bounded memory. The tests
 // check the findings; this is where the time and the memory are shown.
@@ -43,7 +43,7 @@ func hostileMain(args []string) int {
 		return fail(3, "%v", err)
 	}
 	const limit = 2 * time.Second
-	fmt.Printf("mrtrack validate on hostile data (pkg/hostile); machine: %s\n\n", machine())
+	fmt.Printf("mrtrack validate on hostile data (internal/hostile); machine: %s\n\n", machine())
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "case\texit\twall\tpeak memory\tfinding\t")
 	ok := true

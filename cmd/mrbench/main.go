@@ -29,7 +29,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/mrtrack/mrtrack/pkg/gen"
+	"github.com/mrtrack/mrtrack/internal/gen"
 )
 
 func main() {

@@ -9,12 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mrtrack/mrtrack/internal/hostile"
 	"github.com/mrtrack/mrtrack/pkg/cli"
-	"github.com/mrtrack/mrtrack/pkg/hostile"
 )
 
 // TestHostileInputs runs the real validate command on every hostile case
-// of pkg/hostile: each ends with its finding on the file it is about and
+// of internal/hostile: each ends with its finding on the file it is about and
 // exit 1, or, for a trap set for the folder walk alone, a clean exit 0.
 // Never a panic, and never a hang: that would fail at go test's timeout.
 // How long each takes, and in how much memory, is what mrbench hostile

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mrtrack/mrtrack/pkg/gen"
+	"github.com/mrtrack/mrtrack/internal/gen"
 )
 
 // BenchmarkCommands runs the commands a repository of 100, 1,000 and

@@ -6,8 +6,8 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
-	"github.com/mrtrack/mrtrack/pkg/report"
 )
 
 // loadData loads the data folder for the commands that read records. Files
@@ -30,7 +30,7 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 				errs = append(errs, f)
 			}
 		}
-		report.Text{}.Write(env.Stderr, errs, res.Stats)
+		printers.Text{}.Write(env.Stderr, errs, res.Stats)
 		if n := unusable(res); n > 0 {
 			fmt.Fprintf(env.Stderr, "mrtrack: %s with errors left out; run 'mrtrack validate' and fix them\n", plural(n, "file"))
 		}

@@ -15,8 +15,8 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
-	"github.com/mrtrack/mrtrack/pkg/report"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/spf13/cobra"
@@ -347,7 +347,7 @@ func (o *newOptions) done(env *Env, path, abs, id string) error {
 	}
 	if f := schemas.Check(path, abs, data); len(f.Findings) > 0 {
 		fmt.Fprintln(env.Stdout, "to fill in:")
-		report.Text{}.Findings(env.Stdout, f.Findings)
+		printers.Text{}.Findings(env.Stdout, f.Findings)
 		if errs, _ := finding.Count(f.Findings); errs > 0 && o.editor {
 			return failed()
 		}

@@ -12,8 +12,8 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
-	"github.com/mrtrack/mrtrack/pkg/report"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
@@ -260,7 +260,7 @@ func checkEdit(env *Env, loc *located, out []byte, changed map[string]bool) erro
 	f := schemas.Check(loc.path, loc.abs, out)
 	before := schemas.Check(loc.path, loc.abs, loc.data)
 	if added := newErrors(before.Findings, f.Findings); len(added) > 0 {
-		report.Text{}.Findings(env.Stderr, added)
+		printers.Text{}.Findings(env.Stderr, added)
 		return &exitError{code: ExitFindings, err: fmt.Errorf("%s would not validate after the change; nothing was written", loc.path)}
 	}
 	oldV, newV := before.Value, f.Value

@@ -8,7 +8,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
-	"github.com/mrtrack/mrtrack/pkg/report"
+	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/spf13/cobra"
@@ -60,8 +60,8 @@ exits with the same status.
 			return runValidate(env, g, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "auto", "output format: auto, "+strings.Join(report.Formats, ", "))
-	cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(append([]string{"auto"}, report.Formats...), cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "auto", "output format: auto, "+strings.Join(printers.Formats, ", "))
+	cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(append([]string{"auto"}, printers.Formats...), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "fail (exit 1) on warnings too")
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "report errors only, not warnings")
 	return cmd
@@ -87,7 +87,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	for i, f := range res.Files {
 		files[i] = f.Path
 	}
-	w, err := report.New(opts.output, report.Options{
+	w, err := printers.New(opts.output, printers.Options{
 		Color:   env.IsTerminal && env.Getenv("NO_COLOR") == "",
 		Files:   files,
 		Strict:  opts.strict,
@@ -114,8 +114,8 @@ func outputFormat(name string, env *Env) (string, error) {
 		}
 		return "text", nil
 	}
-	if !slices.Contains(report.Formats, name) {
-		return "", usage("unknown output format %q: use auto or one of %s", name, strings.Join(report.Formats, ", "))
+	if !slices.Contains(printers.Formats, name) {
+		return "", usage("unknown output format %q: use auto or one of %s", name, strings.Join(printers.Formats, ", "))
 	}
 	return name, nil
 }

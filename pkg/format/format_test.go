@@ -1,7 +1,7 @@
 package format
 
 import (
-	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
+	"github.com/mrtrack/mrtrack/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/mrtrack/mrtrack/pkg/gen"
+	"github.com/mrtrack/mrtrack/internal/gen"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"

@@ -1,15 +1,15 @@
 package load
 
 import (
-	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
+	"github.com/mrtrack/mrtrack/internal/corpus"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/internal/gen"
 	"github.com/mrtrack/mrtrack/pkg/finding"
-	"github.com/mrtrack/mrtrack/pkg/gen"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"

@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/internal/hostile"
 	"github.com/mrtrack/mrtrack/pkg/finding"
-	"github.com/mrtrack/mrtrack/pkg/hostile"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 )

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/internal/gen"
 	"github.com/mrtrack/mrtrack/pkg/civil"
-	"github.com/mrtrack/mrtrack/pkg/gen"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"

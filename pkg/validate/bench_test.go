@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/mrtrack/mrtrack/pkg/gen"
+	"github.com/mrtrack/mrtrack/internal/gen"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"go.yaml.in/yaml/v3"
 )

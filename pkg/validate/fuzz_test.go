@@ -2,7 +2,7 @@ package validate
 
 import (
 	"fmt"
-	"github.com/mrtrack/mrtrack/pkg/internal/corpus"
+	"github.com/mrtrack/mrtrack/internal/corpus"
 	"regexp"
 	"strings"
 	"testing"

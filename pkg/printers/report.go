@@ -1,7 +1,7 @@
-// Package report writes validation findings for people and machines: one
+// Package printers writes validation findings for people and machines: one
 // file per format behind one small interface. It does not decide what is
 // wrong, only how to say it.
-package report
+package printers
 
 import (
 	"fmt"

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/mrtrack/mrtrack/pkg/gen"
+	"github.com/mrtrack/mrtrack/internal/gen"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
