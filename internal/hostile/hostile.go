@@ -1,10 +1,11 @@
 // Package hostile builds data folders that are broken, or built to hurt:
 // huge files, deep nesting, alias bombs, bytes that are not text, FIFOs
 // and folders named like records, symbolic links that loop or lead out of
-// the data folder. mrtrack must answer each with a finding and exit 1,
-// quickly and in bounded memory. The end-to-end tests (cmd/mrtrack) and
-// the benchmark (mrbench hostile) share these cases; the package writes
-// files and never runs mrtrack.
+// the data folder, a valid record at the read limit whose every line fmt
+// rewrites. mrtrack must answer each with a finding and exit 1 (or, where
+// nothing is wrong, a clean exit 0), quickly and in bounded memory. The
+// end-to-end tests (cmd/mrtrack) and the benchmark (mrbench hostile) share
+// these cases; the package writes files and never runs mrtrack.
 package hostile
 
 import (
@@ -128,6 +129,42 @@ func keys() []byte {
 	return b.Bytes()
 }
 
+// Large is the case of a valid record at the read limit that fmt rewrites
+// on every line (Reindented): validate ends cleanly, and the end-to-end
+// tests also run fmt --diff and set --dry-run on it, whose diffs must stay
+// linear in time and memory.
+var Large = Case{Name: "a valid record of 2 MiB indented by four spaces", File: "E-1/rec-02.yaml",
+	make: write("rec-02.yaml", Reindented)}
+
+// Reindented is a valid recommendation record of almost 2 MiB, the read
+// limit, indented by four spaces: fmt rewrites every line of its actions
+// to two, so fmt --diff must compare some 60,000 lines that all differ.
+// Each action has one step, so set has something to change in it.
+func Reindented() []byte {
+	var b bytes.Buffer
+	b.WriteString("# yaml-language-server: $schema=../../schema/recommendation.schema.json\n" +
+		"number: 2\ntitle: Strengthen monitoring\ntext: Strengthen the monitoring of mixed movements.\n" +
+		"response: agree\nresponsible:\n    - Protection\nactions:\n")
+	for n := 1; ; n++ {
+		action := fmt.Sprintf("    - number: %d\n"+
+			"      title: Extend the monitoring project to region %d\n"+
+			"      owner: Protection\n"+
+			"      description: Cover the region with two teams.\n"+
+			"      due: 2024-12-31\n"+
+			"      status: in-progress\n"+
+			"      progress: \"\"\n"+
+			"      steps:\n"+
+			"          - number: 1\n"+
+			"            title: Hire the teams\n"+
+			"            due: 2024-09-30\n"+
+			"            status: not-started\n", n, n)
+		if b.Len()+len(action) > 2<<20-64 {
+			return b.Bytes()
+		}
+		b.WriteString(action)
+	}
+}
+
 // Cases lists every case.
 func Cases() []Case {
 	const rec = "E-1/rec-02.yaml"
@@ -142,6 +179,7 @@ func Cases() []Case {
 			make: write("rec-02.yaml", func() []byte { return repeat("", "{a: ", 100_000, "1"+strings.Repeat("}", 100_000)+"\n") })},
 		{Name: "an alias bomb (9^9 values)", File: rec, Rule: finding.RuleAlias, make: write("rec-02.yaml", bomb)},
 		{Name: "200,000 unknown keys in 2 MiB", File: rec, Rule: finding.RuleUnknownKey, make: write("rec-02.yaml", keys)},
+		Large,
 		{Name: "a 1,000-character unknown key", File: rec, Rule: finding.RuleUnknownKey,
 			make: write("rec-02.yaml", text("number: 2\n"+strings.Repeat("k", 1000)+": 1\n"))},
 		{Name: "invalid UTF-8", File: rec, Rule: finding.RuleEncoding, make: write("rec-02.yaml", text("number: 2\ntitle: caf\xe9\n"))},

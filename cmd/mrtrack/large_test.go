@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mrtrack/mrtrack/internal/hostile"
+	"github.com/mrtrack/mrtrack/pkg/cli"
+)
+
+// largeData writes hostile.Large into a new data folder and returns the
+// working folder above it and the record's bytes.
+func largeData(tb testing.TB) (root string, record []byte) {
+	tb.Helper()
+	root = tb.TempDir()
+	data := filepath.Join(root, "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := hostile.Large.Make(data); err != nil {
+		tb.Fatal(err)
+	}
+	record, err := os.ReadFile(filepath.Join(data, hostile.Large.File))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return root, record
+}
+
+// run runs mrtrack in root and returns its exit status and streams.
+func run(root string, args ...string) (code int, stdout, stderr string) {
+	var out, errs bytes.Buffer
+	env := &cli.Env{
+		Stdout: &out, Stderr: &errs, Cwd: root,
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC) },
+	}
+	code = cli.Main(args, env)
+	return code, out.String(), errs.String()
+}
+
+// fmt --diff on a record at the read limit that fmt rewrites on every
+// line: one hunk replacing all 72,173 lines below the first three, which
+// patch turns into exactly what fmt writes. The record is left alone.
+func TestFmtDiffAtTheReadLimit(t *testing.T) {
+	root, record := largeData(t)
+	file := filepath.Join(root, "data", hostile.Large.File)
+	code, diff, stderr := run(root, "fmt", "--diff", "data/"+hostile.Large.File)
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr)
+	}
+	head := "--- a/data/E-1/rec-02.yaml\n+++ b/data/E-1/rec-02.yaml\n@@ -4,72173 +4,72173 @@\n" +
+		" text: Strengthen the monitoring of mixed movements.\n response: agree\n responsible:\n-    - Protection\n+  - Protection\n actions:\n-    - number: 1\n"
+	if !strings.HasPrefix(diff, head) || strings.Count(diff, "\n@@ ") != 1 {
+		t.Fatalf("diff starts:\n%.400s\nwant:\n%s", diff, head)
+	}
+	if got, _ := os.ReadFile(file); !bytes.Equal(got, record) {
+		t.Fatal("fmt --diff changed the record")
+	}
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("no patch command to apply the diff with")
+	}
+	patched := filepath.Join(root, "patched.yaml")
+	if err := os.WriteFile(patched, record, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(patch, "-s", patched)
+	cmd.Stdin = strings.NewReader(diff)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v\n%s", err, out)
+	}
+	if code, _, stderr := run(root, "fmt", "data/"+hostile.Large.File); code != 0 {
+		t.Fatalf("fmt: exit %d; stderr: %s", code, stderr)
+	}
+	want, _ := os.ReadFile(file)
+	if got, _ := os.ReadFile(patched); !bytes.Equal(got, want) {
+		t.Error("the diff, applied, does not give what fmt writes")
+	}
+}
+
+// set --dry-run in the middle of the same record shows the one changed
+// step, with its context, and writes nothing.
+func TestSetDryRunAtTheReadLimit(t *testing.T) {
+	root, record := largeData(t)
+	code, diff, stderr := run(root, "set", "R2.3000.1", "--status", "completed", "--dry-run")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, want 0; stderr: %s", code, stderr)
+	}
+	want := `--- a/data/E-1/rec-02.yaml
++++ b/data/E-1/rec-02.yaml
+@@ -36005,7 +36005,8 @@
+           - number: 1
+             title: Hire the teams
+             due: 2024-09-30
+-            status: not-started
++            status: completed
++            updated: 2025-01-15
+     - number: 3001
+       title: Extend the monitoring project to region 3001
+       owner: Protection
+`
+	if diff != want {
+		t.Errorf("set --dry-run:\n%s\nwant:\n%s", diff, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "data", hostile.Large.File)); !bytes.Equal(got, record) {
+		t.Error("set --dry-run changed the record")
+	}
+}
+
+// BenchmarkFmtDiffAtTheReadLimit reports what fmt --diff allocates on the
+// record of TestFmtDiffAtTheReadLimit, formatting included; the diff's own
+// share is BenchmarkUnified in pkg/diff.
+func BenchmarkFmtDiffAtTheReadLimit(b *testing.B) {
+	root, record := largeData(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(record)))
+	for b.Loop() {
+		if code, _, stderr := run(root, "fmt", "--diff", "data/"+hostile.Large.File); code != 1 {
+			b.Fatalf("exit %d; stderr: %s", code, stderr)
+		}
+	}
+}
