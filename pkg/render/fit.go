@@ -2,14 +2,41 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/clipperhouse/displaywidth"
 )
 
-// width is the number of terminal columns s takes. East Asian ambiguous
-// widths are narrow, so output never depends on the locale.
+// width is the number of terminal columns s takes, its colour codes aside:
+// the sum of its runes' widths, East Asian ambiguous ones narrow, so output
+// never depends on the locale.
 func width(s string) int {
-	return twwidth.WidthWithOptions(s, twwidth.Options{})
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] == '\x1b' {
+			i = skipEscape(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += displaywidth.Rune(r)
+		i += size
+	}
+	return n
+}
+
+// skipEscape returns the index after the escape sequence at s[i]: a
+// control sequence (ESC [ parameters, intermediates, final byte), as paint
+// writes, or else the escape character alone.
+func skipEscape(s string, i int) int {
+	if i+1 >= len(s) || s[i+1] != '[' {
+		return i + 1
+	}
+	for j := i + 2; j < len(s); j++ {
+		if s[j] >= 0x40 && s[j] <= 0x7e {
+			return j + 1
+		}
+	}
+	return len(s)
 }
 
 // shorten cuts s to at most max columns, ending in "…" when cut.
@@ -55,7 +82,7 @@ func fitWidths(t *Table, total int) []int {
 	measure := func(r *Row) {
 		for i, c := range r.Cells {
 			if i < len(widths) {
-				widths[i] = max(widths[i], width(c.Text))
+				widths[i] = max(widths[i], width(oneLine(c.Text)))
 			}
 		}
 	}

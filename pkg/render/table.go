@@ -5,15 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
-// tableWriter writes for a terminal: aligned columns without borders
-// (tablewriter), titles shortened to the terminal's width, colour when
-// asked. Off a terminal it is the same table at its natural width.
+// tableWriter writes for a terminal: aligned columns without borders,
+// titles shortened to the terminal's width, colour when asked. Off a
+// terminal it is the same table at its natural width.
 type tableWriter struct{ opts Options }
 
 func (t tableWriter) Write(w io.Writer, doc *Document) error {
@@ -58,90 +54,68 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 	}
 }
 
+// table lays a table out in one pass over precomputed widths: columns gap
+// apart, left or right aligned, the last unpadded, a rule under the header
+// and above the total, no trailing spaces. Cells are measured without their
+// colour codes, so colour changes no column.
 func (t tableWriter) table(w io.Writer, tb Table) error {
 	widths := fitWidths(&tb, t.opts.Width)
-	if len(tb.Rows) > plainLimit && !t.opts.Color {
-		return t.plainTable(w, tb, widths)
-	}
-	return t.tablewriter(w, tb, widths)
-}
-
-// tablewriter lays a table out with tablewriter.
-func (t tableWriter) tablewriter(w io.Writer, tb Table, widths []int) error {
-	aligns := make([]tw.Align, len(tb.Columns))
-	padding := make([]tw.Padding, len(tb.Columns))
-	header := make([]string, len(tb.Columns))
+	n := len(tb.Columns)
+	header := make([]string, n)
 	for i, c := range tb.Columns {
-		aligns[i] = tw.AlignLeft
-		if c.Right {
-			aligns[i] = tw.AlignRight
-		}
-		padding[i] = tw.Padding{Right: strings.Repeat(" ", gap), Overwrite: true}
 		header[i] = c.Name
 	}
-	padding[len(padding)-1] = tw.PaddingNone
-	// Header, rows and total alike: as given (no upper-casing, no
-	// wrapping: cells are already shortened), aligned per column, gap
-	// columns apart.
-	section := tw.CellConfig{
-		Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-		Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
-		Padding:    tw.CellPadding{Global: tw.Padding{Right: strings.Repeat(" ", gap), Overwrite: true}, PerColumn: padding},
+	body := make([][]string, len(tb.Rows))
+	for i, r := range tb.Rows {
+		body[i] = t.row(r, widths)
 	}
-	var buf bytes.Buffer
-	table := tablewriter.NewTable(&buf,
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleLight),
-			Settings: tw.Settings{
-				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off},
-				Lines:      tw.Lines{ShowHeaderLine: tw.On, ShowFooterLine: tw.On},
-			},
-		})),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithHeaderConfig(section),
-		tablewriter.WithRowConfig(section),
-		tablewriter.WithFooterConfig(section),
-	)
-	table.Header(header)
-	for _, r := range tb.Rows {
-		if err := table.Append(t.row(r, widths)); err != nil {
-			return err
+	var total []string
+	if tb.Total != nil {
+		total = t.row(Row{Cells: tb.Total.Cells, Group: true}, widths)
+	}
+	cols := make([]int, n)
+	for _, r := range append([][]string{header, total}, body...) {
+		for i, c := range r {
+			cols[i] = max(cols[i], width(c))
 		}
 	}
-	if tb.Total != nil {
-		table.Footer(t.row(Row{Cells: tb.Total.Cells, Group: true}, widths))
+	widest := 0
+	line := func(r []string) string {
+		var l strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", cols[i]-width(c))
+			if tb.Columns[i].Right {
+				l.WriteString(pad + c)
+			} else {
+				l.WriteString(c + pad)
+			}
+			if i < n-1 {
+				l.WriteString(strings.Repeat(" ", gap))
+			}
+		}
+		s := strings.TrimRight(l.String(), " ")
+		widest = max(widest, width(s))
+		return s + "\n"
 	}
-	if err := table.Render(); err != nil {
-		return err
+	var out strings.Builder
+	head := line(header)
+	for _, r := range body {
+		out.WriteString(line(r))
 	}
-	_, err := w.Write(trimRules(trimLines(buf.Bytes())))
+	foot := ""
+	if total != nil {
+		foot = line(total)
+	}
+	rule := strings.Repeat("─", widest) + "\n"
+	text := head + rule + out.String()
+	if total != nil {
+		text += rule + foot
+	}
+	_, err := io.WriteString(w, text)
 	return err
 }
 
-// trimRules cuts the header and total rules to the width of the table:
-// tablewriter draws them over the padding of the last column.
-func trimRules(b []byte) []byte {
-	lines := strings.Split(string(b), "\n")
-	widest := 0
-	for _, l := range lines {
-		if !isRule(l) {
-			widest = max(widest, width(l))
-		}
-	}
-	for i, l := range lines {
-		if isRule(l) && width(l) > widest {
-			lines[i] = strings.Repeat("─", widest)
-		}
-	}
-	return []byte(strings.Join(lines, "\n"))
-}
-
-func isRule(l string) bool { return l != "" && strings.Trim(l, "─") == "" }
-
-// row shortens and paints a row's cells; tablewriter measures the width
-// of painted text without its colour codes.
+// row shortens and paints a row's cells.
 func (t tableWriter) row(r Row, widths []int) []string {
 	out := make([]string, len(widths))
 	for i, c := range r.Cells {
@@ -167,7 +141,8 @@ func (t tableWriter) paint(s Style, text string) string {
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
 }
 
-// trimLines drops the spaces tablewriter pads the last column with.
+// trimLines drops the spaces that end lines: the indent of a blank line in
+// a text, a painted last cell's padding.
 func trimLines(b []byte) []byte {
 	lines := bytes.Split(b, []byte("\n"))
 	for i, l := range lines {
