@@ -74,7 +74,9 @@ func (f *Field) Flag() string { return strings.ReplaceAll(f.Name, "_", "-") }
 
 // Token reports whether the field's value is written plain in YAML (a
 // status, a date) rather than as text that may need quotes.
-func (f *Field) Token() bool { return f.Kind == Enum || f.Kind == Date || f.Kind == Due || f.Kind == Number }
+func (f *Field) Token() bool {
+	return f.Kind == Enum || f.Kind == Date || f.Kind == Due || f.Kind == Number
+}
 
 // Record is the fields of one level, in the schema's order.
 type Record struct {
