@@ -102,8 +102,8 @@ func itemSheet(items []query.Item, today civil.Date, steps bool) *Sheet {
 }
 
 // trackingRecord is the row of an action, or of step st of action a. A
-// step's row holds the action's value of a field steps do not have (the
-// owner, say).
+// step's row holds its action's owner; the other fields steps do not
+// have are left empty there.
 func trackingRecord(eval, rec, id, kind string, a *model.Action, st *model.Step, t *model.Tracking, overdue bool, days int, lateSteps string, dueIn int, upcoming bool) []string {
 	deadline := ""
 	if end, ok := t.Deadline(); ok {
@@ -119,10 +119,13 @@ func trackingRecord(eval, rec, id, kind string, a *model.Action, st *model.Step,
 		strconv.FormatBool(overdue), strconv.Itoa(days), lateSteps, in, t.Progress,
 	}
 	for _, f := range sheetFields {
-		if sf := fields.Of(fields.Step).Field(f.Name); st != nil && sf != nil {
-			row = append(row, sf.Text(st))
-		} else {
+		switch sf := fields.Of(fields.Step).Field(f.Name); {
+		case st == nil:
 			row = append(row, f.Text(a))
+		case sf != nil:
+			row = append(row, sf.Text(st))
+		default:
+			row = append(row, "") // the action's row has it
 		}
 	}
 	return row
