@@ -35,9 +35,9 @@ func (g *global) openHistory(env *Env) (*history.History, error) {
 	h, err := history.Open(dir, schemas)
 	switch {
 	case errors.Is(err, git.ErrShallow):
-		return nil, &exitError{code: ExitError, err: withHint(err, git.ShallowHint)}
+		return nil, cannotRun(withHint(err, git.ShallowHint))
 	case err != nil:
-		return nil, &exitError{code: ExitError, err: withHint(err, "run mrtrack from a clone of the data repository (git clone …)")}
+		return nil, cannotRun(withHint(err, "run mrtrack from a clone of the data repository (git clone …)"))
 	}
 	return h, nil
 }
