@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -336,9 +337,5 @@ func distinct(names []string) []candidate {
 // shorten keeps descriptions to one short line: shells cut them anyway,
 // and a newline or tab would break the completion protocol.
 func shorten(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:59]) + "…"
-	}
-	return s
+	return termtext.Shorten(strings.Join(strings.Fields(s), " "), 60, "")
 }
