@@ -48,6 +48,12 @@ type logOptions struct {
 }
 
 func newLogCmd(env *Env, g *global) *cobra.Command {
+	return newLogCmdRun(env, g, runLog)
+}
+
+// newLogCmdRun builds log with run as its body, so tests can check the
+// flags without reading the history.
+func newLogCmdRun(env *Env, g *global, run func(*Env, *global, *logOptions) error) *cobra.Command {
 	opts := &logOptions{}
 	cmd := &cobra.Command{
 		Use:   "log ID",
@@ -67,7 +73,10 @@ first parent), so the commit shown for a merge is the merge.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			return runLog(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	opts.output.add(cmd.Flags())
@@ -116,6 +125,12 @@ type changesOptions struct {
 }
 
 func newChangesCmd(env *Env, g *global) *cobra.Command {
+	return newChangesCmdRun(env, g, runChanges)
+}
+
+// newChangesCmdRun builds changes with run as its body, so tests can check
+// the flags without reading the history.
+func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptions) error) *cobra.Command {
 	opts := &changesOptions{}
 	cmd := &cobra.Command{
 		Use:   "changes --since DATE|REV [--until DATE|REV]",
@@ -140,7 +155,10 @@ counted.
 			if opts.since == "" {
 				return usage("--since is required: a date (2025-09-30) or a revision (a tag, a commit)")
 			}
-			return runChanges(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "start: a date or a git revision")

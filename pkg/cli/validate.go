@@ -22,6 +22,12 @@ type validateOptions struct {
 }
 
 func newValidateCmd(env *Env, g *global) *cobra.Command {
+	return newValidateCmdRun(env, g, runValidate)
+}
+
+// newValidateCmdRun builds validate with run as its body, so tests can
+// check the flags without loading data.
+func newValidateCmdRun(env *Env, g *global, run func(*Env, *global, *validateOptions) error) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
@@ -57,7 +63,7 @@ exits with the same status.
 				return err
 			}
 			opts.output = format
-			return runValidate(env, g, opts)
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "auto", "output format: auto, "+strings.Join(printers.Formats, ", "))
