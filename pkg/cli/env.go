@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -36,6 +37,16 @@ const (
 // clockDay is the injected clock's day, before --as-of. The commands read
 // the clock here and nowhere else, so tests decide what today is.
 func (env *Env) clockDay() civil.Date { return civil.Of(env.Now()) }
+
+// abs resolves a path given on the command line or found in the data
+// against the working folder of the command, which need not be the
+// process's.
+func (env *Env) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(env.Cwd, path)
+}
 
 // exitError carries an exit code out of a command. A nil err means the
 // command already said everything it had to say.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"path/filepath"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -99,11 +98,7 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 	if t.Recommendation == nil {
 		return usage("%s is an evaluation; give a recommendation (R3), an action (R3.6) or a step (R7.1.2)", t.ID())
 	}
-	abs := t.Recommendation.File
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(env.Cwd, abs)
-	}
-	file := h.RepoPath(abs)
+	file := h.RepoPath(env.abs(t.Recommendation.File))
 	versions, _, err := h.Versions(file)
 	if err != nil {
 		return cannotRun(err)

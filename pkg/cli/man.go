@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -38,10 +37,7 @@ Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
 		Hidden: true,
 		Args:   cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.dir = args[0]
-			if !filepath.IsAbs(opts.dir) {
-				opts.dir = filepath.Join(env.Cwd, opts.dir)
-			}
+			opts.dir = env.abs(args[0])
 			if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 				sec, err := strconv.ParseInt(s, 10, 64)
 				if err != nil {

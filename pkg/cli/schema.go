@@ -91,10 +91,7 @@ func schemaOf(kind string) []byte {
 }
 
 func writeSchemas(env *Env, dir string) error {
-	abs := dir
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(env.Cwd, abs)
-	}
+	abs := env.abs(dir)
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return cannotRun(err)
 	}

@@ -136,10 +136,7 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 		return
 	}
 	for i, f := range fs {
-		p := filepath.FromSlash(f.File)
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(env.Cwd, p)
-		}
+		p := env.abs(filepath.FromSlash(f.File))
 		if rel, err := filepath.Rel(ws, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			fs[i].File = filepath.ToSlash(rel)
 		}
