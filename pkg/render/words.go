@@ -147,7 +147,7 @@ func rateValue(c query.Counts) string {
 
 // window names a due-soon window: "30 days", "2 weeks".
 func window(n int, u civil.Unit) string {
-	return plural(n, map[civil.Unit]string{civil.Days: "day", civil.Weeks: "week", civil.Months: "month", civil.Years: "year"}[u])
+	return plural(n, u.Name())
 }
 
 // id is an action's id, qualified when the data holds several evaluations.
