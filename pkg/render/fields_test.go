@@ -14,7 +14,7 @@ import (
 
 // docJSONContract is the document that lists the JSON contract's keys,
 // relative to the repository's root.
-const docJSONContract = "README.md"
+const docJSONContract = "docs/json.md"
 
 // contractTypes are the JSON shapes of each record level.
 var contractTypes = map[fields.Level]reflect.Type{
