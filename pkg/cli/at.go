@@ -34,7 +34,7 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := point(h, at, civil.Of(env.Now()))
+	c, err := point(h, "--at", at, civil.Of(env.Now()))
 	if err != nil {
 		return nil, err
 	}
