@@ -69,6 +69,14 @@ func hasCommand(s string) bool {
 	return strings.Contains(s, "::") || strings.Contains(s, "##[")
 }
 
+// visibleOnly is visible without the copy when there is nothing to do.
+func visibleOnly(s string, keepBreaks bool) string {
+	if isPlain(s, keepBreaks) {
+		return s
+	}
+	return visible(s, keepBreaks)
+}
+
 // visible writes control characters, invalid bytes and display-reordering
 // characters as escapes; keepBreaks keeps newline and tab.
 func visible(s string, keepBreaks bool) string {

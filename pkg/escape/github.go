@@ -6,16 +6,17 @@ import "strings"
 // (::error …::MESSAGE), escaped the way the runner unescapes it
 // (actions/toolkit, command.ts): a line break stays a line break of the
 // annotation, and nothing in it can end the command or start another.
-// Other control characters are written visibly, as Text does.
+// Other control characters are written visibly, as Text does; what
+// follows "::" is not the start of a line, so "::" in it stays.
 func CommandData(s string) string {
-	return dataEscaper.Replace(Text(s))
+	return dataEscaper.Replace(visibleOnly(s, true))
 }
 
 // CommandProperty is a property value of a workflow command (file=,
-// title=), where ':' and ',' would end it; it is one line, as Line makes
-// it.
+// title=), where ':' and ',' would end it; it is one line, its control
+// characters written visibly.
 func CommandProperty(s string) string {
-	return propertyEscaper.Replace(Line(s))
+	return propertyEscaper.Replace(visibleOnly(s, false))
 }
 
 // The replacers work in one pass, so the % of an escape is never escaped

@@ -28,7 +28,7 @@ func (GitHub) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 		for j < len(fs) && fs[j].File == fs[i].File {
 			j++
 		}
-		fmt.Fprintf(w, "::group::%s\n", escape.CommandData(fs[i].File))
+		fmt.Fprintf(w, "::group::%s\n", escape.CommandData(escape.Line(fs[i].File)))
 		for _, f := range fs[i:j] {
 			fmt.Fprintln(w, Annotation(f))
 		}
@@ -41,7 +41,6 @@ func (GitHub) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 // Annotation returns the workflow command for one finding:
 // ::error file=P,line=L,col=C,title=RULE::MESSAGE.
 func Annotation(f finding.Finding) string {
-	f = visibleFinding(f)
 	props := []string{"file=" + escape.CommandProperty(f.File)}
 	if f.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(f.Line))
@@ -50,5 +49,5 @@ func Annotation(f finding.Finding) string {
 		}
 	}
 	props = append(props, "title="+escape.CommandProperty(f.Rule))
-	return "::" + f.Severity.String() + " " + strings.Join(props, ",") + "::" + escape.CommandData(longMessage(f))
+	return "::" + f.Severity.String() + " " + strings.Join(props, ",") + "::" + escape.CommandData(longMessage(visibleFinding(f)))
 }

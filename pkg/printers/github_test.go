@@ -121,7 +121,7 @@ func TestGitHubHostileTextStartsNoCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `::group::\x3a:stop-commands::x.yaml
-::error file=\x3a%3Astop-commands%3A%3Ax.yaml,line=3,col=1,title=unknown-key::unknown field "x\n::error file=a,line=1::INJ"%0Aat $.x\n::error file=a,line=1::INJ%0Ahint: allowed here:\n##\x5berror]INJ
+::error file=%3A%3Astop-commands%3A%3Ax.yaml,line=3,col=1,title=unknown-key::unknown field "x\n::error file=a,line=1::INJ"%0Aat $.x\n::error file=a,line=1::INJ%0Ahint: allowed here:\n##\x5berror]INJ
 ::endgroup::
 \x3a:stop-commands::x.yaml:3:1: error: unknown field "x\n::error file=a,line=1::INJ" [unknown-key] $.x\n::error file=a,line=1::INJ
     hint: allowed here:\n##\x5berror]INJ
