@@ -90,3 +90,14 @@ func BenchmarkLinePlain(b *testing.B) {
 		Line(s)
 	}
 }
+
+func TestJSON(t *testing.T) {
+	in := []byte("{\"a\": \"x\u009by\u202ez é\"}\n")
+	if got, want := string(JSON(in)), `{"a": "x\u009by\u202ez é"}`+"\n"; got != want {
+		t.Errorf("JSON = %q, want %q", got, want)
+	}
+	plain := []byte(`{"a": "é"}`)
+	if got := JSON(plain); &got[0] != &plain[0] {
+		t.Error("JSON copied output that needed nothing")
+	}
+}
