@@ -48,3 +48,19 @@ func TestWritersEscapeControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkVisibleDocument measures the terminal pass over a table of
+// 10,000 rows of plain French text, the size of a system-wide status:
+//
+//	go test -run '^$' -bench VisibleDocument -benchmem ./pkg/render
+func BenchmarkVisibleDocument(b *testing.B) {
+	t := Table{Columns: []Column{{Name: "ID"}, {Name: "TITLE"}, {Name: "OWNER"}, {Name: "DUE"}, {Name: "STATUS"}}}
+	for i := range 10000 {
+		t.Rows = append(t.Rows, Row{Cells: cells("R1."+string(rune('0'+i%10)), "Renforcement de l'identification, l'orientation et la protection", "Protection – Bamako", "2025-12-31", "in-progress")})
+	}
+	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: "Overdue"}, t}}
+	b.ReportAllocs()
+	for b.Loop() {
+		visibleDocument(doc)
+	}
+}
