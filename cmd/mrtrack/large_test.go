@@ -7,10 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mrtrack/mrtrack/internal/hostile"
-	"github.com/mrtrack/mrtrack/pkg/cli"
 )
 
 // largeData writes hostile.Large into a new data folder and returns the
@@ -32,27 +30,15 @@ func largeData(tb testing.TB) (root string, record []byte) {
 	return root, record
 }
 
-// run runs mrtrack in root and returns its exit status and streams.
-func run(root string, args ...string) (code int, stdout, stderr string) {
-	var out, errs bytes.Buffer
-	env := &cli.Env{
-		Stdout: &out, Stderr: &errs, Cwd: root,
-		Getenv: func(string) string { return "" },
-		Now:    func() time.Time { return time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC) },
-	}
-	code = cli.Main(args, env)
-	return code, out.String(), errs.String()
-}
-
 // fmt --diff on a record at the read limit that fmt rewrites on every
 // line: one hunk replacing all 72,173 lines below the first three, which
 // patch turns into exactly what fmt writes. The record is left alone.
 func TestFmtDiffAtTheReadLimit(t *testing.T) {
 	root, record := largeData(t)
 	file := filepath.Join(root, "data", hostile.Large.File)
-	code, diff, stderr := run(root, "fmt", "--diff", "data/"+hostile.Large.File)
-	if code != 1 || stderr != "" {
-		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr)
+	diff, code := run(t, root, "fmt", "--diff", "data/"+hostile.Large.File)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
 	}
 	head := "--- a/data/E-1/rec-02.yaml\n+++ b/data/E-1/rec-02.yaml\n@@ -4,72173 +4,72173 @@\n" +
 		" text: Strengthen the monitoring of mixed movements.\n response: agree\n responsible:\n-    - Protection\n+  - Protection\n actions:\n-    - number: 1\n"
@@ -75,8 +61,8 @@ func TestFmtDiffAtTheReadLimit(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("patch: %v\n%s", err, out)
 	}
-	if code, _, stderr := run(root, "fmt", "data/"+hostile.Large.File); code != 0 {
-		t.Fatalf("fmt: exit %d; stderr: %s", code, stderr)
+	if _, code := run(t, root, "fmt", "data/"+hostile.Large.File); code != 0 {
+		t.Fatalf("fmt: exit %d", code)
 	}
 	want, _ := os.ReadFile(file)
 	if got, _ := os.ReadFile(patched); !bytes.Equal(got, want) {
@@ -88,9 +74,9 @@ func TestFmtDiffAtTheReadLimit(t *testing.T) {
 // step, with its context, and writes nothing.
 func TestSetDryRunAtTheReadLimit(t *testing.T) {
 	root, record := largeData(t)
-	code, diff, stderr := run(root, "set", "R2.3000.1", "--status", "completed", "--dry-run")
-	if code != 0 || stderr != "" {
-		t.Fatalf("exit %d, want 0; stderr: %s", code, stderr)
+	diff, code := run(t, root, "set", "R2.3000.1", "--status", "completed", "--as-of", "2025-01-15", "--dry-run")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0", code)
 	}
 	want := `--- a/data/E-1/rec-02.yaml
 +++ b/data/E-1/rec-02.yaml
@@ -121,8 +107,8 @@ func BenchmarkFmtDiffAtTheReadLimit(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(record)))
 	for b.Loop() {
-		if code, _, stderr := run(root, "fmt", "--diff", "data/"+hostile.Large.File); code != 1 {
-			b.Fatalf("exit %d; stderr: %s", code, stderr)
+		if _, code := run(b, root, "fmt", "--diff", "data/"+hostile.Large.File); code != 1 {
+			b.Fatalf("exit %d", code)
 		}
 	}
 }

@@ -2,60 +2,16 @@ package render
 
 import (
 	"strings"
-	"unicode/utf8"
 
-	"github.com/clipperhouse/displaywidth"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
-// width is the number of terminal columns s takes, its colour codes aside:
-// the sum of its runes' widths, East Asian ambiguous ones narrow, so output
-// never depends on the locale.
-func width(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		if s[i] == '\x1b' {
-			i = skipEscape(s, i)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		n += displaywidth.Rune(r)
-		i += size
-	}
-	return n
-}
+// width and shorten measure and cut as the rest of mrtrack does
+// (termtext); a shortened title drops the spaces and punctuation the cut
+// leaves before its "…".
+func width(s string) int { return termtext.Width(s) }
 
-// skipEscape returns the index after the escape sequence at s[i]: a
-// control sequence (ESC [ parameters, intermediates, final byte), as paint
-// writes, or else the escape character alone.
-func skipEscape(s string, i int) int {
-	if i+1 >= len(s) || s[i+1] != '[' {
-		return i + 1
-	}
-	for j := i + 2; j < len(s); j++ {
-		if s[j] >= 0x40 && s[j] <= 0x7e {
-			return j + 1
-		}
-	}
-	return len(s)
-}
-
-// shorten cuts s to at most max columns, ending in "…" when cut.
-func shorten(s string, max int) string {
-	if max <= 0 || width(s) <= max {
-		return s
-	}
-	var b strings.Builder
-	used := 0
-	for _, r := range s {
-		w := width(string(r))
-		if used+w > max-1 {
-			break
-		}
-		b.WriteRune(r)
-		used += w
-	}
-	return strings.TrimRight(b.String(), " ,;:.–—-") + "…"
-}
+func shorten(s string, max int) string { return termtext.Shorten(s, max, " ,;:.–—-") }
 
 // oneLine makes a cell of text that may hold line breaks; other spaces
 // are kept (they indent and align).

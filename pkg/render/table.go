@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // tableWriter writes for a terminal: aligned columns without borders,
@@ -131,14 +133,14 @@ func (t tableWriter) row(r Row, widths []int) []string {
 	return out
 }
 
-var ansi = map[Style]string{Bad: "31", Warn: "33", Good: "32", Dim: "2", Strong: "1"}
+var ansi = map[Style]string{Bad: termtext.Red, Warn: termtext.Yellow, Good: termtext.Green, Dim: termtext.Dim, Strong: termtext.Bold}
 
 func (t tableWriter) paint(s Style, text string) string {
 	code, ok := ansi[s]
 	if !t.opts.Color || !ok || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return termtext.Paint(text, code)
 }
 
 // trimLines drops the spaces that end lines: the indent of a blank line in
