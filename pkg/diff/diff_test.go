@@ -36,6 +36,10 @@ func TestUnified(t *testing.T) {
 	if got := Unified("x", "y", []byte(old), []byte(old)); got != "" {
 		t.Errorf("equal inputs: %q", got)
 	}
+	// Below the bound the diff is minimal: 40 changed lines, 40 hunks.
+	if got := Unified("x", "y", []byte(numbered(400, -1)), []byte(numbered(400, 5))); strings.Count(got, "\n@@ ") != 40 || strings.Count(got, "\n-") != 40 {
+		t.Errorf("40 separate changes:\n%s", got)
+	}
 }
 
 // The diff applies with patch(1), which is the point of writing one.
