@@ -20,6 +20,9 @@ func filled(r *fields.Record) *yaml.Node {
 		switch f.Kind {
 		case fields.Enum:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Value: f.Values[0]}
+			if f.Name == "status" && (r.Level == fields.Action || r.Level == fields.Step) {
+				v.Value = string(model.Completed) // completed_on and verification need it
+			}
 		case fields.Date:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Value: "2024-01-31"}
 		case fields.Due:
