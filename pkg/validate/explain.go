@@ -14,7 +14,7 @@ import (
 
 const (
 	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\""
+	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, continuous, conditional, unknown or \"every N months\""
 )
 
 // explain turns one leaf schema error into findings placed on the node it
@@ -96,7 +96,7 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		case pattern == datePattern:
 			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), "write YYYY-MM-DD, e.g. 2024-12-31")
 		case name == "due" || name == "original_due":
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueForms+"; keep the source wording in due_text")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueHint(v))
 		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":
