@@ -121,7 +121,7 @@ func TestConcurrentWriters(t *testing.T) {
 				}
 				return strings.Join(lost, ", ")
 			}},
-		{"new action twice", 64 << 10,
+		{"new action twice", 512 << 10,
 			[]string{"new", "action", "R1", "--title", "A"},
 			[]string{"new", "action", "R1", "--title", "B"},
 			func(dir string, okA, okB bool) string {
