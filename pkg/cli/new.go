@@ -138,9 +138,12 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // checkEvaluationID refuses an evaluation id that is no plain folder name,
 // so no id can make a path that leaves the data folder (../x, a/../../b).
-func checkEvaluationID(what, id string) error {
+func checkEvaluationID(flag, id string) error {
 	if !idPattern.MatchString(id) {
-		return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %s is not an evaluation id", what, quoted(id)),
+		if flag != "" {
+			flag += " "
+		}
+		return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s%s is not an evaluation id", flag, quoted(id)),
 			"use letters, digits, '.', '_' and '-', starting with a letter or digit (EVO-2025-01)")}
 	}
 	return nil

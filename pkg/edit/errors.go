@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/store"
@@ -75,6 +76,9 @@ func writeError(path string, err error) error {
 	case errors.As(err, &locked):
 		named := *locked
 		named.File = path
+		if filepath.Base(locked.File) == filepath.Base(path) {
+			named.Lock = filepath.Join(filepath.Dir(path), filepath.Base(locked.Lock))
+		}
 		return &named
 	case errors.As(err, &replace):
 		named := *replace

@@ -36,11 +36,11 @@ func resolve(f File) (string, error) {
 		}
 	}
 	insideRoot := root != "" && within(root, real)
-	if f.Root != "" && within(filepath.Clean(f.Root), abs) && !insideRoot {
-		return "", &LinkError{Path: f.Path, Target: real, Problem: "leads through a symbolic link to " + real + ", outside the data folder"}
-	}
 	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&fs.ModeSymlink != 0 && !insideRoot {
 		return "", &LinkError{Path: f.Path, Target: real, Problem: "is a symbolic link to " + real + ", outside the data folder"}
+	}
+	if f.Root != "" && within(filepath.Clean(f.Root), abs) && !insideRoot {
+		return "", &LinkError{Path: f.Path, Target: real, Problem: "leads through a symbolic link to " + real + ", outside the data folder"}
 	}
 	return real, nil
 }
