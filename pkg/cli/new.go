@@ -89,9 +89,9 @@ func addFieldFlags(cmd *cobra.Command, o *newOptions, names ...string) {
 		"title": "title", "reference": "the evaluation office's reference, e.g. EVO/2025/01",
 		"language": "language of the prose (BCP 47)", "commissioned-by": "entity that commissioned the evaluation",
 		"response-due": "day the management response is due, YYYY-MM-DD", "text": "the full recommendation (Markdown)",
-		"response": join(model.Responses), "reasons": "why management partially agrees or disagrees",
+		"response": model.ResponseNames(), "reasons": "why management partially agrees or disagrees",
 		"owner": "who does it", "due": "due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months",
-		"status": "status: " + join(model.Statuses), "description": "what the action involves (Markdown)",
+		"status": "status: " + model.StatusNames(), "description": "what the action involves (Markdown)",
 	}
 	o.fields = map[string]*string{}
 	for _, n := range names {
@@ -121,10 +121,10 @@ func (o *newOptions) checkFlags() error {
 		}
 	}
 	if r := o.value("response", ""); r != "" && !slices.Contains(model.Responses, model.Response(r)) {
-		return usage("--response %s is not allowed: use %s", quoted(r), join(model.Responses))
+		return usage("--response %s is not allowed: use %s", quoted(r), model.ResponseNames())
 	}
 	if s := o.value("status", ""); s != "" && !slices.Contains(model.Statuses, model.Status(s)) {
-		return usage("--status %s is not allowed: use one of %s", quoted(s), join(model.Statuses))
+		return usage("--status %s is not allowed: use one of %s", quoted(s), model.StatusNames())
 	}
 	if d := o.value("due", ""); d != "" {
 		if _, err := model.ParseDue(d); err != nil {
@@ -254,7 +254,7 @@ func (o *newOptions) createEvaluation(env *Env, g *global) error {
 	)
 	f, err := o.create(env, dir, filepath.Join(dir, id, validate.EvaluationFile), body)
 	if err != nil {
-		return editFailed(env, err, ExitError)
+		return editFailed(env, err, ExitCannotRun)
 	}
 	return o.done(env, f, id)
 }
@@ -273,7 +273,7 @@ func (o *newOptions) createRecommendation(env *Env, g *global) error {
 	for tries := 0; ; tries++ {
 		n, err := nextRecNumber(folder)
 		if err != nil {
-			return editFailed(env, err, ExitError)
+			return editFailed(env, err, ExitCannotRun)
 		}
 		f, err := o.create(env, dir, filepath.Join(folder, validate.RecFileName(n)), o.recommendation(n))
 		var exists *edit.ExistsError
@@ -281,7 +281,7 @@ func (o *newOptions) createRecommendation(env *Env, g *global) error {
 			continue
 		}
 		if err != nil {
-			return editFailed(env, err, ExitError)
+			return editFailed(env, err, ExitCannotRun)
 		}
 		return o.done(env, f, fmt.Sprintf("%s/R%d", o.evaluation, n))
 	}
@@ -402,7 +402,7 @@ func (o *newOptions) appendItem(env *Env, g *global) error {
 		return nil
 	})
 	if err != nil {
-		return editFailed(env, err, ExitError)
+		return editFailed(env, err, ExitCannotRun)
 	}
 	parentID := t.Recommendation.ID()
 	if o.kind == newStep {

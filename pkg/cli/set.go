@@ -57,7 +57,7 @@ type assignment struct{ field, value string }
 
 // setFlags are the fields set also takes as flags, with their help.
 var setFlags = []struct{ name, help string }{
-	{"status", "new status: " + join(model.Statuses)},
+	{"status", "new status: " + model.StatusNames()},
 	{"progress", "new progress comments"},
 	{"due", "new due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months"},
 	{"owner", "new owner (actions only)"},
@@ -244,8 +244,8 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 			}
 		case statusField:
 			if !slices.Contains(model.Statuses, model.Status(v)) {
-				hint := "use one of: " + join(model.Statuses)
-				if s := validate.SuggestValue(v, strings.Split(join(model.Statuses), ", ")); s != "" {
+				hint := "use one of: " + model.StatusNames()
+				if s := validate.SuggestValue(v, strings.Split(model.StatusNames(), ", ")); s != "" {
 					hint = "did you mean " + s + "? " + hint
 				}
 				return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("status %s is not allowed", quoted(v)), hint)}
