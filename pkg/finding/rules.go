@@ -3,19 +3,21 @@ package finding
 // Rule ids are stable: users filter on them and SARIF publishes them.
 const (
 	// Reading and parsing.
-	RuleUnreadable    = "unreadable"
-	RuleNotAFile      = "not-a-file"
-	RuleSymlink       = "symlink"
-	RuleTooLarge      = "too-large"
-	RuleTooManyFiles  = "too-many-files"
-	RuleEncoding      = "encoding"
-	RuleEmptyFile     = "empty-file"
-	RuleYAMLSyntax    = "yaml-syntax"
-	RuleMultiDocument = "multi-document"
-	RuleAlias         = "yaml-alias"
-	RuleTooDeep       = "too-deep"
-	RuleDuplicateKey  = "duplicate-key"
-	RuleKeyType       = "key-type"
+	RuleUnreadable       = "unreadable"
+	RuleNotAFile         = "not-a-file"
+	RuleSymlink          = "symlink"
+	RuleTooLarge         = "too-large"
+	RuleTooManyFiles     = "too-many-files"
+	RuleEncoding         = "encoding"
+	RuleControlCharacter = "control-character"
+	RuleLineBreak        = "line-break"
+	RuleEmptyFile        = "empty-file"
+	RuleYAMLSyntax       = "yaml-syntax"
+	RuleMultiDocument    = "multi-document"
+	RuleAlias            = "yaml-alias"
+	RuleTooDeep          = "too-deep"
+	RuleDuplicateKey     = "duplicate-key"
+	RuleKeyType          = "key-type"
 
 	// Schema.
 	RuleRequired    = "required-field"
@@ -53,7 +55,9 @@ var Rules = []RuleInfo{
 	{RuleSymlink, Error, "A symbolic link loops or points outside the data folder; it is not followed."},
 	{RuleTooLarge, Error, "The file is larger than mrtrack reads (see the documented limits)."},
 	{RuleTooManyFiles, Error, "More record files than mrtrack reads in one run."},
-	{RuleEncoding, Error, "The file is not UTF-8 text (invalid bytes, NUL bytes or a UTF-16 byte order mark)."},
+	{RuleEncoding, Error, "The file is not UTF-8 text (invalid bytes, NUL bytes, UTF-16 or UTF-32)."},
+	{RuleControlCharacter, Error, "Record text holds a control character (ESC, BEL, FF, DEL, C1 controls ...) or a non-character, raw or written as an escape."},
+	{RuleLineBreak, Error, "A line break other than LF or CRLF (a lone CR, NEL, LS, PS): YAML counts it, git and editors do not."},
 	{RuleEmptyFile, Error, "The file holds no YAML document."},
 	{RuleYAMLSyntax, Error, "The file is not well-formed YAML."},
 	{RuleMultiDocument, Error, "The file holds more than one YAML document; a record file holds exactly one."},
