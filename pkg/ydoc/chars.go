@@ -51,6 +51,8 @@ func DescribeRune(r rune) string {
 	switch r {
 	case 0xFFFE, 0xFFFF:
 		return fmt.Sprintf("non-character U+%04X", r)
+	case 0x85:
+		return "line break U+0085 NEXT LINE"
 	case 0x2028:
 		return "line break U+2028 LINE SEPARATOR"
 	case 0x2029:
