@@ -161,7 +161,7 @@ func (s *Schemas) check(path, abs string, data []byte) *File {
 		c = s.evaluation
 	}
 	f.addLocated(c.check(root, f.Value))
-	r := rules{file: f, root: root, value: f.Value, schema: c}
+	r := rules{file: f, root: root, value: f.Value, schema: c, oddNumbers: anyNumberWrittenOtherwise(root)}
 	r.modeline(data, kind)
 	if kind == KindEvaluation {
 		r.evaluation()

@@ -21,6 +21,10 @@ type rules struct {
 	root   *yaml.Node
 	value  any
 	schema *compiled // the file's, to read what a field's declaration says
+	// oddNumbers says a number is written otherwise than in plain decimal
+	// digits (010, 1e3), which is rare: the number checks look no further
+	// when it is false.
+	oddNumbers bool
 }
 
 func (r *rules) report(pointer string, sev finding.Severity, rule, msg, hint string) {
@@ -114,7 +118,7 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 	for i, it := range items {
 		m, _ := it.(map[string]any)
 		n, ok := m["number"].(int64)
-		if !ok || !r.plainNumber(fmt.Sprintf("%s/%d/number", pointer, i)) {
+		if !ok || r.oddNumbers && !r.plainNumber(fmt.Sprintf("%s/%d/number", pointer, i)) {
 			continue // numberForm reports 010 and 1e3; not what YAML made of them
 		}
 		if first, dup := seen[n]; dup {
@@ -130,6 +134,9 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 // plainNumber reports whether the number at pointer is written in plain
 // decimal digits, so what YAML read is what the author wrote.
 func (r *rules) plainNumber(pointer string) bool {
+	if !r.oddNumbers {
+		return true
+	}
 	n, _ := ydoc.Locate(r.root, pointer)
 	return !numberWrittenOtherwise(n)
 }
@@ -161,7 +168,9 @@ func (r *rules) values() {
 		case string:
 			r.blank(at, x)
 		case int64, float64:
-			r.numberForm(at, key, v)
+			if r.oddNumbers {
+				r.numberForm(at, key, v)
+			}
 		}
 		r.date(at, key, v)
 		r.placeholder(at, key, v)
@@ -182,8 +191,10 @@ func (r *rules) date(at path, key string, v any) {
 	if !ok || !dateKeys[key] {
 		return
 	}
-	if y, _ := strconv.Atoi(s[:min(4, len(s))]); y < MinYear || y > MaxYear {
-		return // the schema's pattern says the year is out of range
+	if len(s) >= 4 && shaped(s[:4], "0000") {
+		if y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0'); y < MinYear || y > MaxYear {
+			return // the schema's pattern says the year is out of range
+		}
 	}
 	switch {
 	case shaped(s, "0000-00-00"):

@@ -93,6 +93,19 @@ func numberWrittenOtherwise(n *yaml.Node) bool {
 	return n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") && !plainDecimal(n.Value)
 }
 
+// anyNumberWrittenOtherwise reports whether a number below n is.
+func anyNumberWrittenOtherwise(n *yaml.Node) bool {
+	if numberWrittenOtherwise(n) {
+		return true
+	}
+	for _, c := range n.Content {
+		if anyNumberWrittenOtherwise(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberForm reports a whole-number field not written in plain decimal
 // digits. Due dates have their own message (yearNumber).
 func (r *rules) numberForm(at path, key string, v any) {

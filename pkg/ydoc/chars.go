@@ -94,35 +94,45 @@ func lineBreak(r rune) bool { return r == '\r' || r == 0x85 || r == 0x2028 || r 
 // mayHoldForbidden is a byte-level pass that passes nearly every file at
 // memory speed: it stops at any byte that could start a refused code point
 // (a control byte, or the lead bytes of the two- and three-byte forms) and
-// only then decodes. data is valid UTF-8.
+// only then looks at what follows. data is valid UTF-8.
 func mayHoldForbidden(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; {
-		case c >= 0x20 && c < 0x7F, c == '\n', c == '\t':
-		case c == '\r':
-			if i+1 < len(data) && data[i+1] == '\n' {
-				i++
-				continue
-			}
-			return true
-		case c == 0xC2:
-			if i+1 < len(data) && data[i+1] <= 0x9F {
+	for i, c := range data {
+		if !suspect[c] {
+			continue
+		}
+		next := data[i+1:]
+		switch c {
+		case '\r':
+			if len(next) == 0 || next[0] != '\n' {
 				return true
 			}
-		case c == 0xE2:
-			if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {
+		case 0xC2: // U+0080 to U+009F
+			if len(next) > 0 && next[0] <= 0x9F {
 				return true
 			}
-		case c == 0xEF:
-			if i+2 < len(data) && data[i+1] == 0xBF && data[i+2] >= 0xBE {
+		case 0xE2: // U+2028, U+2029
+			if len(next) > 1 && next[0] == 0x80 && (next[1] == 0xA8 || next[1] == 0xA9) {
 				return true
 			}
-		case c < 0x20, c == 0x7F:
+		case 0xEF: // U+FFFE, U+FFFF
+			if len(next) > 1 && next[0] == 0xBF && next[1] >= 0xBE {
+				return true
+			}
+		default:
 			return true
 		}
 	}
 	return false
 }
+
+// suspect marks the bytes mayHoldForbidden looks at twice.
+var suspect = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n'
+	}
+	t[0x7F], t[0xC2], t[0xE2], t[0xEF] = true, true, true, true
+	return t
+}()
 
 // checkCharacters reports the code points of data, valid UTF-8, that
 // Forbidden refuses, and the line breaks LF-counting tools miss: the first
