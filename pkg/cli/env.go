@@ -8,7 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 )
 
 // Env is what the commands may touch of the outside world.
@@ -25,11 +29,25 @@ type Env struct {
 
 // Exit codes, documented in the README and in each command's help.
 const (
-	ExitOK       = 0
-	ExitFindings = 1
-	ExitUsage    = 2
-	ExitError    = 3
+	ExitOK        = 0
+	ExitFindings  = 1
+	ExitUsage     = 2
+	ExitCannotRun = 3
 )
+
+// clockDay is the injected clock's day, before --as-of. The commands read
+// the clock here and nowhere else, so tests decide what today is.
+func (env *Env) clockDay() civil.Date { return civil.Of(env.Now()) }
+
+// abs resolves a path given on the command line or found in the data
+// against the working folder of the command, which need not be the
+// process's.
+func (env *Env) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(env.Cwd, path)
+}
 
 // exitError carries an exit code out of a command. A nil err means the
 // command already said everything it had to say.
@@ -51,7 +69,7 @@ func (e *exitError) Unwrap() error { return e.err }
 func failed() error { return &exitError{code: ExitFindings} }
 
 // cannotRun wraps an error that stopped the command: exit 3.
-func cannotRun(err error) error { return &exitError{code: ExitError, err: err} }
+func cannotRun(err error) error { return &exitError{code: ExitCannotRun, err: err} }
 
 // usage wraps a mistake in the command line: exit 2.
 func usage(format string, args ...any) error {
@@ -80,15 +98,16 @@ func codeOf(err error) int {
 	return ExitUsage
 }
 
-// printError writes "mrtrack: message" and a hint line to stderr.
+// printError writes "mrtrack: message" and a hint line to stderr, with
+// anything from the data or git (a path, a value) made safe to print.
 func printError(w io.Writer, err error) {
 	var ee *exitError
 	if errors.As(err, &ee) && ee.err == nil {
 		return
 	}
-	fmt.Fprintf(w, "mrtrack: %s\n", err)
+	fmt.Fprintf(w, "mrtrack: %s\n", escape.Text(err.Error()))
 	var h *hinted
 	if errors.As(err, &h) && h.hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", h.hint)
+		fmt.Fprintf(w, "hint: %s\n", escape.Text(h.hint))
 	}
 }

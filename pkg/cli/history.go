@@ -2,7 +2,8 @@ package cli
 
 import (
 	"errors"
-	"path/filepath"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -35,9 +36,9 @@ func (g *global) openHistory(env *Env) (*history.History, error) {
 	h, err := history.Open(dir, schemas)
 	switch {
 	case errors.Is(err, git.ErrShallow):
-		return nil, &exitError{code: ExitError, err: withHint(err, git.ShallowHint)}
+		return nil, cannotRun(withHint(err, git.ShallowHint))
 	case err != nil:
-		return nil, &exitError{code: ExitError, err: withHint(err, "run mrtrack from a clone of the data repository (git clone …)")}
+		return nil, cannotRun(withHint(err, "run mrtrack from a clone of the data repository (git clone …)"))
 	}
 	return h, nil
 }
@@ -48,6 +49,12 @@ type logOptions struct {
 }
 
 func newLogCmd(env *Env, g *global) *cobra.Command {
+	return newLogCmdRun(env, g, runLog)
+}
+
+// newLogCmdRun builds log with run as its body, so tests can check the
+// flags without reading the history.
+func newLogCmdRun(env *Env, g *global, run func(*Env, *global, *logOptions) error) *cobra.Command {
 	opts := &logOptions{}
 	cmd := &cobra.Command{
 		Use:   "log ID",
@@ -67,7 +74,10 @@ first parent), so the commit shown for a merge is the merge.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			return runLog(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	opts.output.add(cmd.Flags())
@@ -90,11 +100,7 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 	if t.Recommendation == nil {
 		return usage("%s is an evaluation; give a recommendation (R3), an action (R3.6) or a step (R7.1.2)", t.ID())
 	}
-	abs := t.Recommendation.File
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(env.Cwd, abs)
-	}
-	file := h.RepoPath(abs)
+	file := h.RepoPath(env.abs(t.Recommendation.File))
 	versions, _, err := h.Versions(file)
 	if err != nil {
 		return cannotRun(err)
@@ -116,6 +122,12 @@ type changesOptions struct {
 }
 
 func newChangesCmd(env *Env, g *global) *cobra.Command {
+	return newChangesCmdRun(env, g, runChanges)
+}
+
+// newChangesCmdRun builds changes with run as its body, so tests can check
+// the flags without reading the history.
+func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptions) error) *cobra.Command {
 	opts := &changesOptions{}
 	cmd := &cobra.Command{
 		Use:   "changes --since DATE|REV [--until DATE|REV]",
@@ -140,7 +152,10 @@ counted.
 			if opts.since == "" {
 				return usage("--since is required: a date (2025-09-30) or a revision (a tag, a commit)")
 			}
-			return runChanges(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "start: a date or a git revision")
@@ -167,7 +182,7 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 		return err
 	}
 	in := render.ChangesInput{Since: opts.since, Until: "working tree"}
-	from, err := point(h, opts.since, today)
+	from, err := point(h, "--since", opts.since, today)
 	if err != nil {
 		return err
 	}
@@ -178,7 +193,7 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	in.SinceCommit, in.Invalid = from, invalid
 	after := data.Evaluations
 	if opts.until != "" {
-		to, err := point(h, opts.until, today)
+		to, err := point(h, "--until", opts.until, today)
 		if err != nil {
 			return err
 		}
@@ -191,10 +206,17 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	return data.finish(write(env, w, render.Changes(in)))
 }
 
-// point turns a date or a revision into a commit; nil means "before the
-// first commit", where there were no records.
-func point(h *history.History, s string, today civil.Date) (*git.Commit, error) {
+// point turns the value of a flag (--since, --until, --at), a date or a
+// revision, into a commit; nil means "before the first commit", where
+// there were no records. A value that starts with '-' and is not a date
+// (-90d is) is refused: git would read it as an option (--output=FILE
+// writes a file), and no revision is spelt that way.
+func point(h *history.History, flag, s string, today civil.Date) (*git.Commit, error) {
+	const hint = "give a date (YYYY-MM-DD, YYYY-MM, YYYY, or relative: -90d, eoq) or a git revision: a tag, a branch, a commit"
 	if d, err := civil.ParseUser(s, today); err == nil {
+		if d.Year < 1 || d.Year > 9999 {
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %s falls in the year %d, outside 0001-9999", flag, s, d.Year), hint)}
+		}
 		end := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
 		c, err := h.Repo().LastBefore(end)
 		if err != nil {
@@ -202,9 +224,12 @@ func point(h *history.History, s string, today civil.Date) (*git.Commit, error) 
 		}
 		return c, nil
 	}
+	if strings.HasPrefix(s, "-") {
+		return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %q is not a date, and a revision never starts with '-'", flag, s), hint)}
+	}
 	c, err := h.Repo().Resolve(s)
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: withHint(err, "give a date (YYYY-MM-DD) or a git revision: a tag, a branch, a commit")}
+		return nil, &exitError{code: ExitUsage, err: withHint(err, hint)}
 	}
 	return c, nil
 }

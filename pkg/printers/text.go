@@ -4,19 +4,21 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // Text writes findings as path:line:col: severity: message [rule], the
 // field path when there is one, a hint line, and the summary.
 type Text struct{ Color bool }
 
-func (t Text) paint(code, s string) string {
+func (t Text) paint(s string, codes ...string) string {
 	if !t.Color {
 		return s
 	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	return termtext.Paint(s, codes...)
 }
 
 // Write implements Writer.
@@ -29,13 +31,14 @@ func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 // Findings writes the findings alone, without the summary line.
 func (t Text) Findings(w io.Writer, fs []finding.Finding) {
 	for _, f := range fs {
-		sev := t.paint("1;31", "error")
+		f = visibleFinding(f)
+		sev := t.paint("error", termtext.Bold, termtext.Red)
 		if f.Severity == finding.Warning {
-			sev = t.paint("1;33", "warning")
+			sev = t.paint("warning", termtext.Bold, termtext.Yellow)
 		}
-		line := fmt.Sprintf("%s:%s %s: %s %s", f.File, position(f), sev, f.Message, t.paint("2", "["+f.Rule+"]"))
+		line := fmt.Sprintf("%s:%s %s: %s %s", f.File, position(f), sev, f.Message, t.paint("["+f.Rule+"]", termtext.Dim))
 		if f.Field != "" && f.Field != "$" {
-			line += " " + t.paint("2", f.Field)
+			line += " " + t.paint(f.Field, termtext.Dim)
 		}
 		fmt.Fprintln(w, line)
 		if f.Hint != "" {
@@ -49,4 +52,13 @@ func position(f finding.Finding) string {
 		return ""
 	}
 	return fmt.Sprintf("%d:%d:", f.Line, f.Col)
+}
+
+// visibleFinding is f made safe for a terminal or a CI log: its path,
+// message, field path and hint may hold what the data holds (a file name,
+// a YAML key with a line break or an escape sequence), so each becomes one
+// line with its control characters written visibly.
+func visibleFinding(f finding.Finding) finding.Finding {
+	f.File, f.Message, f.Field, f.Hint, f.Rule = escape.Line(f.File), escape.Line(f.Message), escape.Line(f.Field), escape.Line(f.Hint), escape.Line(f.Rule)
+	return f
 }
