@@ -14,6 +14,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/spf13/cobra"
 )
 
@@ -229,6 +230,11 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", a.field, quoted(a.value)),
 				"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
 		}
+		if i := ydoc.IndexForbidden(a.value); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(a.value[i:])
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", a.field, ydoc.DescribeRune(r), quoted(a.value)),
+				"records hold printable text, tabs and line feeds only; remove it or write the text again")}
+		}
 		if step && f.actionOnly {
 			return nil, usage("steps have no %s; it belongs to the action", a.field)
 		}
@@ -239,7 +245,7 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 		v := a.value
 		switch f.kind {
 		case requiredField:
-			if strings.TrimSpace(v) == "" {
+			if validate.IsBlank(v) {
 				return nil, usage("%s must not be empty", a.field)
 			}
 		case statusField:
@@ -289,7 +295,10 @@ func readStdinValue(env *Env, assign []assignment) error {
 			return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("standard input is larger than the %d-byte limit on record files; nothing was written", limit),
 				"keep long documents outside the record and link to them")}
 		}
-		assign[i].value = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+		// Text piped from a Windows editor ends its lines with CRLF; records
+		// keep line feeds only inside values.
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		assign[i].value = strings.TrimSuffix(text, "\n")
 	}
 	return nil
 }

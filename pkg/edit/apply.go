@@ -87,8 +87,8 @@ func (r *Record) NextNumber(item Item, list string) (int, error) {
 }
 
 // MaxNumber is the highest number mrtrack gives a recommendation, an
-// action or a step; ids stay short and every number fits any integer.
-const MaxNumber = 9999
+// action or a step: the one validate accepts.
+const MaxNumber = validate.MaxNumber
 
 // NumberError: the next number would be past MaxNumber.
 type NumberError struct{ Have string }
