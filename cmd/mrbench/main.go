@@ -1,6 +1,6 @@
 // Command mrbench measures mrtrack at the scale of a system-wide repository
 // against two named baselines, on the same generated files in the same run,
-// and prints the figures and the ratios the README states as targets:
+// and prints the figures and the ratios CONTRIBUTING.md states as targets:
 //
 //   - the floor: a bare parse of the same files with yaml.v3 into nodes on
 //     all cores (mrbench parse), which mrtrack cannot beat;

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// target is one of the README's performance targets.
+// target is one of the performance targets in CONTRIBUTING.md.
 type target struct {
 	what   string
 	value  float64

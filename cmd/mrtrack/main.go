@@ -1,5 +1,5 @@
 // Command mrtrack tracks evaluation management responses kept as YAML
-// records in git. See the README for the record format.
+// records in git. See docs/format.md for the record format.
 package main
 
 import (

@@ -82,6 +82,24 @@ const (
 	Years  Unit = 'y'
 )
 
+// Units lists the units, shortest first.
+var Units = []Unit{Days, Weeks, Months, Years}
+
+// Name is the unit as a singular noun: day, week, month or year.
+func (u Unit) Name() string {
+	switch u {
+	case Days:
+		return "day"
+	case Weeks:
+		return "week"
+	case Months:
+		return "month"
+	case Years:
+		return "year"
+	}
+	return ""
+}
+
 // Add returns d moved by n units.
 func (d Date) Add(n int, u Unit) Date {
 	switch u {

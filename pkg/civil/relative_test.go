@@ -129,3 +129,15 @@ func TestParseSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitNames(t *testing.T) {
+	want := []string{"day", "week", "month", "year"}
+	for i, u := range Units {
+		if u.Name() != want[i] {
+			t.Errorf("%c: Name() = %q, want %q", u, u.Name(), want[i])
+		}
+	}
+	if Unit('x').Name() != "" {
+		t.Errorf("an unknown unit has a name")
+	}
+}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"path/filepath"
-
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/history"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -20,10 +18,7 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, files ...string) 
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		if !filepath.IsAbs(f) {
-			f = filepath.Join(env.Cwd, f)
-		}
-		paths[i] = h.RepoPath(f)
+		paths[i] = h.RepoPath(env.abs(f))
 	}
 	versions, _, err := h.Versions(paths...)
 	if err != nil {

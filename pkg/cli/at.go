@@ -5,6 +5,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // records is the data a report is about: the working tree, or the git
@@ -34,7 +35,7 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := point(h, at, civil.Of(env.Now()))
+	c, err := point(h, at, env.clockDay())
 	if err != nil {
 		return nil, err
 	}
@@ -46,11 +47,11 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 		return nil, cannotRun(err)
 	}
 	if n := len(snap.Findings); n > 0 {
-		fmt.Fprintf(env.Stderr, "mrtrack: at %s (%s), %s did not validate and were left out\n", at, c.Short(), plural(n, "finding"))
+		fmt.Fprintf(env.Stderr, "mrtrack: at %s (%s), %s did not validate and were left out\n", at, c.Short(), termtext.Plural(n, "finding"))
 	}
 	if g.asOf == "" {
 		today = civil.Of(c.Date)
-		if d, err := civil.ParseUser(at, civil.Of(env.Now())); err == nil {
+		if d, err := civil.ParseUser(at, env.clockDay()); err == nil {
 			today = d
 		}
 	}

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -21,8 +24,20 @@ var shells = []string{"bash", "zsh", "fish", "powershell"}
 // newCompletionCmd replaces cobra's default completion command, which
 // exits 0 on an unknown shell, with one that checks its argument and says
 // how to install the script.
+type completionOptions struct {
+	shell  string
+	noDesc bool           // leave out the descriptions beside the candidates
+	root   *cobra.Command // the tree the script completes
+}
+
 func newCompletionCmd(env *Env) *cobra.Command {
-	var noDesc bool
+	return newCompletionCmdRun(env, runCompletion)
+}
+
+// newCompletionCmdRun builds completion with run as its body, so tests can
+// check the arguments.
+func newCompletionCmdRun(env *Env, run func(*Env, *completionOptions) error) *cobra.Command {
+	opts := &completionOptions{}
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print the shell completion script",
@@ -43,35 +58,48 @@ Exit status: 0, or 2 for a usage error (an unknown shell).`,
 		ValidArgs: shells,
 		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			root, w := cmd.Root(), env.Stdout
-			switch args[0] {
-			case "bash":
-				return root.GenBashCompletionV2(w, !noDesc)
-			case "zsh":
-				if noDesc {
-					return root.GenZshCompletionNoDesc(w)
-				}
-				return root.GenZshCompletion(w)
-			case "fish":
-				return root.GenFishCompletion(w, !noDesc)
-			default:
-				if noDesc {
-					return root.GenPowerShellCompletion(w)
-				}
-				return root.GenPowerShellCompletionWithDesc(w)
-			}
+			opts.shell, opts.root = args[0], cmd.Root()
+			return run(env, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, "leave out the descriptions beside the candidates")
+	cmd.Flags().BoolVar(&opts.noDesc, "no-descriptions", false, "leave out the descriptions beside the candidates")
 	return cmd
+}
+
+func runCompletion(env *Env, opts *completionOptions) error {
+	root, w, desc := opts.root, env.Stdout, !opts.noDesc
+	var err error
+	switch opts.shell {
+	case "bash":
+		err = root.GenBashCompletionV2(w, desc)
+	case "zsh":
+		if desc {
+			err = root.GenZshCompletion(w)
+		} else {
+			err = root.GenZshCompletionNoDesc(w)
+		}
+	case "fish":
+		err = root.GenFishCompletion(w, desc)
+	default:
+		if desc {
+			err = root.GenPowerShellCompletionWithDesc(w)
+		} else {
+			err = root.GenPowerShellCompletion(w)
+		}
+	}
+	if err != nil {
+		return cannotRun(fmt.Errorf("cannot write the script: %w", err))
+	}
+	return nil
 }
 
 // registerDataCompletions attaches completion to every command under root,
 // by convention, so commands added later get it without code of their own:
 //
-//   - flags named evaluation, rec, owner, unit, status and response
-//     complete evaluation ids, recommendation ids, action owners,
-//     responsible units, statuses and responses;
+//   - flags named evaluation, rec, owner and unit complete evaluation
+//     ids, recommendation ids, action owners and responsible units; a
+//     flag named for an enum field of the records (status, response)
+//     completes its values;
 //   - positional arguments complete by the name Use gives them: ID (or
 //     EVALUATION/ID) an evaluation, recommendation or action id,
 //     EVALUATION, RECOMMENDATION and ACTION the ids of that kind; a name
@@ -94,12 +122,15 @@ func registerDataCompletions(root *cobra.Command, env *Env, g *global) {
 		"rec":        kinds["RECOMMENDATION"],
 		"owner":      complete(data, ownerCandidates),
 		"unit":       complete(data, unitCandidates),
-		"status":     fixed(model.Statuses),
-		"response":   fixed(model.Responses),
 		"as-of":      fixed([]string{"today", "eom", "eoq", "eoy", "+30d", "-2w"}),
 		"data": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
+	}
+	// A flag named for an enum field (--status, --response) completes
+	// its values, as the schema lists them.
+	for _, f := range fields.Enums() {
+		flagFuncs[f.Flag()] = fixed(f.Values)
 	}
 	names := slices.Sorted(maps.Keys(flagFuncs))
 	var walk func(c *cobra.Command)
@@ -336,9 +367,5 @@ func distinct(names []string) []candidate {
 // shorten keeps descriptions to one short line: shells cut them anyway,
 // and a newline or tab would break the completion protocol.
 func shorten(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:59]) + "…"
-	}
-	return s
+	return termtext.Shorten(strings.Join(strings.Fields(s), " "), 60, "")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // loadData loads the data folder for the commands that read records. Files
@@ -32,7 +33,7 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 		}
 		printers.Text{}.Write(env.Stderr, errs, res.Stats)
 		if n := unusable(res); n > 0 {
-			fmt.Fprintf(env.Stderr, "mrtrack: %s with errors left out; run 'mrtrack validate' and fix them\n", plural(n, "file"))
+			fmt.Fprintf(env.Stderr, "mrtrack: %s with errors left out; run 'mrtrack validate' and fix them\n", termtext.Plural(n, "file"))
 		}
 	}
 	return &dataResult{Result: res}, nil
@@ -49,13 +50,6 @@ func unusable(res *load.Result) int {
 	return n
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 type dataResult struct{ *load.Result }
 
 // finish turns a command's outcome into exit 1 when the data had errors.
@@ -67,9 +61,9 @@ func (d *dataResult) finish(err error) error {
 }
 
 // today is the day commands measure against: --as-of when given, else the
-// clock's day. It is the only place below main that reads the clock.
+// clock's day.
 func (g *global) today(env *Env) (civil.Date, error) {
-	now := civil.Of(env.Now())
+	now := env.clockDay()
 	if g.asOf == "" {
 		return now, nil
 	}

@@ -8,7 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
 )
 
 // Env is what the commands may touch of the outside world.
@@ -25,11 +28,25 @@ type Env struct {
 
 // Exit codes, documented in the README and in each command's help.
 const (
-	ExitOK       = 0
-	ExitFindings = 1
-	ExitUsage    = 2
-	ExitError    = 3
+	ExitOK        = 0
+	ExitFindings  = 1
+	ExitUsage     = 2
+	ExitCannotRun = 3
 )
+
+// clockDay is the injected clock's day, before --as-of. The commands read
+// the clock here and nowhere else, so tests decide what today is.
+func (env *Env) clockDay() civil.Date { return civil.Of(env.Now()) }
+
+// abs resolves a path given on the command line or found in the data
+// against the working folder of the command, which need not be the
+// process's.
+func (env *Env) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(env.Cwd, path)
+}
 
 // exitError carries an exit code out of a command. A nil err means the
 // command already said everything it had to say.
@@ -51,7 +68,7 @@ func (e *exitError) Unwrap() error { return e.err }
 func failed() error { return &exitError{code: ExitFindings} }
 
 // cannotRun wraps an error that stopped the command: exit 3.
-func cannotRun(err error) error { return &exitError{code: ExitError, err: err} }
+func cannotRun(err error) error { return &exitError{code: ExitCannotRun, err: err} }
 
 // usage wraps a mistake in the command line: exit 2.
 func usage(format string, args ...any) error {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"path/filepath"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -35,9 +34,9 @@ func (g *global) openHistory(env *Env) (*history.History, error) {
 	h, err := history.Open(dir, schemas)
 	switch {
 	case errors.Is(err, git.ErrShallow):
-		return nil, &exitError{code: ExitError, err: withHint(err, git.ShallowHint)}
+		return nil, cannotRun(withHint(err, git.ShallowHint))
 	case err != nil:
-		return nil, &exitError{code: ExitError, err: withHint(err, "run mrtrack from a clone of the data repository (git clone …)")}
+		return nil, cannotRun(withHint(err, "run mrtrack from a clone of the data repository (git clone …)"))
 	}
 	return h, nil
 }
@@ -48,6 +47,12 @@ type logOptions struct {
 }
 
 func newLogCmd(env *Env, g *global) *cobra.Command {
+	return newLogCmdRun(env, g, runLog)
+}
+
+// newLogCmdRun builds log with run as its body, so tests can check the
+// flags without reading the history.
+func newLogCmdRun(env *Env, g *global, run func(*Env, *global, *logOptions) error) *cobra.Command {
 	opts := &logOptions{}
 	cmd := &cobra.Command{
 		Use:   "log ID",
@@ -67,7 +72,10 @@ first parent), so the commit shown for a merge is the merge.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			return runLog(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	opts.output.add(cmd.Flags())
@@ -90,11 +98,7 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 	if t.Recommendation == nil {
 		return usage("%s is an evaluation; give a recommendation (R3), an action (R3.6) or a step (R7.1.2)", t.ID())
 	}
-	abs := t.Recommendation.File
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(env.Cwd, abs)
-	}
-	file := h.RepoPath(abs)
+	file := h.RepoPath(env.abs(t.Recommendation.File))
 	versions, _, err := h.Versions(file)
 	if err != nil {
 		return cannotRun(err)
@@ -116,6 +120,12 @@ type changesOptions struct {
 }
 
 func newChangesCmd(env *Env, g *global) *cobra.Command {
+	return newChangesCmdRun(env, g, runChanges)
+}
+
+// newChangesCmdRun builds changes with run as its body, so tests can check
+// the flags without reading the history.
+func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptions) error) *cobra.Command {
 	opts := &changesOptions{}
 	cmd := &cobra.Command{
 		Use:   "changes --since DATE|REV [--until DATE|REV]",
@@ -140,7 +150,10 @@ counted.
 			if opts.since == "" {
 				return usage("--since is required: a date (2025-09-30) or a revision (a tag, a commit)")
 			}
-			return runChanges(env, g, opts)
+			if _, err := opts.output.writer(env); err != nil {
+				return err
+			}
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "start: a date or a git revision")

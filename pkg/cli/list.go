@@ -134,7 +134,7 @@ func runList(env *Env, g *global, opts *listOptions) error {
 			of += len(r.Actions)
 		}
 	}
-	until := today.Add(30, civil.Days)
+	until := defaultUntil(today)
 	if f.DueSoon {
 		until = f.DueUntil
 	}

@@ -319,7 +319,7 @@ func (o *newOptions) create(env *Env, abs string, body *yaml.Node, id string) er
 		return cannotRun(fmt.Errorf("internal: %w", err))
 	}
 	if err := store.CreateFile(abs, text); err != nil {
-		return &exitError{code: ExitError, err: withHint(err, "pick another id, or edit the existing file")}
+		return &exitError{code: ExitCannotRun, err: withHint(err, "pick another id, or edit the existing file")}
 	}
 	path := abs
 	if rel, err := filepath.Rel(env.Cwd, abs); err == nil {

@@ -24,6 +24,12 @@ const queryExitCodes = `Exit status:
 // defaultWindow is the due-soon window when none is given.
 const defaultWindow = "30d"
 
+// defaultUntil is the last day of the default due-soon window after today.
+func defaultUntil(today civil.Date) civil.Date {
+	n, unit, _ := civil.ParseSpan(defaultWindow) // it parses: TestDefaultWindow
+	return today.Add(n, unit)
+}
+
 // filterFlags are the flags that choose actions. addScope adds those list
 // and status share: the evaluation, recommendation, unit and response of
 // the recommendations, and the owner of the actions; addActions the rest.
@@ -46,12 +52,12 @@ func (ff *filterFlags) addScope(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&ff.evaluations, "evaluation", nil, "only this evaluation (id or reference; repeatable)")
 	fs.StringSliceVar(&ff.recs, "rec", nil, "only this recommendation: R3, 3 or EVO-2024-03/R3 (repeatable)")
 	fs.StringVar(&ff.unit, "unit", "", "only recommendations with a responsible unit containing TEXT (case and accents ignored)")
-	fs.StringSliceVar(&ff.responses, "response", nil, "only recommendations with this response: "+join(model.Responses)+" (repeatable)")
+	fs.StringSliceVar(&ff.responses, "response", nil, "only recommendations with this response: "+model.ResponseNames()+" (repeatable)")
 	fs.StringVar(&ff.owner, "owner", "", "only actions whose owner contains TEXT (case and accents ignored)")
 }
 
 func (ff *filterFlags) addActions(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&ff.statuses, "status", nil, "only actions with this status: "+join(model.Statuses)+" (repeatable)")
+	fs.StringSliceVar(&ff.statuses, "status", nil, "only actions with this status: "+model.StatusNames()+" (repeatable)")
 	fs.BoolVar(&ff.overdue, "overdue", false, "only overdue actions (the action or a step is past its deadline)")
 	fs.StringVar(&ff.dueSoon, "due-soon", "", "only actions (or steps) falling due within WINDOW after today: 30d, 2w, 3m")
 	fs.Lookup("due-soon").NoOptDefVal = defaultWindow
@@ -67,14 +73,14 @@ func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
 	for _, s := range ff.statuses {
 		st := model.Status(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Statuses, st) {
-			return nil, usage("--status: unknown status %q: use %s", s, join(model.Statuses))
+			return nil, usage("--status: unknown status %q: use %s", s, model.StatusNames())
 		}
 		f.Statuses = append(f.Statuses, st)
 	}
 	for _, s := range ff.responses {
 		r := model.Response(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Responses, r) {
-			return nil, usage("--response: unknown response %q: use %s", s, join(model.Responses))
+			return nil, usage("--response: unknown response %q: use %s", s, model.ResponseNames())
 		}
 		f.Responses = append(f.Responses, r)
 	}
@@ -207,12 +213,4 @@ func write(env *Env, w render.Writer, doc *render.Document) error {
 		return cannotRun(fmt.Errorf("cannot write the output: %w", err))
 	}
 	return nil
-}
-
-func join[T ~string](values []T) string {
-	s := make([]string, len(values))
-	for i, v := range values {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/spf13/cobra"
 )
@@ -219,3 +220,15 @@ func stripColour(s string) string {
 }
 
 func textWidth(s string) int { return len([]rune(s)) }
+
+// TestDefaultWindow: the window --due-soon defaults to parses, and
+// defaultUntil is its last day.
+func TestDefaultWindow(t *testing.T) {
+	if _, _, err := civil.ParseSpan(defaultWindow); err != nil {
+		t.Fatalf("defaultWindow %q: %v", defaultWindow, err)
+	}
+	today := civil.Date{Year: 2025, Month: 1, Day: 1}
+	if got, want := defaultUntil(today), (civil.Date{Year: 2025, Month: 1, Day: 31}); got != want {
+		t.Errorf("defaultUntil(%s) = %s, want %s", today, got, want)
+	}
+}

@@ -104,7 +104,7 @@ func (g *global) pathsOr(env *Env, paths []string) ([]string, error) {
 func (g *global) resolveDataDir(env *Env) (string, error) {
 	dir, err := store.DataDir(g.dataDir, env.Getenv(store.EnvData), env.Cwd)
 	if err != nil {
-		return "", &exitError{code: ExitError, err: withHint(err, "pass --data DIR or set $"+store.EnvData)}
+		return "", cannotRun(withHint(err, "pass --data DIR or set $"+store.EnvData))
 	}
 	return dir, nil
 }

@@ -20,11 +20,17 @@ var schemaFiles = []struct {
 }
 
 type schemaOptions struct {
-	kind string
-	dir  string
+	kind string // the schema to print; "" with dir
+	dir  string // write both schemas here
 }
 
 func newSchemaCmd(env *Env) *cobra.Command {
+	return newSchemaCmdRun(env, runSchema)
+}
+
+// newSchemaCmdRun builds schema with run as its body, so tests can check
+// the arguments without writing anything.
+func newSchemaCmdRun(env *Env, run func(*Env, *schemaOptions) error) *cobra.Command {
 	opts := &schemaOptions{}
 	cmd := &cobra.Command{
 		Use:   "schema evaluation|recommendation",
@@ -48,18 +54,15 @@ Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
 			case opts.dir != "" && len(args) > 0:
 				return usage("give a schema name or --dir, not both")
 			case opts.dir != "":
-				return writeSchemas(env, opts.dir)
+				return run(env, opts)
 			case len(args) != 1:
 				return usage("name the schema to print, evaluation or recommendation, or pass --dir DIR to write both")
 			}
-			opts.kind = args[0]
-			for _, s := range schemaFiles {
-				if s.kind == opts.kind {
-					_, err := env.Stdout.Write(s.data)
-					return err
-				}
+			if schemaOf(args[0]) == nil {
+				return usage("unknown schema %q: use evaluation or recommendation", args[0])
 			}
-			return usage("unknown schema %q: use evaluation or recommendation", opts.kind)
+			opts.kind = args[0]
+			return run(env, opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.dir, "dir", "d", "", "write both schemas into `DIR` (created if missing)")
@@ -67,11 +70,28 @@ Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
 	return cmd
 }
 
-func writeSchemas(env *Env, dir string) error {
-	abs := dir
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(env.Cwd, abs)
+func runSchema(env *Env, opts *schemaOptions) error {
+	if opts.dir != "" {
+		return writeSchemas(env, opts.dir)
 	}
+	if _, err := env.Stdout.Write(schemaOf(opts.kind)); err != nil {
+		return cannotRun(fmt.Errorf("cannot write the output: %w", err))
+	}
+	return nil
+}
+
+// schemaOf returns the embedded schema of kind, or nil.
+func schemaOf(kind string) []byte {
+	for _, s := range schemaFiles {
+		if s.kind == kind {
+			return s.data
+		}
+	}
+	return nil
+}
+
+func writeSchemas(env *Env, dir string) error {
+	abs := env.abs(dir)
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return cannotRun(err)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/render"
@@ -76,7 +75,7 @@ func runShow(env *Env, g *global, opts *showOptions) error {
 		return err
 	}
 	in := render.ShowInput{
-		Day:       render.Day{Today: today, Until: today.Add(30, civil.Days)},
+		Day:       render.Day{Today: today, Until: defaultUntil(today)},
 		Target:    t,
 		Qualified: len(data.Evaluations) > 1,
 	}

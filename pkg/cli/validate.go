@@ -22,6 +22,12 @@ type validateOptions struct {
 }
 
 func newValidateCmd(env *Env, g *global) *cobra.Command {
+	return newValidateCmdRun(env, g, runValidate)
+}
+
+// newValidateCmdRun builds validate with run as its body, so tests can
+// check the flags without loading data.
+func newValidateCmdRun(env *Env, g *global, run func(*Env, *global, *validateOptions) error) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
@@ -57,7 +63,7 @@ exits with the same status.
 				return err
 			}
 			opts.output = format
-			return runValidate(env, g, opts)
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "auto", "output format: auto, "+strings.Join(printers.Formats, ", "))
@@ -130,10 +136,7 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 		return
 	}
 	for i, f := range fs {
-		p := filepath.FromSlash(f.File)
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(env.Cwd, p)
-		}
+		p := env.abs(filepath.FromSlash(f.File))
 		if rel, err := filepath.Rel(ws, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			fs[i].File = filepath.ToSlash(rel)
 		}

@@ -35,7 +35,7 @@ func TestValidateExitCodesSameForEveryFormat(t *testing.T) {
 		{"warnings", []string{warnings}, ExitOK},
 		{"warnings strict", []string{"--strict", warnings}, ExitFindings},
 		{"warnings quiet strict", []string{"--strict", "-q", warnings}, ExitFindings},
-		{"missing path", []string{filepath.Join(clean, "nope")}, ExitError},
+		{"missing path", []string{filepath.Join(clean, "nope")}, ExitCannotRun},
 	}
 	for _, format := range []string{"auto", "text", "json", "github", "sarif", "junit"} {
 		for _, c := range cases {

@@ -93,7 +93,18 @@ func (b build) String() string {
 	return b.Version + " (" + strings.Join(parts, ", ") + ")"
 }
 
+// versionOptions holds what version prints: this binary's build, or the
+// one a test gives.
+type versionOptions struct{ build build }
+
 func newVersionCmd(env *Env) *cobra.Command {
+	return newVersionCmdRun(env, runVersion)
+}
+
+// newVersionCmdRun builds version with run as its body, so tests can check
+// the arguments.
+func newVersionCmdRun(env *Env, run func(*Env, *versionOptions) error) *cobra.Command {
+	opts := &versionOptions{}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print mrtrack's version, commit and build date",
@@ -105,10 +116,17 @@ commit and its time. 'mrtrack --version' prints the same line.
 Exit status: 0, or 2 for a usage error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(env.Stdout, "mrtrack %s\n", currentBuild())
-			return err
+			opts.build = currentBuild()
+			return run(env, opts)
 		},
 	}
+}
+
+func runVersion(env *Env, opts *versionOptions) error {
+	if _, err := fmt.Fprintf(env.Stdout, "mrtrack %s\n", opts.build); err != nil {
+		return cannotRun(fmt.Errorf("cannot write the output: %w", err))
+	}
+	return nil
 }
 
 // setVersionFlag gives the root command --version, printing the same line

@@ -47,8 +47,6 @@ func (d Due) Deadline() (civil.Date, bool) {
 	return civil.Date{}, false
 }
 
-var unitNames = map[civil.Unit]string{civil.Days: "day", civil.Weeks: "week", civil.Months: "month", civil.Years: "year"}
-
 // String writes d in the record format.
 func (d Due) String() string {
 	switch d.Kind {
@@ -63,7 +61,7 @@ func (d Due) String() string {
 	case DueConditional:
 		return "conditional"
 	case DueRecurring:
-		s := fmt.Sprintf("every %d %s", d.Every, unitNames[d.Unit])
+		s := fmt.Sprintf("every %d %s", d.Every, d.Unit.Name())
 		if d.Every != 1 {
 			s += "s"
 		}
@@ -119,8 +117,8 @@ func parseEvery(s string) (Due, error) {
 	if len(fields) == 2 {
 		n, err := strconv.Atoi(fields[0])
 		unit := strings.TrimSuffix(fields[1], "s")
-		for u, name := range unitNames {
-			if err == nil && n >= 1 && name == unit {
+		for _, u := range civil.Units {
+			if err == nil && n >= 1 && u.Name() == unit {
 				return Due{Kind: DueRecurring, Every: n, Unit: u}, nil
 			}
 		}

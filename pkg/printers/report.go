@@ -9,6 +9,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // Writer writes the findings and the summary of one validation run.
@@ -53,8 +54,8 @@ func New(format string, o Options) (Writer, error) {
 // Summary is the one-line count that ends text output.
 func Summary(st load.Stats) string {
 	return fmt.Sprintf("%s, %s, %s: %s, %s",
-		plural(st.Files, "file"), plural(st.Recommendations, "recommendation"), plural(st.Actions, "action"),
-		plural(st.Errors, "error"), plural(st.Warnings, "warning"))
+		termtext.Plural(st.Files, "file"), termtext.Plural(st.Recommendations, "recommendation"), termtext.Plural(st.Actions, "action"),
+		termtext.Plural(st.Errors, "error"), termtext.Plural(st.Warnings, "warning"))
 }
 
 // longMessage is a finding's message for formats that show one finding
@@ -69,11 +70,4 @@ func longMessage(f finding.Finding) string {
 		msg += "\nhint: " + f.Hint
 	}
 	return msg
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

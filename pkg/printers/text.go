@@ -6,17 +6,18 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // Text writes findings as path:line:col: severity: message [rule], the
 // field path when there is one, a hint line, and the summary.
 type Text struct{ Color bool }
 
-func (t Text) paint(code, s string) string {
+func (t Text) paint(s string, codes ...string) string {
 	if !t.Color {
 		return s
 	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	return termtext.Paint(s, codes...)
 }
 
 // Write implements Writer.
@@ -29,13 +30,13 @@ func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 // Findings writes the findings alone, without the summary line.
 func (t Text) Findings(w io.Writer, fs []finding.Finding) {
 	for _, f := range fs {
-		sev := t.paint("1;31", "error")
+		sev := t.paint("error", termtext.Bold, termtext.Red)
 		if f.Severity == finding.Warning {
-			sev = t.paint("1;33", "warning")
+			sev = t.paint("warning", termtext.Bold, termtext.Yellow)
 		}
-		line := fmt.Sprintf("%s:%s %s: %s %s", f.File, position(f), sev, f.Message, t.paint("2", "["+f.Rule+"]"))
+		line := fmt.Sprintf("%s:%s %s: %s %s", f.File, position(f), sev, f.Message, t.paint("["+f.Rule+"]", termtext.Dim))
 		if f.Field != "" && f.Field != "$" {
-			line += " " + t.paint("2", f.Field)
+			line += " " + t.paint(f.Field, termtext.Dim)
 		}
 		fmt.Fprintln(w, line)
 		if f.Hint != "" {

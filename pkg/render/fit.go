@@ -3,32 +3,15 @@ package render
 import (
 	"strings"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
-// width is the number of terminal columns s takes. East Asian ambiguous
-// widths are narrow, so output never depends on the locale.
-func width(s string) int {
-	return twwidth.WidthWithOptions(s, twwidth.Options{})
-}
+// width and shorten measure and cut as the rest of mrtrack does
+// (termtext); a shortened title drops the spaces and punctuation the cut
+// leaves before its "…".
+func width(s string) int { return termtext.Width(s) }
 
-// shorten cuts s to at most max columns, ending in "…" when cut.
-func shorten(s string, max int) string {
-	if max <= 0 || width(s) <= max {
-		return s
-	}
-	var b strings.Builder
-	used := 0
-	for _, r := range s {
-		w := width(string(r))
-		if used+w > max-1 {
-			break
-		}
-		b.WriteRune(r)
-		used += w
-	}
-	return strings.TrimRight(b.String(), " ,;:.–—-") + "…"
-}
+func shorten(s string, max int) string { return termtext.Shorten(s, max, " ,;:.–—-") }
 
 // oneLine makes a cell of text that may hold line breaks; other spaces
 // are kept (they indent and align).

@@ -168,12 +168,16 @@ func Changes(in ChangesInput) *Document {
 			{"due", "Due dates moved", ec.DueMoved, true},
 			{"added", "Added", ec.Added, false},
 			{"removed", "Removed", ec.Removed, false},
+			{"other", "Other changes", ec.Other, true},
 		} {
 			if len(sec.changes) == 0 {
 				continue
 			}
 			doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes)), Style: Strong})
 			t := Table{Columns: []Column{{Name: "ID"}, {Name: "TITLE", Max: 60, Fit: true}}}
+			if sec.kind == "other" {
+				t.Columns = append(t.Columns, Column{Name: "FIELD"})
+			}
 			if sec.withValues {
 				t.Columns = append(t.Columns, Column{Name: "FROM"}, Column{Name: "TO"})
 				if sec.kind == "due" {
@@ -182,6 +186,11 @@ func Changes(in ChangesInput) *Document {
 			}
 			for _, c := range sec.changes {
 				row := Row{Cells: []Cell{{Text: c.ID}, {Text: c.Title}}}
+				kind := sec.kind
+				if kind == "other" {
+					row.Cells = append(row.Cells, Cell{Text: c.Field})
+					kind = c.Field // the csv says which field
+				}
 				if sec.withValues {
 					row.Cells = append(row.Cells, Cell{Text: c.Old}, Cell{Text: c.New})
 					if sec.kind == "due" {
@@ -189,7 +198,7 @@ func Changes(in ChangesInput) *Document {
 					}
 				}
 				t.Rows = append(t.Rows, row)
-				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, sec.kind, c.ID, c.Title, c.Old, c.New, daysText(c)})
+				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, kind, c.ID, c.Title, c.Old, c.New, daysText(c)})
 			}
 			doc.Blocks = append(doc.Blocks, t)
 		}
@@ -217,6 +226,7 @@ func pointText(asked string, c *git.Commit) string {
 
 func nonNilChanges(ec history.EvaluationChanges) history.EvaluationChanges {
 	ec.Completed, ec.Status, ec.Added, ec.Removed, ec.DueMoved = nonNil(ec.Completed), nonNil(ec.Status), nonNil(ec.Added), nonNil(ec.Removed), nonNil(ec.DueMoved)
+	ec.Other = nonNil(ec.Other)
 	return ec
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -157,14 +158,14 @@ func (t tableWriter) row(r Row, widths []int) []string {
 	return out
 }
 
-var ansi = map[Style]string{Bad: "31", Warn: "33", Good: "32", Dim: "2", Strong: "1"}
+var ansi = map[Style]string{Bad: termtext.Red, Warn: termtext.Yellow, Good: termtext.Green, Dim: termtext.Dim, Strong: termtext.Bold}
 
 func (t tableWriter) paint(s Style, text string) string {
 	code, ok := ansi[s]
 	if !t.opts.Color || !ok || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return termtext.Paint(text, code)
 }
 
 // trimLines drops the spaces tablewriter pads the last column with.

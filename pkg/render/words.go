@@ -9,6 +9,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
+	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
 // Day is what the derived facts of a document are measured against.
@@ -17,12 +18,8 @@ type Day struct {
 	Until civil.Date // the last day of the due-soon window
 }
 
-func plural(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + one + "s"
-}
+// plural is termtext's, named short for the many counts of this package.
+var plural = termtext.Plural
 
 // timing says how an item stands against its deadlines: "3 days overdue",
 // "due in 12 days", "due today", or "" when nothing is due.
@@ -150,7 +147,7 @@ func rateValue(c query.Counts) string {
 
 // window names a due-soon window: "30 days", "2 weeks".
 func window(n int, u civil.Unit) string {
-	return plural(n, map[civil.Unit]string{civil.Days: "day", civil.Weeks: "week", civil.Months: "month", civil.Years: "year"}[u])
+	return plural(n, u.Name())
 }
 
 // id is an action's id, qualified when the data holds several evaluations.

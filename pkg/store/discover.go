@@ -17,7 +17,7 @@ type Limits struct {
 	MaxFiles    int   // record files per run
 }
 
-// DefaultLimits are documented in the README.
+// DefaultLimits are documented in docs/format.md (Limits).
 var DefaultLimits = Limits{MaxFileSize: 2 << 20, MaxFiles: 100_000}
 
 // File is a record file found on disk.
