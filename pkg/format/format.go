@@ -38,15 +38,39 @@ func Format(name string, data []byte) ([]byte, error) {
 	nl := LineEnding(data)
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	formatted, commented, err := layout(data, order)
+	// The encoder places some comments (one after a key with no value,
+	// at the end of the file) where reading them back attaches them
+	// elsewhere; laying the result out again settles them, so that fmt
+	// leaves its own output alone. Files without comments settle at once.
+	for i := 0; commented && i < 2 && err == nil; i++ {
+		var again []byte
+		if again, _, err = layout(formatted, order); err == nil && bytes.Equal(again, formatted) {
+			break
+		}
+		formatted = again
+	}
+	if err != nil {
+		return nil, err
+	}
+	if nl != "\n" {
+		formatted = bytes.ReplaceAll(formatted, []byte("\n"), []byte(nl))
+	}
+	return formatted, nil
+}
+
+// layout is one pass of Format over LF-only data. commented says whether
+// the file holds comments besides its header.
+func layout(data []byte, order *keyOrder) (formatted []byte, commented bool, err error) {
 	root, probs := ydoc.Parse(data)
 	for _, p := range probs {
 		if rule, _ := finding.Info(p.Rule); rule.Severity == finding.Error {
-			return nil, fmt.Errorf("%d:%d: %s; fix it before formatting", p.Line, p.Col, p.Message)
+			return nil, false, fmt.Errorf("%d:%d: %s; fix it before formatting", p.Line, p.Col, p.Message)
 		}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	top := doc.Content[0]
 	var header string
@@ -57,6 +81,7 @@ func Format(name string, data []byte) ([]byte, error) {
 	}
 	keepLineComment(top, nil, order)
 	arrange(top, order)
+	commented = hasComments(&doc)
 	if header != "" {
 		first := top.Content[0]
 		first.HeadComment = strings.TrimSuffix(header+"\n"+first.HeadComment, "\n")
@@ -65,19 +90,29 @@ func Format(name string, data []byte) ([]byte, error) {
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := enc.Close(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	formatted := out.Bytes()
+	formatted = out.Bytes()
 	if err := sameData(root, formatted); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if nl != "\n" {
-		formatted = bytes.ReplaceAll(formatted, []byte("\n"), []byte(nl))
+	return formatted, commented, nil
+}
+
+// hasComments reports whether a comment is attached to n or below it.
+func hasComments(n *yaml.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		return true
 	}
-	return formatted, nil
+	for _, c := range n.Content {
+		if hasComments(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // LineEnding returns the line break most of data's lines end with: "\n",
