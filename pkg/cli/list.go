@@ -93,7 +93,7 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 			if opts.all && opts.stale == "" {
 				return usage("--all only applies with --stale: it keeps the completed and no longer applicable actions")
 			}
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -121,7 +121,7 @@ func runList(env *Env, g *global, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}

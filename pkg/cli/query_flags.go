@@ -225,18 +225,44 @@ func (o *outputFlag) add(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.format, "output", "o", "table", "output format: "+strings.Join(render.Formats, ", "))
 }
 
-// writer checks the format and returns its writer: colour only on a
-// terminal and never with NO_COLOR, titles shortened to the terminal.
-func (o *outputFlag) writer(env *Env) (render.Writer, error) {
-	opts := render.Options{}
+// writer checks the format and returns its writer: colour as --color
+// says, titles shortened to the terminal.
+func (o *outputFlag) writer(env *Env, g *global) (render.Writer, error) {
+	color, err := g.colored(env)
+	if err != nil {
+		return nil, err
+	}
+	opts := render.Options{Color: color}
 	if env.IsTerminal {
-		opts = render.Options{Color: env.Getenv("NO_COLOR") == "", Width: env.Width}
+		opts.Width = env.Width
 	}
 	w, err := render.New(o.format, opts)
 	if err != nil {
 		return nil, usage("%s", err)
 	}
 	return w, nil
+}
+
+// The values of --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// colored decides colour from --color: auto is a terminal without
+// NO_COLOR; an explicit always or never wins over NO_COLOR, as
+// no-color.org asks of command-line flags.
+func (g *global) colored(env *Env) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(g.color)) {
+	case colorAuto, "":
+		return env.IsTerminal && env.Getenv("NO_COLOR") == "", nil
+	case colorAlways:
+		return true, nil
+	case colorNever:
+		return false, nil
+	}
+	return false, usage("--color: %q is not auto, always or never", g.color)
 }
 
 // write writes doc to stdout; a failed write is exit 3.

@@ -56,7 +56,7 @@ the git history, measured on that day unless --as-of says otherwise.
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -68,7 +68,7 @@ the git history, measured on that day unless --as-of says otherwise.
 }
 
 func runShow(env *Env, g *global, opts *showOptions) error {
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ the git history, and measures against that day unless --as-of says otherwise. -o
 					"write --by owner or --by unit for the list each owner or unit is sent")
 			}
 			opts.by = grouping
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -116,7 +116,7 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}

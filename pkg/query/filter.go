@@ -51,7 +51,7 @@ func (f *Filter) RecommendationsOf(evals []*model.Evaluation) []*model.Recommend
 			continue
 		}
 		for _, r := range e.Recommendations {
-			if f.keepsRecommendation(r) {
+			if f.KeepsRecommendation(r) {
 				out = append(out, r)
 			}
 		}
@@ -59,7 +59,9 @@ func (f *Filter) RecommendationsOf(evals []*model.Evaluation) []*model.Recommend
 	return out
 }
 
-func (f *Filter) keepsRecommendation(r *model.Recommendation) bool {
+// KeepsRecommendation reports whether the filter keeps a recommendation
+// by its own fields, its evaluation aside.
+func (f *Filter) KeepsRecommendation(r *model.Recommendation) bool {
 	if len(f.Recommendations) > 0 && !slices.Contains(f.Recommendations, r) {
 		return false
 	}
