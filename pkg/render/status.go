@@ -171,11 +171,14 @@ func Overdue(in StatusInput) *Document {
 			order = "by " + string(in.By) + ", most overdue first"
 		}
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
+		headed := in.Qualified && len(in.Scope) > 1
 		for _, e := range evaluationsOf(items) {
-			if in.Qualified && len(in.Scope) > 1 {
+			level := 2
+			if headed {
 				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
+				level = 3
 			}
-			doc.Blocks = append(doc.Blocks, overdueTable(in, e))
+			doc.Blocks = append(doc.Blocks, overdueBlocks(in, e, level)...)
 		}
 		groups := plural(len(in.Overdue), "recommendation")
 		switch in.By {
@@ -202,39 +205,48 @@ func Overdue(in StatusInput) *Document {
 	return doc
 }
 
-// overdueTable is the overdue actions of evaluation e, under a row per
-// group; by owner, the owner is the group's and has no column.
-func overdueTable(in StatusInput, e *model.Evaluation) Table {
+// overdueBlocks is the overdue actions of evaluation e: by
+// recommendation one table, a row per recommendation heading its actions;
+// by owner or unit a heading (at level) and a table per owner or unit,
+// the list each is sent, without the owner column by owner.
+func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
+	keyed := in.By == query.ByOwner || in.By == query.ByUnit
 	t := Table{Columns: []Column{{Name: "ID"}, {Name: "Title", Fit: true, Max: shortTitle}}}
-	byOwner := in.By == query.ByOwner
-	if !byOwner {
+	if in.By != query.ByOwner {
 		t.Columns = append(t.Columns, Column{Name: "Owner", Fit: true})
 	}
 	t.Columns = append(t.Columns, Column{Name: "Due"}, Column{Name: "Status"}, Column{Name: "Overdue"})
+	var blocks []Block
 	for _, g := range in.Overdue {
 		var rows []Row
 		for _, it := range g.Items {
-			a := it.Action
 			if it.Evaluation() != e {
 				continue
 			}
-			row := Row{Cells: []Cell{{Text: "  " + a.ID()}, {Text: a.Title}}}
-			if !byOwner {
+			a := it.Action
+			row := Row{Cells: []Cell{{Text: a.ID()}, {Text: a.Title}}}
+			if !keyed {
+				row.Cells[0].Text = "  " + a.ID()
+			}
+			if in.By != query.ByOwner {
 				row.Cells = append(row.Cells, Cell{Text: a.Owner})
 			}
 			rows = append(rows, Row{Cells: append(row.Cells, Cell{Text: a.Due.String()}, status(a.Status), lateness(it, in.Today))})
 		}
-		if len(rows) == 0 {
-			continue
+		switch {
+		case len(rows) == 0:
+		case keyed:
+			blocks = append(blocks, Heading{Level: level, Text: g.Key}, Table{Columns: t.Columns, Rows: rows})
+		default:
+			r := g.Recommendation
+			t.Rows = append(t.Rows, Row{Group: true, Cells: cells(r.ID(), r.Title)})
+			t.Rows = append(t.Rows, rows...)
 		}
-		head := cells(g.Key)
-		if r := g.Recommendation; r != nil {
-			head = cells(r.ID(), r.Title)
-		}
-		t.Rows = append(t.Rows, Row{Group: true, Cells: head})
-		t.Rows = append(t.Rows, rows...)
 	}
-	return t
+	if keyed {
+		return blocks
+	}
+	return []Block{t}
 }
 
 // evaluationsOf returns the evaluations of items, in id order.
