@@ -40,7 +40,7 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := point(h, at, env.clockDay())
+	c, err := point(h, "--at", at, env.clockDay())
 	if err != nil {
 		return nil, err
 	}

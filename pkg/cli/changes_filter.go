@@ -64,7 +64,7 @@ func filterChanges(in *render.ChangesInput, f *query.Filter, before, after []*mo
 	}
 	for i := range in.Evaluations {
 		ec := &in.Evaluations[i]
-		for _, list := range []*[]history.Change{&ec.Completed, &ec.Status, &ec.Added, &ec.Removed, &ec.DueMoved} {
+		for _, list := range []*[]history.Change{&ec.Completed, &ec.Status, &ec.Added, &ec.Removed, &ec.DueMoved, &ec.Other} {
 			*list = slices.DeleteFunc(*list, func(c history.Change) bool { return !keep(ec.Evaluation, c) })
 		}
 		in.Progress[ec.Evaluation] = slices.DeleteFunc(in.Progress[ec.Evaluation], func(c history.Change) bool { return !keep(ec.Evaluation, c) })

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -193,7 +196,7 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 		return data.finish(err)
 	}
 	in := render.ChangesInput{Since: opts.since, Until: "working tree"}
-	from, err := point(h, opts.since, today)
+	from, err := point(h, "--since", opts.since, today)
 	if err != nil {
 		return err
 	}
@@ -204,7 +207,7 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	in.SinceCommit, in.Invalid = from, invalid
 	after := data.Evaluations
 	if opts.until != "" {
-		to, err := point(h, opts.until, today)
+		to, err := point(h, "--until", opts.until, today)
 		if err != nil {
 			return err
 		}
@@ -218,14 +221,26 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	}
 	in.Evaluations = history.Compare(before, after)
 	in.Progress = history.ProgressUpdates(before, after)
+	for i := range in.Evaluations {
+		// Progress has its own section, with the texts.
+		ec := &in.Evaluations[i]
+		ec.Other = slices.DeleteFunc(ec.Other, func(c history.Change) bool { return c.Field == "progress" })
+	}
 	filterChanges(&in, f, before, after)
 	return data.finish(write(env, w, render.Changes(in)))
 }
 
-// point turns a date or a revision into a commit; nil means "before the
-// first commit", where there were no records.
-func point(h *history.History, s string, today civil.Date) (*git.Commit, error) {
+// point turns the value of a flag (--since, --until, --at), a date or a
+// revision, into a commit; nil means "before the first commit", where
+// there were no records. A value that starts with '-' and is not a date
+// (-90d is) is refused: git would read it as an option (--output=FILE
+// writes a file), and no revision is spelt that way.
+func point(h *history.History, flag, s string, today civil.Date) (*git.Commit, error) {
+	const hint = "give a date (YYYY-MM-DD, YYYY-MM, YYYY, or relative: -90d, eoq) or a git revision: a tag, a branch, a commit"
 	if d, err := civil.ParseUser(s, today); err == nil {
+		if d.Year < 1 || d.Year > 9999 {
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %s falls in the year %d, outside 0001-9999", flag, s, d.Year), hint)}
+		}
 		end := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
 		c, err := h.Repo().LastBefore(end)
 		if err != nil {
@@ -233,9 +248,12 @@ func point(h *history.History, s string, today civil.Date) (*git.Commit, error) 
 		}
 		return c, nil
 	}
+	if strings.HasPrefix(s, "-") {
+		return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %q is not a date, and a revision never starts with '-'", flag, s), hint)}
+	}
 	c, err := h.Repo().Resolve(s)
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: withHint(err, "give a date (YYYY-MM-DD) or a git revision: a tag, a branch, a commit")}
+		return nil, &exitError{code: ExitUsage, err: withHint(err, hint)}
 	}
 	return c, nil
 }

@@ -196,14 +196,18 @@ func Changes(in ChangesInput) *Document {
 			{"progress", "Progress updated", progress, false},
 			{"added", "Added", ec.Added, false},
 			{"removed", "Removed", ec.Removed, false},
+			{"other", "Other changes", ec.Other, true},
 		} {
 			if len(sec.changes) == 0 {
 				continue
 			}
 			doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes)), Style: Strong})
 			t := Table{Columns: []Column{{Name: "ID"}, {Name: "TITLE", Max: 60, Fit: true}, {Name: "OWNER", Fit: true}}}
-			if sec.kind == "progress" {
+			switch sec.kind {
+			case "progress":
 				t.Columns = append(t.Columns, Column{Name: "PROGRESS", Max: 60, Fit: true})
+			case "other":
+				t.Columns = append(t.Columns, Column{Name: "FIELD"})
 			}
 			if sec.withValues {
 				t.Columns = append(t.Columns, Column{Name: "FROM"}, Column{Name: "TO"})
@@ -213,8 +217,13 @@ func Changes(in ChangesInput) *Document {
 			}
 			for _, c := range sec.changes {
 				row := Row{Cells: []Cell{{Text: c.ID}, {Text: c.Title}, {Text: c.Owner}}}
-				if sec.kind == "progress" {
+				kind := sec.kind
+				switch kind {
+				case "progress":
 					row.Cells = append(row.Cells, Cell{Text: orNone(c.New)})
+				case "other":
+					row.Cells = append(row.Cells, Cell{Text: c.Field})
+					kind = c.Field // the csv says which field
 				}
 				if sec.withValues {
 					row.Cells = append(row.Cells, Cell{Text: c.Old}, Cell{Text: c.New})
@@ -223,7 +232,7 @@ func Changes(in ChangesInput) *Document {
 					}
 				}
 				t.Rows = append(t.Rows, row)
-				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, sec.kind, c.ID, c.Title, c.Old, c.New, daysText(c), c.Owner})
+				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, kind, c.ID, c.Title, c.Old, c.New, daysText(c), c.Owner})
 			}
 			doc.Blocks = append(doc.Blocks, t)
 		}
@@ -251,6 +260,7 @@ func pointText(asked string, c *git.Commit) string {
 
 func nonNilChanges(ec history.EvaluationChanges) history.EvaluationChanges {
 	ec.Completed, ec.Status, ec.Added, ec.Removed, ec.DueMoved = nonNil(ec.Completed), nonNil(ec.Status), nonNil(ec.Added), nonNil(ec.Removed), nonNil(ec.DueMoved)
+	ec.Other = nonNil(ec.Other)
 	return ec
 }
 
