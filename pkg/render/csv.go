@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
@@ -22,7 +23,9 @@ import (
 const bom = "\ufeff"
 
 // csvWriter writes the document's sheet as RFC 4180 CSV: a header row,
-// every field quoted when it needs to be, CRLF line ends, UTF-8.
+// every field quoted when it needs to be, CRLF line ends, UTF-8. Every
+// cell goes through escape.Cell, so a spreadsheet never runs a cell as a
+// formula.
 type csvWriter struct{}
 
 func (csvWriter) Write(w io.Writer, doc *Document) error {
@@ -34,12 +37,17 @@ func (csvWriter) Write(w io.Writer, doc *Document) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(doc.Sheet.Header); err != nil {
-		return err
+	var cells []string // reused: the csv writer does not keep a row
+	for _, r := range append([][]string{doc.Sheet.Header}, doc.Sheet.Rows...) {
+		cells = cells[:0]
+		for _, s := range r {
+			cells = append(cells, escape.Cell(s))
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
 	}
-	if err := cw.WriteAll(doc.Sheet.Rows); err != nil {
-		return err
-	}
+	cw.Flush()
 	return cw.Error()
 }
 
