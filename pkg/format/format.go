@@ -34,8 +34,13 @@ func Format(name string, data []byte) ([]byte, error) {
 		return nil, ErrNotRecord
 	}
 	// YAML reads CRLF and a lone CR as a line break; reading LF only
-	// changes nothing, and the output takes the file's own ending again.
+	// changes nothing, and the output takes the file's own ending again,
+	// except a lone CR, which validate refuses (git and editors see one
+	// long line): fmt is how such a file is repaired, so it writes LF.
 	nl := LineEnding(data)
+	if nl == "\r" {
+		nl = "\n"
+	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	formatted, commented, err := layout(data, order)

@@ -131,12 +131,12 @@ func TestFlowCommentKept(t *testing.T) {
 	}
 }
 
-// A file with lone CR line endings (which YAML reads as line breaks) keeps
-// them (issue 11 item 10).
+// A file with lone CR line endings (which YAML reads as line breaks and
+// validate refuses) is written with LF: fmt repairs it.
 func TestLoneCR(t *testing.T) {
 	in := "number: 1\rtitle: 'T'\rtext: x\rresponse: agree\r"
 	got, err := Format("rec-01.yaml", []byte(in))
-	if want := "number: 1\rtitle: T\rtext: x\rresponse: agree\r"; err != nil || string(got) != want {
+	if want := "number: 1\ntitle: T\ntext: x\nresponse: agree\n"; err != nil || string(got) != want {
 		t.Errorf("got %q (%v), want %q", got, err, want)
 	}
 	if got := LineEnding([]byte("a\r\nb\r\nc\n")); got != "\r\n" {
