@@ -35,6 +35,14 @@ func filled(r *fields.Record) *yaml.Node {
 			v = filled(f.Sub)
 		case fields.Items:
 			v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{filled(f.Sub)}}
+			if f.Sub.Level == fields.Deadline {
+				// Several deadlines are at least two, in order; the last,
+				// not met, is the item's due (2024-12).
+				first := filled(f.Sub)
+				first.Content[1].Value = "2024-11"
+				last := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{first.Content[0], {Kind: yaml.ScalarNode, Value: "2024-12"}}}
+				v.Content = []*yaml.Node{first, last}
+			}
 		case fields.Markdown:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "First paragraph.\n\n- a point\n", Style: yaml.LiteralStyle}
 		default:
