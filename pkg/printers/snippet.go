@@ -47,8 +47,8 @@ const snippetWidth = 72
 
 // writeSnippet quotes the finding's line with a caret under its column:
 //
-//	   13 |     due: 31/12/2024
-//	      |          ^
+//	13 |     due: 31/12/2024
+//	   |          ^
 func (s *Sources) writeSnippet(w io.Writer, f finding.Finding, paint func(string, ...string) string) {
 	if f.Line < 1 || f.Col < 1 {
 		return
