@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bufio"
-	"errors"
+	"fmt"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -28,9 +28,8 @@ func Main(args []string, env *Env) int {
 		out.Flush() // what was printed comes before the error
 		printError(env.Stderr, err)
 		code := codeOf(err)
-		var h *hinted
-		if code == ExitUsage && !errors.As(err, &h) {
-			env.Stderr.Write([]byte("hint: run 'mrtrack --help' for usage\n"))
+		if _, hinted := hintOf(err); code == ExitUsage && !hinted {
+			fmt.Fprintf(env.Stderr, "hint: run '%s --help' for usage\n", usageCommand(root, args))
 		}
 		return code
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -94,9 +95,9 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		pattern, _ := c.keyword(e.AbsoluteKeywordLocation).(string)
 		switch {
 		case pattern == datePattern:
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), "write YYYY-MM-DD, e.g. 2024-12-31")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), civil.DateHint(v))
 		case name == "due" || name == "original_due":
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueForms+"; keep the source wording in due_text")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueHint(v))
 		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":

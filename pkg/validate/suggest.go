@@ -3,6 +3,7 @@ package validate
 import (
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 )
 
@@ -19,6 +20,27 @@ var sourceWords = map[string]string{
 	"implemented": string(model.Completed),
 	"d'accord":    string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
 	"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
+}
+
+// dueWords map the source wording of deadlines that are not dates.
+var dueWords = map[string]string{
+	"continu": "continuous", "en continu": "continuous", "continue": "continuous", "permanent": "continuous",
+	"en permanence": "continuous", "ongoing": "continuous", "continuously": "continuous",
+	"conditionnel": "conditional", "conditionnelle": "conditional",
+	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown",
+}
+
+// dueHint is the hint for a due value mrtrack cannot read: what it was
+// probably meant to be, the forms, and where the source wording goes.
+func dueHint(v string) string {
+	hint := dueForms + "; keep the source wording in due_text"
+	if s, ok := dueWords[strings.ToLower(strings.TrimSpace(v))]; ok {
+		return "did you mean " + s + "? " + hint
+	}
+	if s, _ := civil.Suggest(v); s != "" {
+		return "did you mean " + s + "? " + hint
+	}
+	return hint
 }
 
 // SuggestValue proposes the allowed value v was probably meant to be.
