@@ -110,3 +110,13 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// The placeholder hint never offers "" where the schema refuses it.
+func TestPlaceholderHintFollowsSchema(t *testing.T) {
+	for key, empty := range map[string]bool{"owner": false, "title": false, "responsible": false, "evidence": false,
+		"progress": true, "reasons": true, "description": true, "name": false} {
+		if got := !mustHaveText(key); got != empty {
+			t.Errorf("%s: empty allowed = %v, want %v", key, got, empty)
+		}
+	}
+}
