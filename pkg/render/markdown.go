@@ -25,8 +25,8 @@ func (markdownWriter) Write(w io.Writer, doc *Document) error {
 		case Fields:
 			for _, f := range blk {
 				v := inline(f.Value)
-				if f.Written != "" && f.Written != f.Value {
-					v += fmt.Sprintf(" (written \"%s\")", inline(f.Written))
+				if note := f.sourceNote(); note != "" {
+					v += " " + inline(note)
 				}
 				fmt.Fprintf(&b, "- **%s:** %s\n", f.Name, v)
 			}
