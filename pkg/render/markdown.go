@@ -41,13 +41,14 @@ func (markdownWriter) Write(w io.Writer, doc *Document) error {
 }
 
 func markdownTable(b *strings.Builder, t Table) {
-	widths := fitWidths(&t, 0)
+	// Markdown has no width: cells are never shortened, whatever a
+	// column's Max says for a terminal.
 	row := func(r Row) {
 		b.WriteString("|")
 		for i := range t.Columns {
 			text := ""
 			if i < len(r.Cells) {
-				text = cell(shorten(strings.TrimSpace(oneLine(r.Cells[i].Text)), widths[i]))
+				text = cell(strings.TrimSpace(oneLine(r.Cells[i].Text)))
 			}
 			if r.Group && text != "" {
 				text = "**" + text + "**"
