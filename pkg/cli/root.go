@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"strings"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -70,9 +71,7 @@ Exit status (each command's help says what it means there):
 	}
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usage("%s", err)
-	})
+	root.SetFlagErrorFunc(unknownFlag)
 	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
 	root.PersistentFlags().StringVar(&g.asOf, "as-of", "", "the day to measure against: YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy, +30d, -2w (default today)")
 	root.AddCommand(newValidateCmd(env, g))
@@ -83,6 +82,10 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
 	setVersionFlag(root)
+	plainArgErrors(root)
+	// Flag descriptions wrap at 80 columns, under their column, rather
+	// than where a terminal would cut them.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages", "FlagUsagesWrapped 80"))
 	registerDataCompletions(root, env, g) // last: it walks every command added above
 	return root
 }
