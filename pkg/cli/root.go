@@ -3,9 +3,9 @@ package cli
 import (
 	"bufio"
 	"fmt"
-	"strings"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
+	"strings"
 )
 
 const exitCodesHelp = `Exit status:
