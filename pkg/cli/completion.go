@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
 	"github.com/spf13/cobra"
@@ -95,9 +96,10 @@ func runCompletion(env *Env, opts *completionOptions) error {
 // registerDataCompletions attaches completion to every command under root,
 // by convention, so commands added later get it without code of their own:
 //
-//   - flags named evaluation, rec, owner, unit, status and response
-//     complete evaluation ids, recommendation ids, action owners,
-//     responsible units, statuses and responses;
+//   - flags named evaluation, rec, owner and unit complete evaluation
+//     ids, recommendation ids, action owners and responsible units; a
+//     flag named for an enum field of the records (status, response)
+//     completes its values;
 //   - positional arguments complete by the name Use gives them: ID (or
 //     EVALUATION/ID) an evaluation, recommendation or action id,
 //     EVALUATION, RECOMMENDATION and ACTION the ids of that kind; a name
@@ -120,12 +122,15 @@ func registerDataCompletions(root *cobra.Command, env *Env, g *global) {
 		"rec":        kinds["RECOMMENDATION"],
 		"owner":      complete(data, ownerCandidates),
 		"unit":       complete(data, unitCandidates),
-		"status":     fixed(model.Statuses),
-		"response":   fixed(model.Responses),
 		"as-of":      fixed([]string{"today", "eom", "eoq", "eoy", "+30d", "-2w"}),
 		"data": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
+	}
+	// A flag named for an enum field (--status, --response) completes
+	// its values, as the schema lists them.
+	for _, f := range fields.Enums() {
+		flagFuncs[f.Flag()] = fixed(f.Values)
 	}
 	names := slices.Sorted(maps.Keys(flagFuncs))
 	var walk func(c *cobra.Command)

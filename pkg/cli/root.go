@@ -41,6 +41,7 @@ func Main(args []string, env *Env) int {
 type global struct {
 	dataDir string
 	asOf    string
+	color   string // --color: auto, always or never
 }
 
 // NewRoot builds the command tree.
@@ -54,7 +55,8 @@ response, planned actions with owners, due dates and status) as YAML files in a
 git repository, validates them, and reports progress and what is overdue.
 
 The data folder is --data, else $` + store.EnvData + `, else data/ at the root of
-the enclosing git checkout, else ./data. NO_COLOR turns colour off.
+the enclosing git checkout, else ./data. Colour is on in a terminal unless
+NO_COLOR is set; --color always (for less -R) or never overrides both.
 
 Exit status (each command's help says what it means there):
   0  success
@@ -73,6 +75,7 @@ Exit status (each command's help says what it means there):
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(unknownFlag)
 	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
+	root.PersistentFlags().StringVar(&g.color, "color", colorAuto, "colour: auto (in a terminal, unless $NO_COLOR is set), always (even with NO_COLOR, e.g. for less -R) or never")
 	root.PersistentFlags().StringVar(&g.asOf, "as-of", "", "the day to measure against: YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy, +30d, -2w (default today)")
 	root.AddCommand(newValidateCmd(env, g))
 	root.AddCommand(newListCmd(env, g), newStatusCmd(env, g), newShowCmd(env, g))

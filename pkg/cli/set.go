@@ -3,16 +3,14 @@ package cli
 import (
 	"fmt"
 	"io"
-	"reflect"
+	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
-	"github.com/mrtrack/mrtrack/pkg/diff"
 	"github.com/mrtrack/mrtrack/pkg/edit"
-	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
-	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
@@ -50,25 +48,41 @@ var settable = map[string]struct {
 }
 
 type setOptions struct {
-	id         string
-	assign     []assignment
-	noStamp    bool
-	dryRun     bool
-	flagValues map[string]*string
+	id      string
+	assign  []assignment
+	noStamp bool
+	dryRun  bool
 }
 
 type assignment struct{ field, value string }
 
+// setFlags are the fields set also takes as flags, with their help.
+var setFlags = []struct{ name, help string }{
+	{"status", "new status: " + model.StatusNames()},
+	{"progress", "new progress comments"},
+	{"due", "new due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months"},
+	{"owner", "new owner (actions only)"},
+	{"updated", "day of the progress update (default: the day, when status or progress change)"},
+}
+
 func newSetCmd(env *Env, g *global) *cobra.Command {
-	opts := &setOptions{flagValues: map[string]*string{}}
+	return newSetCmdRun(env, g, runSet)
+}
+
+// newSetCmdRun builds set with run as its body, so tests can check the
+// flags without touching a file.
+func newSetCmdRun(env *Env, g *global, run func(*Env, *global, *setOptions) error) *cobra.Command {
+	opts := &setOptions{}
+	flagValues := map[string]*string{}
 	cmd := &cobra.Command{
 		Use:   "set ID [FIELD=VALUE...]",
 		Short: "Change fields of one action or step in place",
 		Long: `Change fields of one action or step, in place: only the bytes of the changed
 values move; comments, key order, quoting, blank lines, line endings and every
 other line stay as they were. Values are checked before anything is written,
-the file is validated again, and the write is atomic and refused if the file
-changed on disk since it was read.
+the file is validated again, and the write is atomic. Writers of one file take
+turns (a second one waits for the first, then changes the file as the first
+left it), and the write is refused if another program changed the file.
 
 Fields: title, owner, owner_text, description, due, due_text, original_due,
 status, status_text, progress, updated (owner, owner_text and description
@@ -81,8 +95,9 @@ today) unless updated is given or --no-stamp is set.
 Exit status:
   0  changed, or nothing to change
   1  the changed file would not validate; nothing was written
-  2  usage error: unknown id or field, a value that is not allowed
-  3  could not run: the file changed on disk, cannot be read or written`,
+  2  usage error: unknown id or field, a value that is not allowed or too long
+  3  could not run: the file is busy or changed on disk, cannot be read or
+     written (a full disk), or is a link mrtrack does not follow`,
 		Example: `  mrtrack set R3.5 --status completed --progress "Formation réalisée en mars."
   mrtrack set EVO-2024-03/R7.1.2 status=in-progress due=2025-06
   mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
@@ -92,41 +107,33 @@ Exit status:
 			for _, a := range args[1:] {
 				field, value, ok := strings.Cut(a, "=")
 				if !ok {
-					return usage("%q is not FIELD=VALUE", a)
+					return usage("%s is not FIELD=VALUE", quoted(a))
 				}
 				opts.assign = append(opts.assign, assignment{strings.TrimSpace(field), value})
 			}
-			for _, name := range []string{"status", "progress", "due", "owner", "updated"} {
-				if cmd.Flags().Changed(name) {
-					opts.assign = append(opts.assign, assignment{name, *opts.flagValues[name]})
+			for _, f := range setFlags {
+				if cmd.Flags().Changed(f.name) {
+					opts.assign = append(opts.assign, assignment{f.name, *flagValues[f.name]})
 				}
 			}
 			if len(opts.assign) == 0 {
 				return usage("nothing to set: give FIELD=VALUE or a flag such as --status")
 			}
-			return runSet(env, g, opts)
+			for _, a := range opts.assign {
+				if _, ok := settable[a.field]; !ok {
+					names := slices.Sorted(maps.Keys(settable))
+					return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s is not a field set can change", quoted(a.field)), "fields: "+strings.Join(names, ", "))}
+				}
+			}
+			return run(env, g, opts)
 		},
 	}
-	for _, f := range []struct{ name, help string }{
-		{"status", "new status: " + statusList()},
-		{"progress", "new progress comments"},
-		{"due", "new due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months"},
-		{"owner", "new owner (actions only)"},
-		{"updated", "day of the progress update (default: the day, when status or progress change)"},
-	} {
-		opts.flagValues[f.name] = cmd.Flags().String(f.name, "", f.help)
+	for _, f := range setFlags {
+		flagValues[f.name] = cmd.Flags().String(f.name, "", f.help)
 	}
 	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print the change as a unified diff; write nothing")
 	return cmd
-}
-
-func statusList() string {
-	names := make([]string, len(model.Statuses))
-	for i, s := range model.Statuses {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
 }
 
 func runSet(env *Env, g *global, opts *setOptions) error {
@@ -148,51 +155,67 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	loc, err := locate(env, t)
+	f, err := recordFile(env, g, t, opts.dryRun)
 	if err != nil {
 		return err
 	}
-	changed := map[string]bool{}
+	item := itemOf(t)
+	may := edit.Scope{Item: item, Keys: []string{"updated"}}
 	for _, a := range values {
-		if cur := edit.Lookup(loc.node, a.field); cur != nil && cur.Value == a.value {
-			continue
-		}
-		changed[a.field] = true
-		if err := loc.doc.Set(loc.node, a.field, edit.Value{Text: a.value, Token: settable[a.field].kind >= statusField}, loc.keys); err != nil {
-			return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
-		}
+		may.Keys = append(may.Keys, a.field)
 	}
-	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == "updated" })
-	if (changed["status"] || changed["progress"]) && !givenUpdated && !opts.noStamp {
-		if cur := edit.Lookup(loc.node, "updated"); cur == nil || cur.Value != today.String() {
-			changed["updated"] = true
-			if err := loc.doc.Set(loc.node, "updated", edit.Value{Text: today.String(), Token: true}, loc.keys); err != nil {
-				return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
-			}
-		}
+	var changed []string
+	res, err := edit.Apply(f, []edit.Scope{may}, func(r *edit.Record) (err error) {
+		changed, err = setValues(r, f, item, values, today, opts.noStamp)
+		return err
+	})
+	if err != nil {
+		return editFailed(env, err, ExitUsage)
 	}
-	if len(changed) == 0 {
+	if !res.Changed() {
 		fmt.Fprintf(env.Stderr, "mrtrack: %s already has these values; nothing to change\n", t.ID())
 		return nil
 	}
-	out := loc.doc.Bytes()
-	if err := checkEdit(env, loc, out, changed); err != nil {
-		return err
-	}
 	if opts.dryRun {
-		fmt.Fprint(env.Stdout, diff.Unified("a/"+loc.path, "b/"+loc.path, loc.data, out))
+		fmt.Fprint(env.Stdout, res.Diff())
 		return nil
 	}
-	if err := store.WriteFile(loc.abs, out, loc.data); err != nil {
-		return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
-	}
-	fields := make([]string, 0, len(changed))
-	for f := range changed {
-		fields = append(fields, f)
-	}
-	slices.Sort(fields)
-	fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", loc.path, strings.Join(fields, ", "), t.ID())
+	fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", f.Path, strings.Join(changed, ", "), t.ID())
 	return nil
+}
+
+// setValues gives the item the values, stamping updated with today when
+// status or progress change (unless updated is given or noStamp), and
+// returns the fields it changed, sorted. It runs on the file as read under
+// its lock, so a value another writer set meanwhile is seen.
+func setValues(r *edit.Record, f edit.File, item edit.Item, values []assignment, today civil.Date, noStamp bool) ([]string, error) {
+	m, keys, err := r.Find(item)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	changed := map[string]bool{}
+	set := func(field, value string) error {
+		if cur := edit.Lookup(m, field); cur != nil && cur.Value == value {
+			return nil
+		}
+		changed[field] = true
+		if err := r.Set(m, field, edit.Value{Text: value, Token: settable[field].kind >= statusField}, keys); err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		return nil
+	}
+	for _, a := range values {
+		if err := set(a.field, a.value); err != nil {
+			return nil, err
+		}
+	}
+	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == "updated" })
+	if (changed["status"] || changed["progress"]) && !givenUpdated && !noStamp {
+		if err := set("updated", today.String()); err != nil {
+			return nil, err
+		}
+	}
+	return slices.Sorted(maps.Keys(changed)), nil
 }
 
 // checkValues checks each value for its field and returns them in the
@@ -202,14 +225,15 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 	out := make([]assignment, 0, len(assign))
 	seen := map[string]bool{}
 	for _, a := range assign {
-		f, ok := settable[a.field]
-		if !ok {
-			names := make([]string, 0, len(settable))
-			for n := range settable {
-				names = append(names, n)
-			}
-			slices.Sort(names)
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%q is not a field set can change", a.field), "fields: "+strings.Join(names, ", "))}
+		f := settable[a.field]
+		if !utf8.ValidString(a.value) {
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", a.field, quoted(a.value)),
+				"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
+		}
+		if i := ydoc.IndexForbidden(a.value); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(a.value[i:])
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", a.field, ydoc.DescribeRune(r), quoted(a.value)),
+				"records hold printable text, tabs and line feeds only; remove it or write the text again")}
 		}
 		if step && f.actionOnly {
 			return nil, usage("steps have no %s; it belongs to the action", a.field)
@@ -221,16 +245,16 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 		v := a.value
 		switch f.kind {
 		case requiredField:
-			if strings.TrimSpace(v) == "" {
+			if validate.IsBlank(v) {
 				return nil, usage("%s must not be empty", a.field)
 			}
 		case statusField:
 			if !slices.Contains(model.Statuses, model.Status(v)) {
-				hint := "use one of: " + statusList()
-				if s := validate.SuggestValue(v, strings.Split(statusList(), ", ")); s != "" {
+				hint := "use one of: " + model.StatusNames()
+				if s := validate.SuggestValue(v, strings.Split(model.StatusNames(), ", ")); s != "" {
 					hint = "did you mean " + s + "? " + hint
 				}
-				return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("status %q is not allowed", v), hint)}
+				return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("status %s is not allowed", quoted(v)), hint)}
 			}
 		case dueField:
 			d, err := model.ParseDue(v)
@@ -250,51 +274,6 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 	return out, nil
 }
 
-// checkEdit validates the edited file and checks it says what it said
-// before except for the fields changed, so nothing else can be lost.
-func checkEdit(env *Env, loc *located, out []byte, changed map[string]bool) error {
-	schemas, err := validate.LoadSchemas()
-	if err != nil {
-		return cannotRun(err)
-	}
-	f := schemas.Check(loc.path, loc.abs, out)
-	before := schemas.Check(loc.path, loc.abs, loc.data)
-	if added := newErrors(before.Findings, f.Findings); len(added) > 0 {
-		printers.Text{}.Findings(env.Stderr, added)
-		return &exitError{code: ExitFindings, err: fmt.Errorf("%s would not validate after the change; nothing was written", loc.path)}
-	}
-	oldV, newV := before.Value, f.Value
-	strip := func(v any) any {
-		target, _ := ydoc.Pointer(v, loc.pointer).(map[string]any)
-		for k := range changed {
-			delete(target, k)
-		}
-		return v
-	}
-	if !reflect.DeepEqual(strip(oldV), strip(newV)) {
-		return cannotRun(fmt.Errorf("internal: the edit of %s would change more than the fields asked for; nothing was written (please report this)", loc.path))
-	}
-	return nil
-}
-
-// newErrors returns the errors of after that before did not have (by rule,
-// field and message: lines move when text is added), leaving out the
-// placeholders of a skeleton, which a change may leave for later.
-func newErrors(before, after []finding.Finding) []finding.Finding {
-	type key struct{ rule, field, msg string }
-	had := map[key]bool{}
-	for _, f := range before {
-		had[key{f.Rule, f.Field, f.Message}] = true
-	}
-	var out []finding.Finding
-	for _, f := range after {
-		if f.Severity == finding.Error && f.Rule != finding.RuleUnfilled && !had[key{f.Rule, f.Field, f.Message}] {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // readStdinValue replaces a value of "-" by standard input, without its
 // final line break; only one field may be read that way.
 func readStdinValue(env *Env, assign []assignment) error {
@@ -307,11 +286,19 @@ func readStdinValue(env *Env, assign []assignment) error {
 			return usage("only one field can be read from standard input")
 		}
 		read = true
-		b, err := io.ReadAll(io.LimitReader(env.Stdin, store.DefaultLimits.MaxFileSize))
+		limit := store.DefaultLimits.MaxFileSize
+		b, err := io.ReadAll(io.LimitReader(env.Stdin, limit+1))
 		if err != nil {
-			return cannotRun(err)
+			return cannotRun(fmt.Errorf("cannot read standard input: %w", err))
 		}
-		assign[i].value = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+		if int64(len(b)) > limit {
+			return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("standard input is larger than the %d-byte limit on record files; nothing was written", limit),
+				"keep long documents outside the record and link to them")}
+		}
+		// Text piped from a Windows editor ends its lines with CRLF; records
+		// keep line feeds only inside values.
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		assign[i].value = strings.TrimSuffix(text, "\n")
 	}
 	return nil
 }

@@ -95,8 +95,12 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		files[i] = f.Path
 		abs[f.Path] = f.Abs
 	}
+	color, err := g.colored(env)
+	if err != nil {
+		return err
+	}
 	w, err := printers.New(opts.output, printers.Options{
-		Color:   env.IsTerminal && env.Getenv("NO_COLOR") == "",
+		Color:   color,
 		Files:   files,
 		Strict:  opts.strict,
 		Version: currentBuild().Version,

@@ -1,11 +1,8 @@
 package format
 
 import (
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/validate"
-	"strings"
-
-	"github.com/mrtrack/mrtrack/schema"
-	"go.yaml.in/yaml/v3"
 )
 
 // keyOrder is the order of an object's keys in the schema, with the orders
@@ -31,66 +28,25 @@ func (o *keyOrder) item() *keyOrder {
 }
 
 var orders = struct{ evaluation, recommendation *keyOrder }{
-	evaluation:     orderOf(schema.Evaluation),
-	recommendation: orderOf(schema.Recommendation),
+	evaluation:     orderOf(fields.Of(fields.Evaluation)),
+	recommendation: orderOf(fields.Of(fields.Recommendation)),
 }
 
-// orderOf reads the key order out of a schema. JSON objects have no order
-// once decoded into Go maps, so the schema is read as YAML nodes, which
-// keep it.
-func orderOf(src []byte) *keyOrder {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) == 0 {
-		panic("format: embedded schema does not parse: " + err.Error())
-	}
-	root := doc.Content[0]
-	return build(root, root)
-}
-
-func build(root, s *yaml.Node) *keyOrder {
-	s = resolve(root, s)
-	if s == nil {
-		return nil
-	}
-	o := &keyOrder{children: map[string]*keyOrder{}}
-	if props := get(s, "properties"); props != nil {
-		for i := 0; i+1 < len(props.Content); i += 2 {
-			name := props.Content[i].Value
-			o.keys = append(o.keys, name)
-			o.children[name] = build(root, props.Content[i+1])
+// orderOf is a record's key order, from the field table (the schema's
+// order).
+func orderOf(r *fields.Record) *keyOrder {
+	o := &keyOrder{keys: r.Names(), children: map[string]*keyOrder{}}
+	for _, f := range r.Fields {
+		switch f.Kind {
+		case fields.Object:
+			o.children[f.Name] = orderOf(f.Sub)
+		case fields.Items:
+			o.children[f.Name] = &keyOrder{children: map[string]*keyOrder{}, items: orderOf(f.Sub)}
+		default:
+			o.children[f.Name] = &keyOrder{children: map[string]*keyOrder{}}
 		}
-	}
-	if items := get(s, "items"); items != nil {
-		o.items = build(root, items)
 	}
 	return o
-}
-
-// resolve follows a local $ref such as #/definitions/action.
-func resolve(root, s *yaml.Node) *yaml.Node {
-	ref := get(s, "$ref")
-	if ref == nil {
-		return s
-	}
-	cur := root
-	for _, tok := range strings.Split(strings.TrimPrefix(ref.Value, "#/"), "/") {
-		if cur = get(cur, tok); cur == nil {
-			return nil
-		}
-	}
-	return cur
-}
-
-func get(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 // Keys returns the schema's key order for the object reached from a record's

@@ -1,7 +1,8 @@
 // Package git reads a repository's history by running the git command,
 // which is always there where a checkout is: commits, the files they
 // changed, and the bytes of files at any revision. It knows nothing of
-// records.
+// records. A revision that comes from the user always follows
+// --end-of-options, so git never reads it as an option (--output=FILE).
 package git
 
 import (
@@ -109,7 +110,7 @@ func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
 		rev = "HEAD"
 	}
 	args := []string{"log", "--reverse", "--first-parent", "-m", "--name-only", "--no-renames",
-		"--format=%x1e%H" + sep + "%an" + sep + "%ae" + sep + "%aI" + sep + "%s", rev, "--"}
+		"--format=%x1e%H" + sep + "%an" + sep + "%ae" + sep + "%aI" + sep + "%s", "--end-of-options", rev, "--"}
 	out, err := r.run(nil, append(args, paths...)...)
 	if err != nil {
 		if strings.Contains(err.Error(), "does not have any commits") || strings.Contains(err.Error(), "unknown revision") {
@@ -145,7 +146,7 @@ func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
 // Resolve turns a revision (a hash, a branch, a tag, HEAD~3) into its
 // commit.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
-	out, err := r.run(nil, "log", "-1", "--format=%H"+sep+"%an"+sep+"%ae"+sep+"%aI"+sep+"%s", rev+"^{commit}", "--")
+	out, err := r.run(nil, "log", "-1", "--format=%H"+sep+"%an"+sep+"%ae"+sep+"%aI"+sep+"%s", "--end-of-options", rev+"^{commit}", "--")
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a revision of this repository", rev)
 	}
@@ -161,22 +162,35 @@ func (r *Repo) Resolve(rev string) (*Commit, error) {
 }
 
 // LastBefore returns the newest commit on HEAD's first-parent line whose
-// commit date is before t, or nil when there is none.
+// commit date is before t, or nil when there is none. The dates are
+// compared here rather than by git (rev-list --before), whose date parser
+// takes no year after 2099 and reads what it cannot parse as another
+// date: a day after the last commit must find the last commit.
 func (r *Repo) LastBefore(t time.Time) (*Commit, error) {
-	out, err := r.run(nil, "rev-list", "-1", "--first-parent", "--before="+t.Format(time.RFC3339), "HEAD")
+	out, err := r.run(nil, "rev-list", "--first-parent", "--timestamp", "HEAD")
 	if err != nil {
 		return nil, err
 	}
-	hash := strings.TrimSpace(string(out))
-	if hash == "" {
-		return nil, nil
+	limit := t.Unix()
+	for _, line := range strings.Split(string(out), "\n") {
+		stamp, hash, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		sec, err := strconv.ParseInt(stamp, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("unexpected git rev-list line %q", line)
+		}
+		if sec < limit {
+			return r.Resolve(hash)
+		}
 	}
-	return r.Resolve(hash)
+	return nil, nil
 }
 
 // Files lists the files under dir (relative to the root) at rev.
 func (r *Repo) Files(rev, dir string) ([]string, error) {
-	out, err := r.run(nil, "ls-tree", "-r", "-z", "--name-only", rev, "--", dir)
+	out, err := r.run(nil, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", rev, "--", dir)
 	if err != nil {
 		return nil, err
 	}

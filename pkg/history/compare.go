@@ -16,11 +16,12 @@ type EvaluationChanges struct {
 	Added      []Change `json:"added"`          // new recommendations, actions and steps
 	Removed    []Change `json:"removed"`
 	DueMoved   []Change `json:"due_moved"`
+	Other      []Change `json:"other_changes"` // every other field that changed
 }
 
 // Empty reports whether nothing changed.
 func (e *EvaluationChanges) Empty() bool {
-	return len(e.Completed)+len(e.Status)+len(e.Added)+len(e.Removed)+len(e.DueMoved) == 0
+	return len(e.Completed)+len(e.Status)+len(e.Added)+len(e.Removed)+len(e.DueMoved)+len(e.Other) == 0
 }
 
 // Compare lists, per evaluation, what changed from the records in a to
@@ -60,6 +61,8 @@ func (ec *EvaluationChanges) add(c Change) {
 		ec.Status = append(ec.Status, c)
 	case c.Field == "due":
 		ec.DueMoved = append(ec.DueMoved, c)
+	default:
+		ec.Other = append(ec.Other, c)
 	}
 }
 

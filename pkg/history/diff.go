@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
 )
 
@@ -16,6 +18,7 @@ type Change struct {
 	Action int    `json:"-"`
 	Step   int    `json:"-"`
 	Title  string `json:"title"` // of the item, as it is in the newer version
+	Owner  string `json:"owner"` // of the action (a step's: its action's); "" for a recommendation
 	Field  string `json:"field"` // a field name, or "created" / "removed"
 	Old    string `json:"old,omitempty"`
 	New    string `json:"new,omitempty"`
@@ -41,20 +44,20 @@ func (c Change) MarshalJSON() ([]byte, error) {
 
 // subject names what a change is about.
 type subject struct {
-	id, title    string
-	action, step int
+	id, title, owner string
+	action, step     int
 }
 
 func recSubject(r *model.Recommendation) subject { return subject{id: r.ID(), title: r.Title} }
 func actionSubject(a *model.Action) subject {
-	return subject{id: a.ID(), title: a.Title, action: a.Number}
+	return subject{id: a.ID(), title: a.Title, owner: a.Owner, action: a.Number}
 }
 func stepSubject(s *model.Step) subject {
-	return subject{id: s.ID(), title: s.Title, action: s.Action.Number, step: s.Number}
+	return subject{id: s.ID(), title: s.Title, owner: s.Action.Owner, action: s.Action.Number, step: s.Number}
 }
 
 func (s subject) change(field, old, new string) Change {
-	return Change{ID: s.id, Title: s.title, Action: s.action, Step: s.step, Field: field, Old: old, New: new}
+	return Change{ID: s.id, Title: s.title, Owner: s.owner, Action: s.action, Step: s.step, Field: field, Old: old, New: new}
 }
 
 // Created and Removed are the Field of a change that adds or drops an
@@ -85,9 +88,7 @@ func Diff(old, new *model.Recommendation) []Change {
 		return out
 	}
 	r := recSubject(new)
-	out = appendText(out, r, "response", string(old.Response), string(new.Response))
-	out = appendText(out, r, "title", old.Title, new.Title)
-	out = appendChanged(out, r, "text", old.Text, new.Text)
+	out = diffFields(out, r, fields.Of(fields.Recommendation), old, new)
 	for _, a := range new.Actions {
 		if prev := findAction(old, a.Number); prev != nil {
 			out = append(out, diffAction(prev, a)...)
@@ -104,19 +105,14 @@ func Diff(old, new *model.Recommendation) []Change {
 }
 
 func diffAction(old, new *model.Action) []Change {
-	a := actionSubject(new)
-	out := appendText(nil, a, "title", old.Title, new.Title)
-	out = appendText(out, a, "owner", old.Owner, new.Owner)
-	out = appendChanged(out, a, "description", old.Description, new.Description)
-	out = append(out, diffTracking(a, &old.Tracking, &new.Tracking)...)
+	out := diffFields(nil, actionSubject(new), fields.Of(fields.Action), old, new)
 	for _, s := range new.Steps {
 		i := slices.IndexFunc(old.Steps, func(o *model.Step) bool { return o.Number == s.Number })
 		if i < 0 {
 			out = append(out, stepSubject(s).change(Created, "", ""))
 			continue
 		}
-		out = appendText(out, stepSubject(s), "title", old.Steps[i].Title, s.Title)
-		out = append(out, diffTracking(stepSubject(s), &old.Steps[i].Tracking, &s.Tracking)...)
+		out = diffFields(out, stepSubject(s), fields.Of(fields.Step), old.Steps[i], s)
 	}
 	for _, s := range old.Steps {
 		if !slices.ContainsFunc(new.Steps, func(n *model.Step) bool { return n.Number == s.Number }) {
@@ -126,18 +122,52 @@ func diffAction(old, new *model.Action) []Change {
 	return out
 }
 
-func diffTracking(sub subject, old, new *model.Tracking) []Change {
-	out := appendText(nil, sub, "status", string(old.Status), string(new.Status))
-	if o, n := old.Due.String(), new.Due.String(); o != n {
-		c := sub.change("due", o, n)
-		od, ok1 := old.Due.Deadline()
-		nd, ok2 := new.Due.Deadline()
-		if ok1 && ok2 {
-			c.Days, c.Dated = nd.DaysSince(od), true
+// diffFields compares every field of a record the field table lists, in
+// the schema's order, so a field added to the schema is compared without
+// code here. Numbers identify the item and lists of items are compared
+// item by item by the caller.
+func diffFields(out []Change, sub subject, rec *fields.Record, old, new any) []Change {
+	for _, f := range rec.Fields {
+		switch f.Kind {
+		case fields.Number, fields.Items, fields.Object:
+			continue
+		case fields.Markdown:
+			out = appendChanged(out, sub, f.Name, f.Text(old), f.Text(new))
+		case fields.Due:
+			out = appendDue(out, sub, f, old, new)
+		default:
+			out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))
 		}
-		out = append(out, c)
 	}
-	return appendChanged(out, sub, "progress", old.Progress, new.Progress)
+	return out
+}
+
+// appendDue records a due date's change with how many days it moved,
+// when both values are dated.
+func appendDue(out []Change, sub subject, f *fields.Field, old, new any) []Change {
+	o, n := f.Text(old), f.Text(new)
+	if o == n {
+		return out
+	}
+	c := sub.change(f.Name, o, n)
+	od, ok1 := deadline(f, old)
+	nd, ok2 := deadline(f, new)
+	if ok1 && ok2 {
+		c.Days, c.Dated = nd.DaysSince(od), true
+	}
+	return append(out, c)
+}
+
+func deadline(f *fields.Field, rec any) (civil.Date, bool) {
+	switch v, _ := f.Value(rec); d := v.(type) {
+	case model.Due:
+		return d.Deadline()
+	case *model.Due:
+		if d != nil {
+			return d.Deadline()
+		}
+	}
+	return civil.Date{}, false
 }
 
 // appendText records a short value's change with both values.

@@ -31,8 +31,12 @@ type Stats struct {
 	Evaluations     int `json:"evaluations"`
 	Recommendations int `json:"recommendations"`
 	Actions         int `json:"actions"`
-	Errors          int `json:"errors"`
+	Errors          int `json:"errors"` // found, shown or not
 	Warnings        int `json:"warnings"`
+	// ErrorsNotShown and WarningsNotShown are the findings a file had
+	// past validate.MaxFindings, counted above but not listed.
+	ErrorsNotShown   int `json:"errors_not_shown,omitempty"`
+	WarningsNotShown int `json:"warnings_not_shown,omitempty"`
 }
 
 // Result is everything one load produced.
@@ -57,7 +61,7 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
 	finding.Sort(res.Findings)
-	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
+	res.countFindings()
 	return res, nil
 }
 
@@ -78,7 +82,7 @@ func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
 	})
 	res := finish(done, nil)
 	finding.Sort(res.Findings)
-	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
+	res.countFindings()
 	return res
 }
 
@@ -259,6 +263,19 @@ func appendDecode(fs []finding.Finding, f *validate.File, err error) []finding.F
 	}
 	return append(fs, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,
 		Message: "cannot read record: " + err.Error()})
+}
+
+// countFindings counts the errors and warnings found, those listed in
+// res.Findings and those the files left out.
+func (res *Result) countFindings() {
+	st := &res.Stats
+	st.Errors, st.Warnings = finding.Count(res.Findings)
+	for _, f := range res.Files {
+		st.ErrorsNotShown += f.ErrorsNotShown
+		st.WarningsNotShown += f.WarningsNotShown
+	}
+	st.Errors += st.ErrorsNotShown
+	st.Warnings += st.WarningsNotShown
 }
 
 // count fills in what was read; the caller adds the errors and warnings

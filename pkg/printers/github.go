@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 )
@@ -14,7 +15,10 @@ import (
 // per finding, which GitHub shows as an annotation on the file and line
 // (in a pull request, on the changed line), grouped per file. GitHub shows
 // only the first few annotations of each kind per step, so the findings
-// follow as text with the summary, and the log keeps them all.
+// follow as text with the summary, and the log keeps them all. Nothing
+// from the data can start a command of its own: the annotations are
+// escaped for the runner, and the text is one line per finding with no
+// line that the runner reads as a command (package escape).
 type GitHub struct{}
 
 // Write implements Writer.
@@ -24,7 +28,7 @@ func (GitHub) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 		for j < len(fs) && fs[j].File == fs[i].File {
 			j++
 		}
-		fmt.Fprintf(w, "::group::%s\n", escapeData(fs[i].File))
+		fmt.Fprintf(w, "::group::%s\n", escape.CommandData(escape.Line(fs[i].File)))
 		for _, f := range fs[i:j] {
 			fmt.Fprintln(w, Annotation(f))
 		}
@@ -37,30 +41,13 @@ func (GitHub) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 // Annotation returns the workflow command for one finding:
 // ::error file=P,line=L,col=C,title=RULE::MESSAGE.
 func Annotation(f finding.Finding) string {
-	props := []string{"file=" + escapeProperty(f.File)}
+	props := []string{"file=" + escape.CommandProperty(f.File)}
 	if f.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(f.Line))
 		if f.Col > 0 {
 			props = append(props, "col="+strconv.Itoa(f.Col))
 		}
 	}
-	props = append(props, "title="+escapeProperty(f.Rule))
-	return "::" + f.Severity.String() + " " + strings.Join(props, ",") + "::" + escapeData(longMessage(f))
+	props = append(props, "title="+escape.CommandProperty(f.Rule))
+	return "::" + f.Severity.String() + " " + strings.Join(props, ",") + "::" + escape.CommandData(longMessage(visibleFinding(f)))
 }
-
-// escapeData escapes a workflow command's message the way the runner
-// unescapes it (actions/toolkit, command.ts). The replacer works in one
-// pass, so the % of an escape is never escaped again.
-func escapeData(s string) string {
-	return dataEscaper.Replace(s)
-}
-
-// escapeProperty escapes a property value, where ':' and ',' would end it.
-func escapeProperty(s string) string {
-	return propertyEscaper.Replace(s)
-}
-
-var (
-	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)

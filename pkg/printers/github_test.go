@@ -20,37 +20,6 @@ func unescape(s string, property bool) string {
 	return s
 }
 
-func TestEscape(t *testing.T) {
-	tests := []struct {
-		in, data, property string
-	}{
-		{"plain text", "plain text", "plain text"},
-		{"100%", "100%25", "100%25"},
-		{"a\nb", "a%0Ab", "a%0Ab"},
-		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
-		{"key: value, more", "key: value, more", "key%3A value%2C more"},
-		// Text that looks like an escape must come back as itself.
-		{"%0A and %25", "%250A and %2525", "%250A and %2525"},
-		{"::error file=x::y", "::error file=x::y", "%3A%3Aerror file=x%3A%3Ay"},
-		{"data/a,b:c%/rec-01.yaml", "data/a,b:c%25/rec-01.yaml", "data/a%2Cb%3Ac%25/rec-01.yaml"},
-		{"", "", ""},
-	}
-	for _, tt := range tests {
-		if got := escapeData(tt.in); got != tt.data {
-			t.Errorf("escapeData(%q) = %q, want %q", tt.in, got, tt.data)
-		}
-		if got := escapeProperty(tt.in); got != tt.property {
-			t.Errorf("escapeProperty(%q) = %q, want %q", tt.in, got, tt.property)
-		}
-		if back := unescape(escapeData(tt.in), false); back != tt.in {
-			t.Errorf("data %q does not survive: came back as %q", tt.in, back)
-		}
-		if back := unescape(escapeProperty(tt.in), true); back != tt.in {
-			t.Errorf("property %q does not survive: came back as %q", tt.in, back)
-		}
-	}
-}
-
 // parseAnnotation splits a workflow command as the runner does: the
 // command, properties up to the first "::", the message after it.
 func parseAnnotation(t *testing.T, line string) (cmd string, props map[string]string, msg string) {
@@ -98,7 +67,9 @@ func TestAnnotationSurvivesHostileText(t *testing.T) {
 	if len(props) != len(want) {
 		t.Errorf("properties %v, want exactly %v", props, want)
 	}
-	if wantMsg := f.Message + "\nat $.actions[0].status\nhint: use one of: a, b"; msg != wantMsg {
+	// The message's own line break is written visibly: only the parts of
+	// the annotation are on lines of their own.
+	if wantMsg := `status "done: 50%, mostly" is not allowed\r\nsecond line, with: colons` + "\nat $.actions[0].status\nhint: use one of: a, b"; msg != wantMsg {
 		t.Errorf("message %q, want %q", msg, wantMsg)
 	}
 }
@@ -131,6 +102,30 @@ a.yaml:1:1: error: one [r1]
 a.yaml:2:3: warning: two [r2]
 b.yaml:4:5: error: three [r3]
 2 files, 0 recommendations, 0 actions: 2 errors, 1 warning
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// A YAML key can hold a line break and a file name can too: neither may
+// start a line of the log, where the runner would take it for a command.
+func TestGitHubHostileTextStartsNoCommand(t *testing.T) {
+	fs := []finding.Finding{
+		{File: "::stop-commands::x.yaml", Line: 3, Col: 1, Severity: finding.Error, Rule: "unknown-key",
+			Message: `unknown field "x\n::error file=a,line=1::INJ"`, Field: "$.x\n::error file=a,line=1::INJ",
+			Hint: "allowed here:\n##[error]INJ"},
+	}
+	var b strings.Builder
+	if err := (GitHub{}).Write(&b, fs, load.Stats{Files: 1, Errors: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want := `::group::\x3a:stop-commands::x.yaml
+::error file=%3A%3Astop-commands%3A%3Ax.yaml,line=3,col=1,title=unknown-key::unknown field "x\n::error file=a,line=1::INJ"%0Aat $.x\n::error file=a,line=1::INJ%0Ahint: allowed here:\n##\x5berror]INJ
+::endgroup::
+\x3a:stop-commands::x.yaml:3:1: error: unknown field "x\n::error file=a,line=1::INJ" [unknown-key] $.x\n::error file=a,line=1::INJ
+    hint: allowed here:\n##\x5berror]INJ
+1 file, 0 recommendations, 0 actions: 1 error, 0 warnings
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)

@@ -1,15 +1,18 @@
 package printers
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/mrtrack/mrtrack/pkg/escape"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 )
 
 // JSON writes {"findings": [...], "summary": {...}}; findings is [] when
-// there are none.
+// there are none. It is safe to print (escape.JSON).
 type JSON struct{}
 
 // Write implements Writer.
@@ -17,11 +20,16 @@ func (JSON) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 	if fs == nil {
 		fs = []finding.Finding{}
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	if err := enc.Encode(struct {
 		Findings []finding.Finding `json:"findings"`
 		Summary  load.Stats        `json:"summary"`
-	}{fs, st})
+	}{fs, st}); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(buf.Bytes()))
+	return err
 }

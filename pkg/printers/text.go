@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
@@ -34,6 +35,7 @@ func (t Text) Write(w io.Writer, fs []finding.Finding, st load.Stats) error {
 // Findings writes the findings alone, without the summary line.
 func (t Text) Findings(w io.Writer, fs []finding.Finding) {
 	for _, f := range fs {
+		f = visibleFinding(f)
 		sev := t.paint("error", termtext.Bold, termtext.Red)
 		if f.Severity == finding.Warning {
 			sev = t.paint("warning", termtext.Bold, termtext.Yellow)
@@ -55,4 +57,13 @@ func position(f finding.Finding) string {
 		return ""
 	}
 	return fmt.Sprintf("%d:%d:", f.Line, f.Col)
+}
+
+// visibleFinding is f made safe for a terminal or a CI log: its path,
+// message, field path and hint may hold what the data holds (a file name,
+// a YAML key with a line break or an escape sequence), so each becomes one
+// line with its control characters written visibly.
+func visibleFinding(f finding.Finding) finding.Finding {
+	f.File, f.Message, f.Field, f.Hint, f.Rule = escape.Line(f.File), escape.Line(f.Message), escape.Line(f.Field), escape.Line(f.Hint), escape.Line(f.Rule)
+	return f
 }

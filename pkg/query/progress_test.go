@@ -96,7 +96,7 @@ func TestProgressGroupings(t *testing.T) {
 		t.Errorf("evaluation rows = %+v", byEval.Rows)
 	}
 	// A unit filter keeps only the matching unit's row.
-	fu := &Filter{Unit: "rb-wca"}
+	fu := &Filter{Units: []string{"rb-wca"}}
 	rb := Progress(evals, fu, fu.Select(evals, day("2025-01-01")), ByUnit)[0]
 	if got := keys(rb); !slices.Equal(got, []string{"RB-WCA"}) {
 		t.Errorf("unit rows with --unit rb-wca = %v", got)

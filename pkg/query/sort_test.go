@@ -43,7 +43,7 @@ func TestParseSortKey(t *testing.T) {
 	if k, err := ParseSortKey(" Due "); err != nil || k != ByDue {
 		t.Errorf("ParseSortKey(Due) = %v, %v", k, err)
 	}
-	if _, err := ParseSortKey("priority"); err == nil || err.(*Error).Hint != "sort by due, id, status, overdue" {
+	if _, err := ParseSortKey("priority"); err == nil || err.(*Error).Hint != "sort by due, id, status, overdue, owner" {
 		t.Errorf("ParseSortKey(priority) = %v", err)
 	}
 }

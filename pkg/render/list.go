@@ -3,9 +3,6 @@ package render
 import (
 	"strconv"
 
-	"github.com/mrtrack/mrtrack/pkg/civil"
-	"strings"
-
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 )
@@ -15,7 +12,7 @@ type ListInput struct {
 	Day
 	Items     []query.Item
 	Of        int  // how many actions the data holds, to say "3 of 34"
-	Qualified bool // the data holds several evaluations: qualify the ids
+	Qualified bool // the data holds several evaluations: a heading for each
 	// Activity is what the git history says of each action, when it was
 	// read (list --slipped, --stale, --review-due); nil otherwise.
 	Activity map[*model.Action]query.Activity
@@ -32,11 +29,26 @@ func List(in ListInput) *Document {
 	if in.Of > len(in.Items) {
 		count = strconv.Itoa(len(in.Items)) + " of " + plural(in.Of, "action")
 	}
-	t := actionTable(in.Items, in.Day, in.Qualified, 0)
+	t := actionTable(in.Items, in.Day, false, 0)
 	if in.Activity != nil {
 		addActivity(doc, &t, in)
 	}
-	doc.Blocks = []Block{t, Line{Text: count}}
+	if !in.Qualified {
+		doc.Blocks = []Block{t, Line{Text: count}}
+		return doc
+	}
+	// A table per evaluation under its heading, in the order asked for
+	// within each: short ids are then plain.
+	for _, e := range evaluationsOf(in.Items) {
+		part := Table{Columns: t.Columns}
+		for i, it := range in.Items {
+			if it.Evaluation() == e {
+				part.Rows = append(part.Rows, t.Rows[i])
+			}
+		}
+		doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})}, part)
+	}
+	doc.Blocks = append(doc.Blocks, Line{Text: count})
 	return doc
 }
 
@@ -56,54 +68,4 @@ func actionTable(items []query.Item, day Day, qualified bool, titleMax int) Tabl
 		}})
 	}
 	return t
-}
-
-// sheetHeader names the columns of the action sheet of list, status
-// --overdue and show.
-var sheetHeader = []string{
-	"evaluation", "recommendation", "id", "kind", "title", "owner",
-	"due", "due_value", "due_text", "status", "status_text",
-	"overdue", "days_overdue", "overdue_steps", "due_in_days", "progress",
-}
-
-// itemSheet is a record per action and, with steps, a record per step
-// after its action.
-func itemSheet(items []query.Item, today civil.Date, steps bool) *Sheet {
-	s := &Sheet{Header: sheetHeader, Rows: [][]string{}}
-	for _, it := range items {
-		a := it.Action
-		e := it.Evaluation()
-		var late []string
-		for _, st := range it.OverdueSteps {
-			late = append(late, st.ID())
-		}
-		s.Rows = append(s.Rows, trackingRecord(e.ID, a.Recommendation.ID(), a.ID(), "action", a.Owner, &a.Tracking,
-			it.Overdue, it.DaysOverdue, strings.Join(late, " "), it.DueIn, it.Upcoming))
-		if !steps {
-			continue
-		}
-		for _, st := range a.Steps {
-			days, overdue := st.DaysOverdue(today)
-			in, upcoming := st.DueIn(today)
-			s.Rows = append(s.Rows, trackingRecord(e.ID, a.Recommendation.ID(), st.ID(), "step", a.Owner, &st.Tracking,
-				overdue, days, "", in, upcoming))
-		}
-	}
-	return s
-}
-
-func trackingRecord(eval, rec, id, kind, owner string, t *model.Tracking, overdue bool, days int, lateSteps string, dueIn int, upcoming bool) []string {
-	deadline := ""
-	if end, ok := t.Deadline(); ok {
-		deadline = end.String()
-	}
-	in := ""
-	if upcoming {
-		in = strconv.Itoa(dueIn)
-	}
-	return []string{
-		eval, rec, id, kind, t.Title, owner,
-		deadline, t.Due.String(), t.DueText, string(t.Status), t.StatusText,
-		strconv.FormatBool(overdue), strconv.Itoa(days), lateSteps, in, t.Progress,
-	}
 }

@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/escape"
 )
 
 // markdownWriter writes GitHub-flavoured Markdown for pull requests and
 // reports: headings, bullet fields, pipe tables. Long text keeps its own
-// Markdown.
+// Markdown; every text is escaped for Markdown readers (escape.Markdown:
+// no raw HTML, no control characters, no | inside a cell).
 type markdownWriter struct{}
 
 func (markdownWriter) Write(w io.Writer, doc *Document) error {
@@ -28,10 +31,10 @@ func (markdownWriter) Write(w io.Writer, doc *Document) error {
 				if note := f.sourceNote(); note != "" {
 					v += " " + inline(note)
 				}
-				fmt.Fprintf(&b, "- **%s:** %s\n", f.Name, v)
+				fmt.Fprintf(&b, "- **%s:** %s\n", inline(f.Name), v)
 			}
 		case Text:
-			fmt.Fprintf(&b, "**%s**\n\n%s\n", blk.Title, strings.TrimRight(blk.Body, "\n"))
+			fmt.Fprintf(&b, "**%s**\n\n%s\n", inline(blk.Title), escape.Markdown(strings.TrimRight(blk.Body, "\n")))
 		case Table:
 			markdownTable(&b, blk)
 		}
@@ -48,7 +51,7 @@ func markdownTable(b *strings.Builder, t Table) {
 		for i := range t.Columns {
 			text := ""
 			if i < len(r.Cells) {
-				text = cell(strings.TrimSpace(oneLine(r.Cells[i].Text)))
+				text = escape.MarkdownCell(strings.TrimSpace(oneLine(r.Cells[i].Text)))
 			}
 			if r.Group && text != "" {
 				text = "**" + text + "**"
@@ -77,8 +80,5 @@ func markdownTable(b *strings.Builder, t Table) {
 	}
 }
 
-// cell escapes text for a table cell: a pipe would end it.
-func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-
 // inline makes text one line of Markdown.
-func inline(s string) string { return oneLine(s) }
+func inline(s string) string { return escape.Markdown(oneLine(s)) }

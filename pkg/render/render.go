@@ -127,7 +127,7 @@ type Options struct {
 func New(format string, opts Options) (Writer, error) {
 	switch strings.ToLower(format) {
 	case "table":
-		return tableWriter{opts}, nil
+		return terminal{tableWriter{opts}}, nil
 	case "json":
 		return jsonWriter{}, nil
 	case "csv":

@@ -2,8 +2,10 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 )
@@ -120,11 +122,13 @@ func (in ShowInput) evaluation(e *model.Evaluation) ([]Block, EvaluationJSON) {
 		{Name: "Approved on", Value: e.ApprovedOn.String(), Written: e.ApprovedOnText},
 	}
 	fields = append(fields, in.summary(in.Counts)...)
-	fields = append(fields, Field{Name: "File", Value: e.File})
+	more, texts := otherFields(fieldsOf.Evaluation, e)
+	fields = append(append(fields, more...), Field{Name: "File", Value: e.File})
 	blocks := []Block{Heading{Level: 1, Text: e.ID + "  " + e.Title}, fields}
 	if e.GeneralComments != "" {
 		blocks = append(blocks, Text{Title: "General comments", Body: e.GeneralComments})
 	}
+	blocks = append(blocks, texts...)
 	blocks = append(blocks, Heading{Level: 2, Text: "Recommendations"})
 	for _, t := range in.Progress {
 		blocks = append(blocks, progressTable(t))
@@ -161,11 +165,13 @@ func (in ShowInput) recommendation(r *model.Recommendation) []Block {
 	}
 	fields = append(fields, Field{Name: "Responsible", Value: strings.Join(r.Responsible, ", "), Written: r.ResponsibleText})
 	fields = append(fields, in.summary(in.Counts)...)
-	fields = append(fields, Field{Name: "File", Value: r.File})
+	more, texts := otherFields(fieldsOf.Recommendation, r)
+	fields = append(append(fields, more...), Field{Name: "File", Value: r.File})
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(e, r.ID()) + "  " + r.Title}, fields}
 	if r.Text != "" {
 		blocks = append(blocks, Text{Title: "Recommendation", Body: r.Text})
 	}
+	blocks = append(blocks, texts...)
 	blocks = append(blocks, Heading{Level: 2, Text: "Actions"})
 	if len(in.Items) == 0 {
 		return append(blocks, Line{Text: "No planned action."})
@@ -206,7 +212,8 @@ func (in ShowInput) action(it query.Item) []Block {
 	if in.Activity != nil {
 		fields = append(fields, activityFields(a, *in.Activity, in.Today)...)
 	}
-	fields = append(fields, recordFields(&a.Tracking, r.File)...)
+	more, texts := otherFields(fieldsOf.Action, a)
+	fields = append(fields, recordFields(&a.Tracking, more, r.File)...)
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(r.Evaluation, a.ID()) + "  " + a.Title}, fields}
 	if a.Description != "" {
 		blocks = append(blocks, Text{Title: "Description", Body: a.Description})
@@ -214,6 +221,7 @@ func (in ShowInput) action(it query.Item) []Block {
 	if a.Progress != "" {
 		blocks = append(blocks, Text{Title: "Progress", Body: a.Progress})
 	}
+	blocks = append(blocks, texts...)
 	if len(a.Steps) == 0 {
 		return blocks
 	}
@@ -245,12 +253,13 @@ func (in ShowInput) step(s *model.Step) []Block {
 	if d, ok := s.DueIn(in.Today); ok {
 		fields = append(fields, Field{Name: "Next deadline", Value: fmt.Sprintf("%s (%s)", in.Today.AddDays(d), dueIn(d))})
 	}
-	fields = append(fields, recordFields(&s.Tracking, a.Recommendation.File)...)
+	more, texts := otherFields(fieldsOf.Step, s)
+	fields = append(fields, recordFields(&s.Tracking, more, a.Recommendation.File)...)
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(a.Recommendation.Evaluation, s.ID()) + "  " + s.Title}, fields}
 	if s.Progress != "" {
 		blocks = append(blocks, Text{Title: "Progress", Body: s.Progress})
 	}
-	return blocks
+	return append(blocks, texts...)
 }
 
 // trackingFields are the due date and status, beside the source wording.
@@ -262,8 +271,9 @@ func trackingFields(t *model.Tracking) Fields {
 	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText, Changed: statusChanged(t.Status, t.StatusText)})
 }
 
-// recordFields are the last update, the evidence and the file.
-func recordFields(t *model.Tracking, file string) Fields {
+// recordFields are the last update, the evidence, the other fields and
+// the file.
+func recordFields(t *model.Tracking, more Fields, file string) Fields {
 	var fs Fields
 	if !t.Updated.IsZero() {
 		fs = append(fs, Field{Name: "Updated", Value: t.Updated.String()})
@@ -271,6 +281,7 @@ func recordFields(t *model.Tracking, file string) Fields {
 	if len(t.Evidence) > 0 {
 		fs = append(fs, Field{Name: "Evidence", Value: strings.Join(t.Evidence, ", ")})
 	}
+	fs = append(fs, more...)
 	return append(fs, Field{Name: "File", Value: file})
 }
 
@@ -304,4 +315,53 @@ func person(p model.Person) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// shownAbove lists, per level, the record fields show lays out by hand
+// above (with the source's wording beside them). otherFields shows every
+// other field of the table, so a field added to the schema is shown
+// without code here.
+var shownAbove = map[fields.Level][]string{
+	fields.Evaluation: {"id", "title", "reference", "language", "commissioned_by", "response_due", "coordinator",
+		"approved_by", "approved_on", "general_comments"},
+	fields.Recommendation: {"number", "title", "text", "response", "reasons", "responsible", "actions"},
+	fields.Action:         {"number", "title", "owner", "description", "due", "original_due", "status", "progress", "updated", "evidence", "steps"},
+	fields.Step:           {"number", "title", "due", "original_due", "status", "progress", "updated", "evidence"},
+}
+
+var fieldsOf = struct{ Evaluation, Recommendation, Action, Step *fields.Record }{
+	fields.Of(fields.Evaluation), fields.Of(fields.Recommendation), fields.Of(fields.Action), fields.Of(fields.Step),
+}
+
+// otherFields are the fields of rec that show does not lay out by hand
+// and that have a value: short values as lines, Markdown as text blocks.
+// A field holding the source's wording goes beside the field it words.
+func otherFields(r *fields.Record, rec any) (Fields, []Block) {
+	shown := shownAbove[r.Level]
+	var fs Fields
+	var texts []Block
+	for _, f := range r.Fields {
+		if slices.Contains(shown, f.Name) || f.Wording || f.Kind == fields.Items || f.Kind == fields.Object {
+			continue
+		}
+		v := f.Text(rec)
+		written := ""
+		if f.Written != "" {
+			written = r.Field(f.Written).Text(rec)
+		}
+		switch {
+		case v == "" && written == "":
+		case f.Kind == fields.Markdown:
+			texts = append(texts, Text{Title: fieldTitle(f.Name), Body: v})
+		default:
+			fs = append(fs, Field{Name: fieldTitle(f.Name), Value: v, Written: written})
+		}
+	}
+	return fs, texts
+}
+
+// fieldTitle is a field's name as a label: due_text → "Due text".
+func fieldTitle(name string) string {
+	s := strings.ReplaceAll(name, "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
 }

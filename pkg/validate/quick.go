@@ -34,7 +34,7 @@ type quick struct {
 }
 
 // annotations are keywords that do not constrain a value.
-var annotations = map[string]bool{"$schema": true, "$id": true, "$comment": true, "title": true, "description": true,
+var annotations = map[string]bool{"$schema": true, "$id": true, "$comment": true, "title": true, "description": true, "x-mrtrack": true,
 	"default": true, "examples": true, "definitions": true}
 
 // compileQuick compiles a root schema whose references all point into its

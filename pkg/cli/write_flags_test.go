@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSetFlags(t *testing.T) {
+	env, _, _ := queryEnv(false, 0, nil)
+	var got *setOptions
+	stub := func(_ *Env, _ *global, o *setOptions) error { got = o; return nil }
+	err := execute(newSetCmdRun(env, &global{}, stub), "R1.2", "due=2025-06", " title =New", "--status", "completed", "--dry-run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []assignment{{"due", "2025-06"}, {"title", "New"}, {"status", "completed"}}
+	if got.id != "R1.2" || !slices.Equal(got.assign, want) || !got.dryRun || got.noStamp {
+		t.Errorf("options = %+v", got)
+	}
+}
+
+func TestWriteFlagErrors(t *testing.T) {
+	env, _, _ := queryEnv(false, 0, nil)
+	setStub := func(*Env, *global, *setOptions) error { t.Error("set ran"); return nil }
+	newStub := func(*Env, *global, *newOptions) error { t.Error("new ran"); return nil }
+	tests := []struct {
+		new  bool
+		args []string
+		msg  string
+	}{
+		{false, []string{"R1.1"}, "nothing to set"},
+		{false, []string{"R1.1", "status"}, `"status" is not FIELD=VALUE`},
+		{false, []string{"R1.1", "stauts=done"}, `"stauts" is not a field set can change`},
+		{false, []string{"R1.1", strings.Repeat("x", 100)}, `"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (100 bytes) is not FIELD=VALUE`},
+		{true, []string{"recommendation", "--evaluation", "../x"}, `--evaluation "../x" is not an evaluation id`},
+		{true, []string{"recommendation"}, "--evaluation is required"},
+		{true, []string{"recommendation", "--evaluation", "E", "--response", "maybe"}, `--response "maybe" is not allowed: use agree, partially-agree, disagree`},
+		{true, []string{"evaluation", "a/b"}, `"a/b" is not an evaluation id`},
+		{true, []string{"action", "R1", "--status", "done"}, `--status "done" is not allowed`},
+		{true, []string{"step", "R1.1", "--due", "soon"}, "--due: "},
+	}
+	for _, tt := range tests {
+		cmd := newSetCmdRun(env, &global{}, setStub)
+		if tt.new {
+			cmd = newNewCmdRun(env, &global{}, newStub)
+		}
+		err := execute(cmd, tt.args...)
+		if codeOf(err) != ExitUsage || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%v: exit %d, %v; want 2 and %q", tt.args, codeOf(err), err, tt.msg)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package fields
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// Every schema field of every level has a Go field in the model, so
+// everything that reads records through the table sees it.
+func TestModelHasEveryField(t *testing.T) {
+	for _, l := range append(slices.Clone(Levels), Person) {
+		for _, f := range Of(l).Fields {
+			if _, ok := goFields[l][f.Name]; !ok {
+				t.Errorf("the schema's %s field %s has no Go field with yaml:%q in pkg/model", l, f.Name, f.Name)
+			}
+		}
+	}
+}
+
+// The table is what the schema says, as the commands have used it so far:
+// set's fields and kinds, the levels and their order.
+func TestTableReadsTheSchema(t *testing.T) {
+	var got []string
+	for _, f := range Of(Action).Settable() {
+		got = append(got, f.Name+":"+string(f.Kind))
+	}
+	want := []string{"title:text", "owner:text", "owner_text:text", "description:markdown", "due:due", "due_text:text",
+		"original_due:due", "status:enum", "status_text:text", "progress:markdown", "updated:date"}
+	if !slices.Equal(got, want) {
+		t.Errorf("settable action fields\n got %v\nwant %v", got, want)
+	}
+	var actionOnly []string
+	for _, f := range Of(Action).Settable() {
+		if ActionOnly(f.Name) {
+			actionOnly = append(actionOnly, f.Name)
+		}
+	}
+	if want := []string{"owner", "owner_text", "description"}; !slices.Equal(actionOnly, want) {
+		t.Errorf("action-only settable fields = %v, want %v", actionOnly, want)
+	}
+	if got := Of(Step).Field("title"); !got.Required || !got.NonEmpty || got.Kind != Text {
+		t.Errorf("step title = %+v", got)
+	}
+	if got := Of(Action).Field("status"); !slices.Equal(got.Values, statuses()) || got.Written != "status_text" {
+		t.Errorf("status = %+v, want the model's statuses and status_text beside it", got)
+	}
+	if got := Of(Action).Field("due_text"); !got.Wording || got.Written != "" {
+		t.Errorf("due_text = %+v, want a wording field", got)
+	}
+	if got := Of(Evaluation).Field("response_due"); got.Kind != Date || got.Written != "response_due_text" {
+		t.Errorf("response_due = %+v", got)
+	}
+	if got := Of(Recommendation).Field("actions"); got.Kind != Items || got.Sub != Of(Action) {
+		t.Errorf("actions = %+v, want the action records", got)
+	}
+	if got := Of(Evaluation).Field("approved_by"); got.Kind != Object || !slices.Equal(got.Sub.Names(), []string{"name", "title", "office"}) {
+		t.Errorf("approved_by = %+v", got)
+	}
+	var req []string
+	for _, f := range Of(Step).Required() {
+		req = append(req, f.Name)
+	}
+	if want := []string{"number", "title", "due", "status"}; !slices.Equal(req, want) {
+		t.Errorf("step required = %v, want %v", req, want)
+	}
+	var enums []string
+	for _, f := range Enums() {
+		enums = append(enums, f.Name)
+	}
+	if want := []string{"response", "status"}; !slices.Equal(enums, want) {
+		t.Errorf("enums = %v, want %v", enums, want)
+	}
+}
+
+func statuses() []string {
+	var out []string
+	for _, s := range model.Statuses {
+		out = append(out, string(s))
+	}
+	return out
+}
+
+func TestTextReadsTheModel(t *testing.T) {
+	due, _ := model.ParseDue("2025-06")
+	orig, _ := model.ParseDue("2024-12-31")
+	a := &model.Action{Tracking: model.Tracking{Due: due, OriginalDue: &orig, Status: model.Ongoing, Evidence: []string{"a", "b"}}, Owner: "HR"}
+	for name, want := range map[string]string{"owner": "HR", "due": "2025-06", "original_due": "2024-12-31", "status": "ongoing",
+		"evidence": "a, b", "updated": "", "progress": ""} {
+		if got := Of(Action).Field(name).Text(a); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	s := &model.Step{}
+	if got := Of(Step).Field("original_due").Text(s); got != "" {
+		t.Errorf("absent original_due = %q", got)
+	}
+	if _, ok := Of(Step).Field("title").Value(a); ok {
+		t.Error("a step field read from an action")
+	}
+	if v, _ := Of(Action).Field("evidence").Value(a); !reflect.DeepEqual(v, []string{"a", "b"}) {
+		t.Errorf("evidence value = %v", v)
+	}
+}

@@ -1,0 +1,96 @@
+package fields
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
+)
+
+// The model's Go fields are found by their yaml tags, the same names the
+// schema uses, so a field added to the schema and the model is read here
+// without code of its own. TestModelHasEveryField fails when the model
+// lacks a schema field.
+
+var modelTypes = map[Level]reflect.Type{
+	Evaluation:     reflect.TypeFor[model.Evaluation](),
+	Recommendation: reflect.TypeFor[model.Recommendation](),
+	Action:         reflect.TypeFor[model.Action](),
+	Step:           reflect.TypeFor[model.Step](),
+	Person:         reflect.TypeFor[model.Person](),
+}
+
+// goFields maps each level's yaml names to the index of the Go field.
+var goFields = func() map[Level]map[string][]int {
+	out := map[Level]map[string][]int{}
+	for l, t := range modelTypes {
+		m := map[string][]int{}
+		var walk func(t reflect.Type, at []int)
+		walk = func(t reflect.Type, at []int) {
+			for i := range t.NumField() {
+				sf := t.Field(i)
+				name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+				idx := append(append([]int{}, at...), i)
+				switch {
+				case name == "-":
+				case opts == "inline":
+					walk(sf.Type, idx)
+				case name != "":
+					m[name] = idx
+				}
+			}
+		}
+		walk(t, nil)
+		out[l] = m
+	}
+	return out
+}()
+
+// Value returns the field's value in rec, a *model.Evaluation,
+// *model.Recommendation, *model.Action, *model.Step or *model.Person
+// of the field's level; ok is false when the model has no such field.
+func (f *Field) Value(rec any) (v any, ok bool) {
+	idx, ok := goFields[f.Level][f.Name]
+	rv := reflect.ValueOf(rec)
+	if !ok || rv.Kind() != reflect.Pointer || rv.Elem().Type() != modelTypes[f.Level] {
+		return nil, false
+	}
+	return rv.Elem().FieldByIndex(idx).Interface(), true
+}
+
+// Text is the field's value in rec as one string: text as it is, a due
+// date or a day as written in records, a list joined with ", ", "" for a
+// value that is absent. Number, Object and Items fields have no text
+// form here and give "".
+func (f *Field) Text(rec any) string {
+	v, ok := f.Value(rec)
+	if !ok {
+		panic(fmt.Sprintf("fields: the model has no %s field %s (or rec is a %T)", f.Level, f.Name, rec))
+	}
+	switch v := v.(type) {
+	case string:
+		return v
+	case []string:
+		return strings.Join(v, ", ")
+	case civil.Date:
+		if v.IsZero() {
+			return ""
+		}
+		return v.String()
+	case model.Due:
+		return v.String()
+	case *model.Due:
+		if v == nil {
+			return ""
+		}
+		return v.String()
+	case fmt.Stringer:
+		return v.String()
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+		return rv.String() // Status, Response and the like
+	}
+	return ""
+}

@@ -1,0 +1,90 @@
+package git
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// repo makes a repository with one commit per date given.
+func repo(t *testing.T, dates ...string) *Repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	run := func(env []string, args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), append([]string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.org"}, env...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run(nil, "init", "-q", "-b", "main")
+	for i, d := range dates {
+		if err := os.WriteFile(filepath.Join(dir, "f.txt"), []byte{byte('a' + i)}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(nil, "add", "f.txt")
+		run([]string{"GIT_AUTHOR_DATE=" + d, "GIT_COMMITTER_DATE=" + d}, "commit", "-q", "-m", "c"+d)
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// A revision that looks like an option reaches git after --end-of-options:
+// git refuses it as a revision and writes nothing.
+func TestRevisionIsNeverAnOption(t *testing.T) {
+	r := repo(t, "2025-01-10T10:00:00Z")
+	out := filepath.Join(t.TempDir(), "pwned")
+	rev := "--output=" + out
+	if _, err := r.Resolve(rev); err == nil {
+		t.Error("Resolve accepted an option as a revision")
+	}
+	if cs, err := r.Log(rev); err == nil && len(cs) > 0 {
+		t.Errorf("Log read %d commits from an option", len(cs))
+	}
+	if _, err := r.Files(rev, "."); err == nil {
+		t.Error("Files accepted an option as a revision")
+	}
+	for _, name := range []string{out, out + "^{commit}"} {
+		if _, err := os.Stat(name); err == nil {
+			t.Errorf("git wrote %s", name)
+		}
+	}
+}
+
+func TestLastBefore(t *testing.T) {
+	r := repo(t, "2025-01-10T10:00:00Z", "2025-04-02T10:00:00Z")
+	for _, c := range []struct {
+		before time.Time
+		want   string // the subject, "" for none
+	}{
+		{time.Date(2025, 1, 10, 10, 0, 0, 0, time.UTC), ""}, // strictly before
+		{time.Date(2025, 1, 11, 0, 0, 0, 0, time.UTC), "c2025-01-10T10:00:00Z"},
+		{time.Date(2025, 4, 3, 0, 0, 0, 0, time.UTC), "c2025-04-02T10:00:00Z"},
+		// Past 2099, which git's own date parser cannot read.
+		{time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), "c2025-04-02T10:00:00Z"},
+		{time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), "c2025-04-02T10:00:00Z"},
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+	} {
+		got, err := r.LastBefore(c.before)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subject := ""
+		if got != nil {
+			subject = got.Subject
+		}
+		if subject != c.want {
+			t.Errorf("LastBefore(%s) = %q, want %q", c.before, subject, c.want)
+		}
+	}
+}
