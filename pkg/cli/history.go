@@ -133,7 +133,7 @@ func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptio
 	opts := &changesOptions{}
 	cmd := &cobra.Command{
 		Use:   "changes --since DATE|REV [--until DATE|REV]",
-		Short: "Report what changed between two points: completed, re-dated, added, removed",
+		Short: "Report what was completed, re-dated, added or removed in a period",
 		Long: `Compare the records at two points of the git history and report, per
 evaluation: actions and steps completed, other status changes, due dates moved
 (from and to, with the days), progress updated (the new text; JSON and CSV

@@ -90,8 +90,10 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		relativeToWorkspace(shown, env)
 	}
 	files := make([]string, len(res.Files))
+	abs := make(map[string]string, len(res.Files))
 	for i, f := range res.Files {
 		files[i] = f.Path
+		abs[f.Path] = f.Abs
 	}
 	color, err := g.colored(env)
 	if err != nil {
@@ -102,6 +104,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		Files:   files,
 		Strict:  opts.strict,
 		Version: currentBuild().Version,
+		Sources: sourcesOf(abs),
 	})
 	if err != nil {
 		return usage("%s", err)
@@ -113,6 +116,19 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		return failed()
 	}
 	return nil
+}
+
+// sourcesOf reads the record files findings name, by the path they are
+// shown with, for the lines text output quotes.
+func sourcesOf(abs map[string]string) *printers.Sources {
+	return &printers.Sources{Read: func(file string) ([]byte, bool) {
+		p, ok := abs[file]
+		if !ok {
+			return nil, false
+		}
+		data, err := store.Read(p, store.DefaultLimits.MaxFileSize)
+		return data, err == nil
+	}}
 }
 
 // outputFormat resolves -o: auto is github inside GitHub Actions, where

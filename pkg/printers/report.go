@@ -32,13 +32,15 @@ type Options struct {
 	Strict bool
 	// Version is mrtrack's version, for formats that name the tool (sarif).
 	Version string
+	// Sources lets text output quote the lines findings are on.
+	Sources *Sources
 }
 
 // New returns the writer for a format name.
 func New(format string, o Options) (Writer, error) {
 	switch format {
 	case "text":
-		return Text{Color: o.Color}, nil
+		return Text{Color: o.Color, Sources: o.Sources}, nil
 	case "json":
 		return JSON{}, nil
 	case "github":

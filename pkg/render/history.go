@@ -44,7 +44,7 @@ type EventJSON struct {
 // Log is the timeline of one recommendation, action or step.
 func Log(id, title string, events []history.Event) *Document {
 	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: id + " " + title}}}
-	t := Table{Columns: []Column{{Name: "DATE"}, {Name: "COMMIT"}, {Name: "AUTHOR"}, {Name: "ITEM"}, {Name: "CHANGE", Max: 70, Fit: true}}}
+	t := Table{Columns: []Column{{Name: "Date"}, {Name: "Commit"}, {Name: "Author"}, {Name: "Item"}, {Name: "Change", Max: 70, Fit: true}}}
 	sheet := &Sheet{Header: []string{"date", "commit", "author", "pull_request", "id", "field", "old", "new", "days"}}
 	data := []EventJSON{}
 	for _, ev := range events {
@@ -201,18 +201,18 @@ func Changes(in ChangesInput) *Document {
 			if len(sec.changes) == 0 {
 				continue
 			}
-			doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes)), Style: Strong})
-			t := Table{Columns: []Column{{Name: "ID"}, {Name: "TITLE", Max: 60, Fit: true}, {Name: "OWNER", Fit: true}}}
+			doc.Blocks = append(doc.Blocks, Heading{Level: 3, Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes))})
+			t := Table{Columns: []Column{{Name: "ID"}, {Name: "Title", Max: 60, Fit: true}, {Name: "Owner", Fit: true}}}
 			switch sec.kind {
 			case "progress":
-				t.Columns = append(t.Columns, Column{Name: "PROGRESS", Max: 60, Fit: true})
+				t.Columns = append(t.Columns, Column{Name: "Progress", Max: 60, Fit: true})
 			case "other":
-				t.Columns = append(t.Columns, Column{Name: "FIELD"})
+				t.Columns = append(t.Columns, Column{Name: "Field"})
 			}
 			if sec.withValues {
-				t.Columns = append(t.Columns, Column{Name: "FROM"}, Column{Name: "TO"})
+				t.Columns = append(t.Columns, Column{Name: "From"}, Column{Name: "To"})
 				if sec.kind == "due" {
-					t.Columns = append(t.Columns, Column{Name: "DAYS", Right: true})
+					t.Columns = append(t.Columns, Column{Name: "Days", Right: true})
 				}
 			}
 			for _, c := range sec.changes {

@@ -230,8 +230,8 @@ func (in ShowInput) action(it query.Item) []Block {
 		return blocks
 	}
 	t := Table{Columns: []Column{
-		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Due as written", Fit: true},
-		{Name: "Status"}, {Name: "Status as written", Fit: true}, {Name: "Days"},
+		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Source due", Fit: true},
+		{Name: "Status"}, {Name: "Source status", Fit: true}, {Name: "Days"},
 	}}
 	for _, s := range a.Steps {
 		t.Rows = append(t.Rows, Row{Cells: []Cell{
@@ -268,11 +268,11 @@ func (in ShowInput) step(s *model.Step) []Block {
 
 // trackingFields are the due date and status, beside the source wording.
 func trackingFields(t *model.Tracking) Fields {
-	fs := Fields{{Name: "Due", Value: dueField(t.Due) + deadlineOf(t), Written: t.DueText}}
+	fs := Fields{{Name: "Due", Value: dueField(t.Due) + deadlineOf(t), Written: t.DueText, Changed: dueChanged(t.Due, t.DueText)}}
 	if t.OriginalDue != nil {
 		fs = append(fs, Field{Name: "Original due", Value: dueField(*t.OriginalDue)})
 	}
-	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText})
+	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText, Changed: statusChanged(t.Status, t.StatusText)})
 }
 
 // recordFields are the last update, the evidence, the other fields and

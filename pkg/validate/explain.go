@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -124,12 +125,12 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		case pattern == datePattern && shaped(v, "0000-00-00"), due && dated(v):
 			return at(finding.RuleValue, fmt.Sprintf("%s %s is out of range: %s", name, v, outOfRange), "check the year")
 		case pattern == datePattern:
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), "write YYYY-MM-DD, e.g. 2024-12-31")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), civil.DateHint(v))
 		case due && periodRE.MatchString(v):
 			return at(finding.RuleValue, fmt.Sprintf("%s %q is too long a period", name, v),
 				fmt.Sprintf("a period runs every 1 to %d days, weeks, months or years", MaxPeriod))
 		case due:
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueForms+"; keep the source wording in due_text")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueHint(v))
 		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":

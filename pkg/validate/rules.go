@@ -270,8 +270,7 @@ func (r *rules) placeholder(at path, key string, v any) {
 		return
 	}
 	r.report(at.String(), finding.Warning, finding.RulePlaceholder,
-		fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
-		`replace it with the real value, or write "" when there is nothing to say`)
+		fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)), placeholderHint(key))
 }
 
 // path is where walk is, as the keys and indexes leading there; the JSON

@@ -113,6 +113,16 @@ func FuzzCheck(f *testing.F) {
 	})
 }
 
+// The placeholder hint never offers "" where the schema refuses it.
+func TestPlaceholderHintFollowsSchema(t *testing.T) {
+	for key, empty := range map[string]bool{"owner": false, "title": false, "responsible": false, "evidence": false,
+		"progress": true, "reasons": true, "description": true, "name": false} {
+		if got := !mustHaveText(key); got != empty {
+			t.Errorf("%s: empty allowed = %v, want %v", key, got, empty)
+		}
+	}
+}
+
 // The messages name the bounds the schemas set: every date pattern takes
 // the years MinYear to MaxYear and no other, every period 1 to MaxPeriod,
 // and every number 1 to MaxNumber.

@@ -81,7 +81,8 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntaxProblem places a yaml.v3 error. The library reports a line but no
-// column, so the column is that of the line's first non-blank character.
+// column, so the column is that of the line's first non-blank character,
+// unless realLine finds the line the trouble is really on.
 func syntaxProblem(err error, data []byte) Problem {
 	msg := err.Error()
 	line := 1
@@ -95,7 +96,11 @@ func syntaxProblem(err error, data []byte) Problem {
 		return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleTooDeep,
 			Message: "nesting too deep: " + msg}
 	}
-	return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleYAMLSyntax,
+	col := firstColumn(data, line)
+	if l, c, ok := realLine(msg, data, line); ok {
+		line, col = l, c
+	}
+	return Problem{Line: line, Col: col, Rule: finding.RuleYAMLSyntax,
 		Message: "YAML syntax: " + msg, Hint: syntaxHint(msg)}
 }
 
