@@ -2,14 +2,20 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
+	"github.com/mrtrack/mrtrack/pkg/validate"
 )
 
 // loadData loads the data folder for the commands that read records. Files
@@ -75,18 +81,77 @@ func (g *global) today(env *Env) (civil.Date, error) {
 	return d, nil
 }
 
-// loadTarget loads the data and resolves id in it; an id the data does
-// not hold is a usage error listing the candidates.
+// loadTarget loads the data and resolves id in it (see resolve).
 func (g *global) loadTarget(env *Env, id string) (*dataResult, query.Target, error) {
 	data, err := g.loadData(env)
 	if err != nil {
 		return nil, query.Target{}, err
 	}
-	t, err := resolveTarget(env, data.Evaluations, id)
+	t, err := data.resolve(env, id)
 	if err != nil {
-		return nil, t, data.finish(err)
+		return nil, t, err
 	}
 	return data, t, nil
+}
+
+// resolve finds what id names in the data. An id the data does not hold
+// is a usage error listing the candidates, unless a file with errors was
+// left out: the id may be in it, so that is said, and the exit is 1.
+func (d *dataResult) resolve(env *Env, id string) (query.Target, error) {
+	t, err := resolveTarget(env, d.Evaluations, id)
+	if err != nil {
+		return t, d.finish(d.leftOut(id, err))
+	}
+	return t, nil
+}
+
+// shortItemID takes an id apart: its evaluation (if qualified), its
+// recommendation number and how many numbers it has.
+var shortItemID = regexp.MustCompile(`^\s*(?:([^/=\s]+)/)?[Rr]?([0-9]+)((?:\.[0-9]+){0,2})\s*$`)
+
+// leftOut turns err, id not found, into the finding that explains it when
+// a file with errors was left out of the data: the recommendation's file
+// if it is among them, else the first such file.
+func (d *dataResult) leftOut(id string, err error) error {
+	m := shortItemID.FindStringSubmatch(id)
+	if m == nil {
+		return err
+	}
+	for _, e := range d.Evaluations {
+		if _, miss := query.Resolve([]*model.Evaluation{e}, id); miss == nil {
+			return err // found, but ambiguous: not a file's doing
+		}
+	}
+	rec, _ := strconv.Atoi(m[2])
+	var first, match *validate.File
+	for _, f := range d.Files {
+		if f.Usable() || (m[1] != "" && f.Folder != m[1]) {
+			continue
+		}
+		if first == nil {
+			first = f
+		}
+		if kind, n := validate.KindOf(filepath.Base(f.Path)); match == nil && (kind == validate.KindEvaluation || kind == validate.KindRecommendation && n == rec) {
+			match = f
+		}
+	}
+	if match == nil {
+		match = first
+	}
+	if match == nil {
+		return err
+	}
+	at := ""
+	for _, fd := range match.Findings {
+		if fd.Severity == finding.Error {
+			at = fmt.Sprintf(" (first at %d:%d)", fd.Line, fd.Col)
+			break
+		}
+	}
+	kind := query.Kind(1 + strings.Count(m[3], "."))
+	return &exitError{code: ExitFindings, err: withHint(
+		fmt.Errorf("no %s %s in the records read; it may be in %s, left out for its errors%s", kind, escape.Line(strings.TrimSpace(id)), escape.Line(match.Path), at),
+		"fix the file (mrtrack validate "+escape.Line(match.Path)+"), then run the command again")}
 }
 
 // resolveTarget finds what id names in evals, short ids meaning the

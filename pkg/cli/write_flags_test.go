@@ -15,7 +15,7 @@ func TestSetFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []assignment{{"due", "2025-06"}, {"title", "New"}, {"status", "completed"}}
-	if got.id != "R1.2" || !slices.Equal(got.assign, want) || !got.dryRun || got.noStamp {
+	if !slices.Equal(got.ids, []string{"R1.2"}) || !slices.Equal(got.assign, want) || !got.dryRun || got.noStamp {
 		t.Errorf("options = %+v", got)
 	}
 }
