@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -8,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
-	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -59,8 +59,14 @@ func unusable(res *load.Result) int {
 
 type dataResult struct{ *load.Result }
 
-// finish turns a command's outcome into exit 1 when the data had errors.
+// finish turns a command's outcome into exit 1 when the data had errors,
+// and an id the data does not hold into exit 1 when a file with errors,
+// which may hold it, was left out.
 func (d *dataResult) finish(err error) error {
+	var miss *missingID
+	if errors.As(err, &miss) {
+		return d.leftOut(miss.id, miss.err)
+	}
 	if err == nil && d.Stats.Errors > 0 {
 		return failed()
 	}
@@ -100,7 +106,7 @@ func (g *global) loadTarget(env *Env, id string) (*dataResult, query.Target, err
 func (d *dataResult) resolve(env *Env, id string) (query.Target, error) {
 	t, err := resolveTarget(env, d.Evaluations, id)
 	if err != nil {
-		return t, d.finish(d.leftOut(id, err))
+		return t, d.finish(err)
 	}
 	return t, nil
 }
@@ -150,8 +156,8 @@ func (d *dataResult) leftOut(id string, err error) error {
 	}
 	kind := query.Kind(1 + strings.Count(m[3], "."))
 	return &exitError{code: ExitFindings, err: withHint(
-		fmt.Errorf("no %s %s in the records read; it may be in %s, left out for its errors%s", kind, escape.Line(strings.TrimSpace(id)), escape.Line(match.Path), at),
-		"fix the file (mrtrack validate "+escape.Line(match.Path)+"), then run the command again")}
+		fmt.Errorf("no %s %s in the records read; it may be in %s, left out for its errors%s", kind, strings.TrimSpace(id), match.Path, at),
+		"fix the file (mrtrack validate "+match.Path+"), then run the command again")}
 }
 
 // resolveTarget finds what id names in evals, short ids meaning the
@@ -163,7 +169,17 @@ func resolveTarget(env *Env, evals []*model.Evaluation, id string) (query.Target
 	}
 	t, err := query.ResolveDefault(evals, def, id)
 	if err != nil {
-		return t, idError("", err)
+		return t, &missingID{id, idError("", err)}
 	}
 	return t, nil
 }
+
+// missingID is an id the data does not hold, or names ambiguously; see
+// dataResult.finish.
+type missingID struct {
+	id  string
+	err error
+}
+
+func (e *missingID) Error() string { return e.err.Error() }
+func (e *missingID) Unwrap() error { return e.err }

@@ -247,7 +247,7 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 			return err
 		}
 		if t.Kind != query.KindAction && t.Kind != query.KindStep {
-			return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", escape.Line(t.ID()), withArticle(t.Kind))
+			return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))
 		}
 		if values, err = checkValues(opts.assign, t.Kind == query.KindStep, today); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
@@ -26,7 +27,7 @@ const (
 const (
 	MinYear   = 1900
 	MaxYear   = 2199
-	MaxPeriod = 999
+	MaxPeriod = model.MaxPeriod
 	MaxNumber = 999
 )
 
