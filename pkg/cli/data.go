@@ -27,7 +27,7 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := loadRecords(env, []string{dir})
+	res, err := loadRecords(env, g, []string{dir})
 	if err != nil {
 		return nil, err
 	}

@@ -78,7 +78,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := loadRecords(env, paths)
+	res, err := loadRecords(env, g, paths)
 	if err != nil {
 		return err
 	}
@@ -148,12 +148,16 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 }
 
 // loadRecords runs the loader over paths with the default limits.
-func loadRecords(env *Env, paths []string) (*load.Result, error) {
+func loadRecords(env *Env, g *global, paths []string) (*load.Result, error) {
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
 		return nil, cannotRun(fmt.Errorf("internal: %w", err))
 	}
-	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits})
+	today, err := g.today(env)
+	if err != nil {
+		return nil, err
+	}
+	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today})
 	if err != nil {
 		return nil, cannotRun(err)
 	}

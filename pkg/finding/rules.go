@@ -41,6 +41,14 @@ const (
 	// Characters; last, so the catalogue's SARIF indexes stay put.
 	RuleControlCharacter = "control-character"
 	RuleLineBreak        = "line-break"
+	// Format v2: dates that have not happened, completion and validation,
+	// several deadlines.
+	RuleFutureDate      = "future-date"
+	RuleCompletedOn     = "completed-on"
+	RuleVerification    = "verification-not-completed"
+	RuleStepAfterAction = "step-after-action"
+	RuleDeadlinesDue    = "deadlines-due"
+	RuleDeadlinesOrder  = "deadlines-order"
 )
 
 // RuleInfo describes a rule for help texts and SARIF.
@@ -84,6 +92,12 @@ var Rules = []RuleInfo{
 	{RuleModeline, Warning, "The file does not start with the yaml-language-server $schema modeline that lets editors validate it."},
 	{RuleControlCharacter, Error, "Record text holds a control character (ESC, BEL, FF, DEL, C1 controls ...) or a non-character, raw or written as an escape."},
 	{RuleLineBreak, Error, "A line break other than LF or CRLF (a lone CR, NEL, LS, PS): YAML counts it, git and editors do not."},
+	{RuleFutureDate, Error, "A day that has not happened yet (after today or --as-of): updated, completed_on, verification.on, met_on or an extension's on."},
+	{RuleCompletedOn, Error, "completed_on on an item that is not completed, or before the day it was added."},
+	{RuleVerification, Error, "A verification on an item that is not completed: the evaluation office validates completions only."},
+	{RuleStepAfterAction, Warning, "A step falls due after its action: the action cannot be done before it."},
+	{RuleDeadlinesDue, Error, "An item with several deadlines whose due is not the first deadline not met."},
+	{RuleDeadlinesOrder, Error, "An item's deadlines are not in order, or one is met while an earlier one is not."},
 }
 
 // Info returns the description of rule id, or false when it is unknown.

@@ -129,8 +129,12 @@ func diffAction(old, new *model.Action) []Change {
 func diffFields(out []Change, sub subject, rec *fields.Record, old, new any) []Change {
 	for _, f := range rec.Fields {
 		switch f.Kind {
-		case fields.Number, fields.Items, fields.Object:
+		case fields.Number:
 			continue
+		case fields.Items, fields.Object:
+			if !f.Children() {
+				out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))
+			}
 		case fields.Markdown:
 			out = appendChanged(out, sub, f.Name, f.Text(old), f.Text(new))
 		case fields.Due:

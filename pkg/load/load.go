@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/store"
@@ -23,6 +24,9 @@ type Options struct {
 	Paths  []string // folders or files; relative to Cwd
 	Cwd    string
 	Limits store.Limits
+	// Today is the day dates are measured against (--as-of): a day after
+	// it is an error. Zero skips those rules.
+	Today civil.Date
 }
 
 // Stats count what was read.
@@ -56,7 +60,7 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 		return nil, err
 	}
 	done := inParallel(len(files), func(i int) checked {
-		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize))
+		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize, opts.Today))
 	})
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
@@ -163,7 +167,7 @@ func inParallel[T any](n int, check func(i int) T) []T {
 	return out
 }
 
-func checkOne(schemas *validate.Schemas, f store.File, limit int64) *validate.File {
+func checkOne(schemas *validate.Schemas, f store.File, limit int64, today civil.Date) *validate.File {
 	data, err := store.Read(f.Abs, limit)
 	if err != nil {
 		rule, hint := finding.RuleUnreadable, ""
@@ -176,7 +180,7 @@ func checkOne(schemas *validate.Schemas, f store.File, limit int64) *validate.Fi
 			Message: "cannot read: " + errText(err), Hint: hint}}
 		return vf
 	}
-	return schemas.Check(f.Path, f.Abs, data)
+	return schemas.CheckAsOf(f.Path, f.Abs, data, today)
 }
 
 func errText(err error) string {

@@ -16,7 +16,7 @@ import (
 
 const (
 	datePattern = "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
-	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\""
+	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, continuous, conditional, unknown or \"every N months\""
 )
 
 // The bounds the schemas' patterns set, for the messages that explain

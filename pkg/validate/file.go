@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"go.yaml.in/yaml/v3"
@@ -101,7 +102,14 @@ const MaxFindings = 1000
 // the file; abs places it in its evaluation folder. It reports at most
 // MaxFindings errors and as many warnings.
 func (s *Schemas) Check(path, abs string, data []byte) *File {
-	f := s.check(path, abs, data)
+	return s.CheckAsOf(path, abs, data, civil.Date{})
+}
+
+// CheckAsOf is Check measured against today: days after it (an updated
+// or completed_on that has not happened yet) are errors. A zero today
+// skips those rules, as Check does.
+func (s *Schemas) CheckAsOf(path, abs string, data []byte, today civil.Date) *File {
+	f := s.check(path, abs, data, today)
 	if len(f.Findings) > MaxFindings {
 		f.Findings, f.ErrorsNotShown, f.WarningsNotShown = capFindings(f.Findings)
 	}
@@ -133,7 +141,7 @@ func capFindings(fs []finding.Finding) (kept []finding.Finding, errs, warns int)
 }
 
 // check is Check without the bound on findings.
-func (s *Schemas) check(path, abs string, data []byte) *File {
+func (s *Schemas) check(path, abs string, data []byte, today civil.Date) *File {
 	name := filepath.Base(abs)
 	kind, nameNumber := KindOf(name)
 	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
@@ -169,6 +177,7 @@ func (s *Schemas) check(path, abs string, data []byte) *File {
 		r.recommendation(name, nameNumber)
 	}
 	r.values()
+	r.formatV2(today)
 	finding.Sort(f.Findings)
 	return f
 }

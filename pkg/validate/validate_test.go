@@ -163,7 +163,7 @@ func TestSchemaBounds(t *testing.T) {
 		}
 		visit(c.raw)
 	}
-	if dates != 8 || periods != 4 || numbers != 3 {
+	if dates != 19 || periods != 6 || numbers != 3 {
 		t.Errorf("%d date patterns, %d period patterns, %d numbers: the schemas changed, update this test", dates, periods, numbers)
 	}
 }
