@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
@@ -81,7 +82,7 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 		code = ExitFindings
 	}
 	for _, p := range problems {
-		fmt.Fprintf(env.Stderr, "mrtrack: %s: %s\n", p.File, p.Message)
+		fmt.Fprintf(env.Stderr, "mrtrack: %s: %s\n", escape.Line(p.File), p.Message)
 	}
 	changed := 0
 	for _, f := range files {
@@ -97,7 +98,7 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 		switch {
 		case errors.As(err, &fe):
 			code = max(code, ExitFindings)
-			fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", f.Path, fe.err)
+			fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", escape.Line(f.Path), fe.err)
 		case err != nil:
 			e := editFailed(env, err, ExitFindings)
 			code = max(code, codeOf(e))
@@ -107,7 +108,7 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 			if opts.diff {
 				fmt.Fprint(env.Stdout, res.Diff())
 			} else {
-				fmt.Fprintln(env.Stdout, f.Path)
+				fmt.Fprintln(env.Stdout, escape.Line(f.Path))
 			}
 		}
 	}

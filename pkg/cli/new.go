@@ -12,9 +12,12 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
+	"github.com/mrtrack/mrtrack/pkg/escape"
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -33,7 +36,10 @@ func todo(what string) string { return validate.Unfilled + " " + what }
 
 const newExitHelp = `Exit status:
   0  created (the placeholders left to fill in are listed)
-  2  usage error: unknown id or evaluation, a value that is not allowed
+  1  the parent may be in a file with errors, which was left out; or, with
+     --edit, errors are left after the edit
+  2  usage error: unknown id or evaluation, a value that is not allowed, or
+     --edit with no editor found (checked before anything is written)
   3  could not run: the file exists already, is being written by another
      mrtrack, cannot be read or written (a full disk), or numbers ran out`
 
@@ -120,15 +126,22 @@ func (o *newOptions) checkFlags() error {
 			return usage("--responsible is not UTF-8 text: %s", quoted(r))
 		}
 	}
-	if r := o.value("response", ""); r != "" && !slices.Contains(model.Responses, model.Response(r)) {
-		return usage("--response %s is not allowed: use %s", quoted(r), model.ResponseNames())
-	}
-	if s := o.value("status", ""); s != "" && !slices.Contains(model.Statuses, model.Status(s)) {
-		return usage("--status %s is not allowed: use one of %s", quoted(s), model.StatusNames())
-	}
-	if d := o.value("due", ""); d != "" {
-		if _, err := model.ParseDue(d); err != nil {
-			return usage("--due: %v", err)
+	level := map[newKind]fields.Level{newEvaluation: fields.Evaluation, newRecommendation: fields.Recommendation,
+		newAction: fields.Action, newStep: fields.Step}[o.kind]
+	for _, name := range slices.Sorted(maps.Keys(o.fields)) {
+		v, f := *o.fields[name], fields.Of(level).Field(strings.ReplaceAll(name, "-", "_"))
+		if v == "" || f == nil {
+			continue
+		}
+		switch f.Kind {
+		case fields.Enum:
+			if !slices.Contains(f.Values, v) {
+				return usage("--%s %s is not allowed: use one of %s", name, quoted(v), strings.Join(f.Values, ", "))
+			}
+		case fields.Due:
+			if _, err := model.ParseDue(v); err != nil {
+				return usage("--%s: %v", name, err)
+			}
 		}
 	}
 	return nil
@@ -224,8 +237,14 @@ func newItemCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error,
 	return cmd
 }
 
-// runNew creates what o asks for.
+// runNew creates what o asks for. With --edit, the editor is found
+// first, so a missing one writes nothing.
 func runNew(env *Env, g *global, o *newOptions) error {
+	if o.editor {
+		if _, err := findEditor(env); err != nil {
+			return err
+		}
+	}
 	switch o.kind {
 	case newEvaluation:
 		return o.createEvaluation(env, g)
@@ -442,9 +461,12 @@ func (o *newOptions) create(env *Env, dir, abs string, body *yaml.Node) (edit.Fi
 // the placeholders still to fill in.
 func (o *newOptions) done(env *Env, f edit.File, id string) error {
 	path, abs := f.Path, f.Abs
-	fmt.Fprintf(env.Stdout, "created %s in %s\n", id, path)
+	fmt.Fprintf(env.Stdout, "created %s in %s\n", escape.Line(id), escape.Line(path))
 	if o.editor {
 		if err := openEditor(env, abs); err != nil {
+			if codeOf(err) == ExitUsage {
+				return err
+			}
 			return cannotRun(err)
 		}
 	}
@@ -457,7 +479,13 @@ func (o *newOptions) done(env *Env, f edit.File, id string) error {
 		return cannotRun(err)
 	}
 	if f := schemas.Check(path, abs, data); len(f.Findings) > 0 {
-		fmt.Fprintln(env.Stdout, "to fill in:")
+		// After an edit, what is left is the officer's to fix, not a
+		// skeleton's placeholders.
+		label := "to fill in:"
+		if o.editor {
+			label = "errors left after the edit:"
+		}
+		fmt.Fprintln(env.Stdout, label)
 		printers.Text{}.Findings(env.Stdout, f.Findings)
 		if errs, _ := finding.Count(f.Findings); errs > 0 && o.editor {
 			return failed()
@@ -466,15 +494,51 @@ func (o *newOptions) done(env *Env, f edit.File, id string) error {
 	return nil
 }
 
+// findEditor returns $VISUAL or $EDITOR, refusing one whose program is
+// not found on PATH (a usage error: nothing is written).
+func findEditor(env *Env) (string, error) {
+	name, editor := "VISUAL", env.Getenv("VISUAL")
+	if editor == "" {
+		name, editor = "EDITOR", env.Getenv("EDITOR")
+	}
+	if strings.TrimSpace(editor) == "" {
+		return "", &exitError{code: ExitUsage, err: withHint(errors.New("--edit: neither $VISUAL nor $EDITOR is set; nothing was written"), "set EDITOR, e.g. export EDITOR=nano")}
+	}
+	// The command is run by the shell, so its first word is the program.
+	prog := strings.Fields(editor)[0]
+	if _, err := lookPath(env, prog); err != nil {
+		return "", &exitError{code: ExitUsage, err: withHint(fmt.Errorf("--edit: $%s is %s, and %s is not found; nothing was written", name, quoted(editor), quoted(prog)),
+			"set "+name+" to an installed editor, e.g. export "+name+"=nano")}
+	}
+	return editor, nil
+}
+
+// lookPath finds prog as the shell would, on the PATH the command runs
+// with.
+func lookPath(env *Env, prog string) (string, error) {
+	if strings.ContainsRune(prog, '/') || strings.ContainsRune(prog, filepath.Separator) {
+		if !filepath.IsAbs(prog) {
+			prog = filepath.Join(env.Cwd, prog)
+		}
+		return exec.LookPath(prog)
+	}
+	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+		if dir == "" {
+			dir = env.Cwd
+		}
+		if p, err := exec.LookPath(filepath.Join(dir, prog)); err == nil {
+			return p, nil
+		}
+	}
+	return "", exec.ErrNotFound
+}
+
 // openEditor runs $VISUAL or $EDITOR on path, through the shell so that
 // EDITOR="code --wait" works as in git.
 func openEditor(env *Env, path string) error {
-	editor := env.Getenv("VISUAL")
-	if editor == "" {
-		editor = env.Getenv("EDITOR")
-	}
-	if editor == "" {
-		return withHint(fmt.Errorf("--edit: neither $VISUAL nor $EDITOR is set"), "set EDITOR, e.g. export EDITOR=nano")
+	editor, err := findEditor(env)
+	if err != nil {
+		return err
 	}
 	var cmd *exec.Cmd
 	if runtime.GOOS == "windows" {

@@ -104,9 +104,13 @@ func (e *NumberError) Error() string {
 // is an *InvalidError or *InternalError. A later writer (import, update
 // rounds) passes the file, its change and its scopes, and gets the same
 // locking, checks and atomic write as set and new.
+//
+// The result's Findings are the warnings the change added, for the writer
+// to print.
 func Apply(f File, may []Scope, change func(*Record) error) (*Result, error) {
 	kind, _ := validate.KindOf(filepath.Base(f.Abs))
-	return Rewrite(f, func(old []byte) ([]byte, error) {
+	var warnings []finding.Finding
+	res, err := Rewrite(f, func(old []byte) ([]byte, error) {
 		doc, err := Parse(old)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Path, err)
@@ -118,26 +122,40 @@ func Apply(f File, may []Scope, change func(*Record) error) (*Result, error) {
 		if string(out) == string(old) {
 			return out, nil
 		}
-		return out, check(f, old, out, may)
+		warnings, err = check(f, old, out, may)
+		return out, err
 	})
+	if res != nil {
+		res.Findings = warnings
+	}
+	return res, err
 }
 
 // check validates the changed file and checks that it says what it said
-// before except where may allows, so nothing else can be lost.
-func check(f File, old, out []byte, may []Scope) error {
+// before except where may allows, so nothing else can be lost; it returns
+// the warnings the change added.
+func check(f File, old, out []byte, may []Scope) ([]finding.Finding, error) {
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	before := schemas.Check(f.Path, f.Abs, old)
 	after := schemas.Check(f.Path, f.Abs, out)
-	if added := newErrors(before.Findings, after.Findings); len(added) > 0 {
-		return &InvalidError{Path: f.Path, Findings: added}
+	var errs, warnings []finding.Finding
+	for _, fd := range newFindings(before.Findings, after.Findings) {
+		if fd.Severity == finding.Error {
+			errs = append(errs, fd)
+		} else {
+			warnings = append(warnings, fd)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, &InvalidError{Path: f.Path, Findings: errs}
 	}
 	if !sameOutside(before.Value, after.Value, may) {
-		return &InternalError{Path: f.Path}
+		return nil, &InternalError{Path: f.Path}
 	}
-	return nil
+	return warnings, nil
 }
 
 // sameOutside reports whether before and after hold the same data once
@@ -197,10 +215,10 @@ func itemValue(v any, item Item) map[string]any {
 	return m
 }
 
-// newErrors returns the errors of after that before did not have (by rule,
-// field and message: lines move when text is added), leaving out the
+// newFindings returns the findings of after that before did not have (by
+// rule, field and message: lines move when text is added), leaving out the
 // placeholders of a skeleton, which a change may leave for later.
-func newErrors(before, after []finding.Finding) []finding.Finding {
+func newFindings(before, after []finding.Finding) []finding.Finding {
 	type key struct{ rule, field, msg string }
 	had := map[key]bool{}
 	for _, f := range before {
@@ -208,7 +226,7 @@ func newErrors(before, after []finding.Finding) []finding.Finding {
 	}
 	var out []finding.Finding
 	for _, f := range after {
-		if f.Severity == finding.Error && f.Rule != finding.RuleUnfilled && !had[key{f.Rule, f.Field, f.Message}] {
+		if f.Rule != finding.RuleUnfilled && !had[key{f.Rule, f.Field, f.Message}] {
 			out = append(out, f)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/mrtrack/mrtrack/pkg/diff"
+	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/store"
 )
 
@@ -26,6 +27,8 @@ type File struct {
 type Result struct {
 	Path          string
 	Before, After []byte
+	// Findings are the warnings Apply's change added (errors refuse it).
+	Findings []finding.Finding
 }
 
 // Changed reports whether the file's bytes changed (or, in a dry run,

@@ -80,6 +80,10 @@ func (d Due) String() string {
 	return "unknown"
 }
 
+// MaxPeriod is the longest period of a recurring due date, in its unit:
+// the schema's bound, so a due date ParseDue takes is one validate takes.
+const MaxPeriod = 999
+
 // ParseDue reads a due date in the record format: 2024-12-31, 2023-10,
 // 2025-Q4, 2025-H1, 2023, continuous, conditional, unknown or "every N
 // days|weeks|months|years".
@@ -148,12 +152,12 @@ func parseEvery(s string) (Due, error) {
 		n, err := strconv.Atoi(fields[0])
 		unit := strings.TrimSuffix(fields[1], "s")
 		for _, u := range civil.Units {
-			if err == nil && n >= 1 && u.Name() == unit {
+			if err == nil && n >= 1 && n <= MaxPeriod && u.Name() == unit {
 				return Due{Kind: DueRecurring, Every: n, Unit: u}, nil
 			}
 		}
 	}
-	return Due{}, fmt.Errorf("\"every %s\" is not a period: write every N days, weeks, months or years", s)
+	return Due{}, fmt.Errorf("\"every %s\" is not a period: write every N days, weeks, months or years, N from 1 to %d", s, MaxPeriod)
 }
 
 // UnmarshalYAML reads a due date; an unquoted year arrives as an integer.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
@@ -27,7 +28,7 @@ const (
 const (
 	MinYear   = 1900
 	MaxYear   = 2199
-	MaxPeriod = 999
+	MaxPeriod = model.MaxPeriod
 	MaxNumber = 999
 )
 
