@@ -73,7 +73,8 @@ func plainArgErrors(root *cobra.Command) {
 			required := slices.DeleteFunc(slices.Clone(want), func(w string) bool { return strings.HasPrefix(w, "[") })
 			switch {
 			case len(args) < len(required):
-				return withHint(fmt.Errorf("%s: missing %s", name, strings.Join(required[len(args):], " ")), help)
+				missing := strings.TrimSuffix(strings.Join(required[len(args):], " "), "...")
+				return withHint(fmt.Errorf("%s: missing %s", name, missing), help)
 			case len(args) > len(want) && !strings.Contains(cmd.Use, "..."):
 				return withHint(fmt.Errorf("%s: unexpected argument %q", name, args[len(want)]), help)
 			}
