@@ -31,7 +31,7 @@ func largeData(tb testing.TB) (root string, record []byte) {
 }
 
 // fmt --diff on a record at the read limit that fmt rewrites on every
-// line: one hunk replacing all 72,173 lines below the first three, which
+// line: one hunk replacing all 73,325 lines below the first three, which
 // patch turns into exactly what fmt writes. The record is left alone.
 func TestFmtDiffAtTheReadLimit(t *testing.T) {
 	root, record := largeData(t)
@@ -40,7 +40,7 @@ func TestFmtDiffAtTheReadLimit(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	head := "--- a/data/E-1/rec-02.yaml\n+++ b/data/E-1/rec-02.yaml\n@@ -4,72173 +4,72173 @@\n" +
+	head := "--- a/data/E-1/rec-02.yaml\n+++ b/data/E-1/rec-02.yaml\n@@ -4,73325 +4,73325 @@\n" +
 		" text: Strengthen the monitoring of mixed movements.\n response: agree\n responsible:\n-    - Protection\n+  - Protection\n actions:\n-    - number: 1\n"
 	if !strings.HasPrefix(diff, head) || strings.Count(diff, "\n@@ ") != 1 {
 		t.Fatalf("diff starts:\n%.400s\nwant:\n%s", diff, head)
@@ -74,22 +74,22 @@ func TestFmtDiffAtTheReadLimit(t *testing.T) {
 // step, with its context, and writes nothing.
 func TestSetDryRunAtTheReadLimit(t *testing.T) {
 	root, record := largeData(t)
-	diff, code := run(t, root, "set", "R2.3000.1", "--status", "completed", "--as-of", "2025-01-15", "--dry-run")
+	diff, code := run(t, root, "set", "R2.400.1", "--status", "completed", "--as-of", "2025-01-15", "--dry-run")
 	if code != 0 {
 		t.Fatalf("exit %d, want 0", code)
 	}
 	want := `--- a/data/E-1/rec-02.yaml
 +++ b/data/E-1/rec-02.yaml
-@@ -36005,7 +36005,8 @@
+@@ -41513,7 +41513,8 @@
            - number: 1
-             title: Hire the teams
+             title: Hire team 1
              due: 2024-09-30
 -            status: not-started
 +            status: completed
 +            updated: 2025-01-15
-     - number: 3001
-       title: Extend the monitoring project to region 3001
-       owner: Protection
+           - number: 2
+             title: Hire team 2
+             due: 2024-09-30
 `
 	if diff != want {
 		t.Errorf("set --dry-run:\n%s\nwant:\n%s", diff, want)

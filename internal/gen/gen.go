@@ -159,18 +159,36 @@ func (g *generator) evaluation(year, seq int) *evaluation {
 		key("title"), str(fmt.Sprintf(pick(g, l.titles), pick(g, countries)) + fmt.Sprintf(" %d – %d", year-5, year-1)),
 		key("language"), plain(l.code),
 		key("commissioned_by"), str("Evaluation Office"),
-		key("response_due"), plain(due.String()),
 	}
-	if g.chance(0.3) {
-		kv = append(kv, key("response_due_text"), str(longDate(l, due)))
+	// A fifth of the headers are in UNDP's layout: the organization, the
+	// evaluation's type, plan and completion, and no response due date,
+	// coordinator or approval, which such a source does not give.
+	undp := g.chance(0.2)
+	if undp {
+		completed := due.AddDays(-30 - g.intn(200))
+		kv = append(kv,
+			key("organization"), str("UNDP"),
+			key("evaluation_type"), str(pick(g, []string{"Country Programme Evaluation", "Thematic", "Project"})),
+			key("evaluation_plan"), str(fmt.Sprintf("UNDP %s %d-%d", pick(g, countries), year-4, year)),
+			key("completed_on"), plain(fmt.Sprintf("%04d-%02d", completed.Year, int(completed.Month))),
+			key("completed_on_text"), str(fmt.Sprintf("%s %d", english.months[completed.Month-1], completed.Year)))
+	} else {
+		kv = append(kv, key("response_due"), plain(due.String()))
+		if g.chance(0.3) {
+			kv = append(kv, key("response_due_text"), str(longDate(l, due)))
+		}
+		kv = append(kv,
+			key("coordinator"), mapping(key("name"), str(pick(g, people)), key("title"), str(pick(g, posts))),
+			key("approved_by"), mapping(key("name"), str(pick(g, people)), key("title"), str(pick(g, posts)), key("office"), str(pick(g, offices))),
+			key("approved_on"), plain(e.issued.String()),
+		)
+		if g.chance(0.2) {
+			kv = append(kv, key("approved_on_text"), str(fmt.Sprintf("%d %s", e.issued.Day, l.months[e.issued.Month-1])))
+		}
 	}
-	kv = append(kv,
-		key("coordinator"), mapping(key("name"), str(pick(g, people)), key("title"), str(pick(g, posts))),
-		key("approved_by"), mapping(key("name"), str(pick(g, people)), key("title"), str(pick(g, posts)), key("office"), str(pick(g, offices))),
-		key("approved_on"), plain(e.issued.String()),
-	)
-	if g.chance(0.2) {
-		kv = append(kv, key("approved_on_text"), str(fmt.Sprintf("%d %s", e.issued.Day, l.months[e.issued.Month-1])))
+	if undp {
+		kv = append(kv, key("response_unit"), str(pick(g, offices)),
+			key("links"), sequence(str(fmt.Sprintf("https://erc.example.org/evaluations/%s", e.id))))
 	}
 	if g.chance(0.3) {
 		kv = append(kv, key("general_comments"), literal(g.paragraphs(l, 1)))
@@ -181,7 +199,7 @@ func (g *generator) evaluation(year, seq int) *evaluation {
 
 func (g *generator) recommendation(e *evaluation, number int) (n *yaml.Node, actions, steps int) {
 	l := e.lang
-	response := weighted(g, []string{"agree", "partially-agree", "disagree"}, 80, 15, 5)
+	response := weighted(g, []string{"agree", "partially-agree", "disagree", "not-stated"}, 80, 15, 5, 3)
 	kv := []*yaml.Node{
 		key("number"), integer(number),
 		key("title"), str(g.title(l)),
@@ -192,6 +210,18 @@ func (g *generator) recommendation(e *evaluation, number int) (n *yaml.Node, act
 		kv = append(kv, key("reasons"), str(pick(g, l.reasons)))
 	} else if g.chance(0.3) {
 		kv = append(kv, key("reasons"), str(""))
+	}
+	if g.chance(0.2) {
+		kv = append(kv, key("comments"), literal(g.paragraphs(l, 1)))
+	}
+	if g.chance(0.2) {
+		kv = append(kv, key("priority"), plain(pick(g, []string{"high", "medium", "low"})))
+		if g.chance(0.3) {
+			kv = append(kv, key("priority_text"), str("critical"))
+		}
+	}
+	if g.chance(0.2) {
+		kv = append(kv, key("tags"), sequence(str(fmt.Sprintf("Outcome %d", 1+g.intn(4)))))
 	}
 	var responsible []*yaml.Node
 	for range 1 + g.intn(3) {
@@ -234,6 +264,10 @@ func (g *generator) action(e *evaluation, number int) (*yaml.Node, int) {
 		nsteps = 2 + g.intn(4)
 		for i := 1; i <= nsteps; i++ {
 			s := g.tracking(e, t.status)
+			if s.dated && t.dated && s.deadline.After(t.deadline) {
+				// A step falls due by its action's deadline.
+				s.due, s.dueText, s.deadline, s.deadlines = t.due, t.dueText, t.deadline, nil
+			}
 			steps = append(steps, mapping(append([]*yaml.Node{key("number"), integer(i), key("title"), str(g.title(l))}, s.fields(false)...)...))
 		}
 		kv = append(kv, key("steps"), sequence(steps...))
@@ -248,6 +282,11 @@ type tracking struct {
 	progress                  string
 	updated                   civil.Date
 	evidence                  []string
+	deadline                  civil.Date // when it falls due, if dated
+	dated                     bool
+	deadlines                 *yaml.Node // several deadlines, or nil
+	added, completedOn        civil.Date
+	verification, extensions  *yaml.Node
 }
 
 // tracking draws a due date within three years of the response, then a
@@ -257,7 +296,7 @@ type tracking struct {
 func (g *generator) tracking(e *evaluation, parentStatus string) tracking {
 	l := e.lang
 	var t tracking
-	kind := weighted(g, []string{"day", "month", "year", "quoted-year", "continuous", "every", "conditional", "unknown"}, 40, 18, 6, 4, 12, 8, 7, 5)
+	kind := weighted(g, []string{"day", "month", "year", "quoted-year", "continuous", "every", "conditional", "unknown", "quarter", "half"}, 40, 18, 6, 4, 12, 8, 7, 5, 3, 2)
 	deadline := g.day(e.issued, 3*365)
 	dated := true
 	switch kind {
@@ -273,6 +312,14 @@ func (g *generator) tracking(e *evaluation, parentStatus string) tracking {
 		}
 		t.dueText = str(fmt.Sprintf(l.yearEnd, deadline.Year))
 		deadline = deadline.EndOfYear()
+	case "quarter":
+		q := (int(deadline.Month) + 2) / 3
+		t.due, t.dueText = plain(fmt.Sprintf("%04d-Q%d", deadline.Year, q)), str(fmt.Sprintf("Q%d %d", q, deadline.Year))
+		deadline = deadline.EndOfQuarter()
+	case "half":
+		h := (int(deadline.Month) + 5) / 6
+		t.due, t.dueText = plain(fmt.Sprintf("%04d-H%d", deadline.Year, h)), str(fmt.Sprintf("H%d %d", h, deadline.Year))
+		deadline = civil.New(deadline.Year, time.Month(6*h), 1).EndOfMonth()
 	case "continuous":
 		t.due, t.dueText, dated = plain("continuous"), str(pick(g, l.continuous)), false
 	case "every":
@@ -287,8 +334,26 @@ func (g *generator) tracking(e *evaluation, parentStatus string) tracking {
 		}
 	}
 	if kind == "day" && g.chance(0.1) {
-		t.originalDue = plain(deadline.AddDays(-30 - g.intn(300)).String())
+		from := deadline.AddDays(-30 - g.intn(300))
+		t.originalDue = plain(from.String())
+		if on := from.AddDays(-g.intn(30)); g.chance(0.5) && !on.After(Reference) {
+			t.extensions = sequence(mapping(key("from"), plain(from.String()), key("to"), plain(deadline.String()),
+				key("on"), plain(on.String()), key("reason"), str(pick(g, l.reasons)), key("approved_by"), str(pick(g, people))))
+		}
 	}
+	if kind == "month" && g.chance(0.1) {
+		// Two deadlines a year apart; the first is met when it has passed.
+		first := deadline.AddMonths(-12)
+		firstDue := plain(fmt.Sprintf("%04d-%02d", first.Year, int(first.Month)))
+		if met := first.EndOfMonth().AddDays(-g.intn(10)); !met.After(Reference) {
+			t.deadlines = sequence(mapping(key("due"), firstDue, key("met_on"), plain(met.String())), mapping(key("due"), t.due))
+		} else {
+			t.deadlines = sequence(mapping(key("due"), firstDue), mapping(key("due"), t.due))
+			t.due, deadline = firstDue, first.EndOfMonth()
+		}
+	}
+	t.deadline, t.dated = deadline, dated
+	t.added = e.issued.AddDays(g.intn(60))
 	statuses := []string{"not-started", "in-progress", "completed", "ongoing", "no-longer-applicable"}
 	switch {
 	case parentStatus == "completed":
@@ -317,6 +382,16 @@ func (g *generator) tracking(e *evaluation, parentStatus string) tracking {
 	if t.status == "completed" && g.chance(0.3) {
 		t.evidence = append(t.evidence, fmt.Sprintf("https://example.org/%s/%06d.pdf", e.id, g.intn(1000000)))
 	}
+	if done := t.added.AddDays(g.intn(700)); t.status == "completed" && !done.After(Reference) && g.chance(0.4) {
+		t.completedOn = done
+		if on := done.AddDays(g.intn(60)); !on.After(Reference) && g.chance(0.5) {
+			t.verification = mapping(key("status"), plain(weighted(g, []string{"accepted", "returned"}, 4, 1)),
+				key("by"), str("Evaluation Office"), key("on"), plain(on.String()), key("note"), str(g.sentence(l)))
+		}
+	}
+	if g.chance(0.3) || t.added.After(Reference) {
+		t.added = civil.Date{}
+	}
 	return t
 }
 
@@ -330,6 +405,12 @@ func (t tracking) fields(action bool) []*yaml.Node {
 	if t.originalDue != nil {
 		kv = append(kv, key("original_due"), t.originalDue)
 	}
+	if t.deadlines != nil {
+		kv = append(kv, key("deadlines"), t.deadlines)
+	}
+	if t.extensions != nil {
+		kv = append(kv, key("extensions"), t.extensions)
+	}
 	kv = append(kv, key("status"), plain(t.status))
 	if t.statusText != "" {
 		kv = append(kv, key("status_text"), str(t.statusText))
@@ -339,6 +420,15 @@ func (t tracking) fields(action bool) []*yaml.Node {
 	}
 	if !t.updated.IsZero() {
 		kv = append(kv, key("updated"), plain(t.updated.String()))
+	}
+	if !t.added.IsZero() {
+		kv = append(kv, key("added"), plain(t.added.String()))
+	}
+	if !t.completedOn.IsZero() {
+		kv = append(kv, key("completed_on"), plain(t.completedOn.String()))
+	}
+	if t.verification != nil {
+		kv = append(kv, key("verification"), t.verification)
 	}
 	if len(t.evidence) > 0 {
 		var ev []*yaml.Node

@@ -64,7 +64,9 @@ func TestTreeValidatesAndCoversTheFormat(t *testing.T) {
 		`response: agree\n`, `response: partially-agree\n`, `response: disagree\n`,
 		`due: \d{4}-\d{2}-\d{2}\n`, `due: \d{4}-\d{2}\n`, `due: \d{4}\n`, `due: "\d{4}"\n`,
 		`due: continuous\n`, `due: every \d+ \w+\n`, `due: conditional\n`, `due: unknown\n`,
-		`original_due: `, `language: fr\n`, `language: en\n`, `[éèàç]`, `steps:\n`, `evidence:\n`,
+		`original_due: `, `due: \d{4}-Q\d\n`, `due: \d{4}-H\d\n`, `deadlines:\n`, `met_on: `, `extensions:\n`,
+		`added: `, `completed_on: `, `verification:\n`, `organization: `, `links:\n`, `priority: `, `tags:\n`,
+		`response: not-stated\n`, `language: fr\n`, `language: en\n`, `[éèàç]`, `steps:\n`, `evidence:\n`,
 	} {
 		if !regexp.MustCompile(want).Match(all.Bytes()) {
 			t.Errorf("no generated file matches %q", want)

@@ -138,30 +138,34 @@ var Large = Case{Name: "a valid record of 2 MiB indented by four spaces", File: 
 
 // Reindented is a valid recommendation record of almost 2 MiB, the read
 // limit, indented by four spaces: fmt rewrites every line of its actions
-// to two, so fmt --diff must compare some 60,000 lines that all differ.
-// Each action has one step, so set has something to change in it.
+// to two, so fmt --diff must compare some 73,000 lines that all differ.
+// Numbers stop at 999, so the size comes from steps: 24 to each action.
 func Reindented() []byte {
 	var b bytes.Buffer
 	b.WriteString("# yaml-language-server: $schema=../../schema/recommendation.schema.json\n" +
 		"number: 2\ntitle: Strengthen monitoring\ntext: Strengthen the monitoring of mixed movements.\n" +
 		"response: agree\nresponsible:\n    - Protection\nactions:\n")
+	var action bytes.Buffer
 	for n := 1; ; n++ {
-		action := fmt.Sprintf("    - number: %d\n"+
+		action.Reset()
+		fmt.Fprintf(&action, "    - number: %d\n"+
 			"      title: Extend the monitoring project to region %d\n"+
 			"      owner: Protection\n"+
 			"      description: Cover the region with two teams.\n"+
 			"      due: 2024-12-31\n"+
 			"      status: in-progress\n"+
 			"      progress: \"\"\n"+
-			"      steps:\n"+
-			"          - number: 1\n"+
-			"            title: Hire the teams\n"+
-			"            due: 2024-09-30\n"+
-			"            status: not-started\n", n, n)
-		if b.Len()+len(action) > 2<<20-64 {
+			"      steps:\n", n, n)
+		for step := 1; step <= 24; step++ {
+			fmt.Fprintf(&action, "          - number: %d\n"+
+				"            title: Hire team %d\n"+
+				"            due: 2024-09-30\n"+
+				"            status: not-started\n", step, step)
+		}
+		if b.Len()+action.Len() > 2<<20-64 {
 			return b.Bytes()
 		}
-		b.WriteString(action)
+		b.Write(action.Bytes())
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 // deadline written that way falls due then), today, yesterday, tomorrow,
 // eom, eoq, eoy, and offsets such as +30d, -2w, +3m, +1y.
 func ParseUser(s string, today Date) (Date, error) {
+	typed := s
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch s {
 	case "today", "now":
@@ -42,11 +43,25 @@ func ParseUser(s string, today Date) (Date, error) {
 	if d, ok := parsePeriodEnd(s); ok {
 		return d, nil
 	}
-	if len(s) == 10 {
-		return Parse(s)
+	if dayShaped(s) {
+		return Parse(s) // a day, or one the calendar does not have
 	}
-	return Date{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy or an offset such as +30d or -2w", s)
+	return Date{}, &DateError{Input: typed, advice: suggestion(typed, DayPrecise, YearOnly) + userForms}
 }
+
+// dayShaped reports whether s is written YYYY-MM-DD in digits.
+func dayShaped(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	_, err1 := digits(s[:4])
+	_, err2 := digits(s[5:7])
+	_, err3 := digits(s[8:])
+	return err1 == nil && err2 == nil && err3 == nil
+}
+
+// userForms are the forms ParseUser reads.
+const userForms = "write YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy or an offset such as +30d or -2w"
 
 // parsePeriodEnd reads YYYY or YYYY-MM as the last day of that period.
 func parsePeriodEnd(s string) (Date, bool) {

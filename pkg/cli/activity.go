@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"slices"
+
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/history"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -8,10 +10,11 @@ import (
 )
 
 // activity reads, once, what the git history says of every action of
-// evals: due-date moves and the last change (or the updated field, when
-// newer). With files (paths in the working tree), only their history is
-// read.
-func (g *global) activity(env *Env, evals []*model.Evaluation, files ...string) (map[*model.Action]query.Activity, error) {
+// evals up to the end of day upTo (the day measured against: nothing after
+// it counts): due-date moves and the last change (or the updated field,
+// when newer). With files (paths in the working tree), only their history
+// is read.
+func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, files ...string) (map[*model.Action]query.Activity, error) {
 	h, err := g.openHistory(env)
 	if err != nil {
 		return nil, err
@@ -24,6 +27,9 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, files ...string) 
 	if err != nil {
 		return nil, cannotRun(err)
 	}
+	for f, vs := range versions {
+		versions[f] = slices.DeleteFunc(vs, func(v history.Version) bool { return civil.Of(v.Commit.Date.UTC()).After(upTo) })
+	}
 	found := history.Analyse(versions)
 	out := map[*model.Action]query.Activity{}
 	for _, e := range evals {
@@ -31,7 +37,10 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, files ...string) 
 			for _, a := range r.Actions {
 				k := history.KeyOf(a)
 				s := found.Slips[k]
-				act := query.Activity{DueMoves: s.Moves, DaysMoved: s.Days, FirstDue: s.First, LastChange: a.Updated}
+				act := query.Activity{DueMoves: s.Moves, DaysMoved: s.Days, FirstDue: s.First}
+				if !a.Updated.After(upTo) {
+					act.LastChange = a.Updated
+				}
 				if c := found.LastChange[k]; c != nil {
 					if d := civil.Of(c.Date.UTC()); d.After(act.LastChange) {
 						act.LastChange = d

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -14,7 +15,11 @@ type records struct {
 	evaluations []*model.Evaluation
 	today       civil.Date
 	finish      func(error) error
+	past        bool // read from the git history (--at), not the working tree
 }
+
+// atHelp is the help of --at, for every command that has it.
+const atHelp = "the records as they were at a date or git revision (the day is then \"today\" unless --as-of; the commit read is named on stderr)"
 
 // recordsAt loads the records as they are, or as they were at a date or
 // revision. At a point in the past, that day is "today" (a revision's
@@ -29,7 +34,7 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &records{data.Evaluations, today, data.finish}, nil
+		return &records{data.Evaluations, today, data.finish, false}, nil
 	}
 	h, err := g.openHistory(env)
 	if err != nil {
@@ -46,6 +51,8 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	if err != nil {
 		return nil, cannotRun(err)
 	}
+	// On stderr, so the output stays what it is without --at.
+	fmt.Fprintf(env.Stderr, "mrtrack: --at %s reads commit %s of %s: %s\n", at, c.Short(), c.Date.UTC().Format(time.DateOnly), c.Subject)
 	if n := len(snap.Findings); n > 0 {
 		fmt.Fprintf(env.Stderr, "mrtrack: at %s (%s), %s did not validate and were left out\n", at, c.Short(), termtext.Plural(n, "finding"))
 	}
@@ -55,5 +62,5 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 			today = d
 		}
 	}
-	return &records{snap.Evaluations, today, func(err error) error { return err }}, nil
+	return &records{snap.Evaluations, today, func(err error) error { return err }, true}, nil
 }

@@ -73,7 +73,7 @@ func cannotRun(err error) error { return &exitError{code: ExitCannotRun, err: er
 
 // usage wraps a mistake in the command line: exit 2.
 func usage(format string, args ...any) error {
-	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+	return &exitError{code: ExitUsage, err: keepHints(fmt.Errorf(format, args...), args)}
 }
 
 // hinted is an error with advice on how to fix it.
@@ -106,8 +106,7 @@ func printError(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintf(w, "mrtrack: %s\n", escape.Text(err.Error()))
-	var h *hinted
-	if errors.As(err, &h) && h.hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", escape.Text(h.hint))
+	if hint, _ := hintOf(err); hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", escape.Text(hint))
 	}
 }

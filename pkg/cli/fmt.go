@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
-	"github.com/mrtrack/mrtrack/pkg/diff"
+	"github.com/mrtrack/mrtrack/pkg/edit"
+	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
@@ -17,6 +19,12 @@ type fmtOptions struct {
 }
 
 func newFmtCmd(env *Env, g *global) *cobra.Command {
+	return newFmtCmdRun(env, g, runFmt)
+}
+
+// newFmtCmdRun builds fmt with run as its body, so tests can check the
+// flags without touching a file.
+func newFmtCmdRun(env *Env, g *global, run func(*Env, *global, *fmtOptions) error) *cobra.Command {
 	opts := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt [PATH...]",
@@ -24,8 +32,11 @@ func newFmtCmd(env *Env, g *global) *cobra.Command {
 		Long: `Rewrite record files in mrtrack's canonical layout: keys in the schema's
 order, two-space indentation, block style for the record structure and for
 text spanning several lines, comments kept. Formatting a formatted file
-changes nothing, and a layout that would read back as different data is
-refused. Each rewritten file is named on stdout.
+changes nothing, and a layout that would read back as different data, or
+that would be larger than the limit on record files, is refused. Each
+rewritten file is named on stdout. Files are written as set writes them:
+atomically, one writer at a time, and through a symbolic link only to a
+file inside the data folder.
 
 With no PATH, fmt formats the whole data folder. --check changes nothing,
 lists the files that would change and exits 1 if there are any (for CI and
@@ -35,13 +46,14 @@ Exit status:
   0  every file is (now) formatted
   1  --check or --diff found files to format, or a file could not be formatted
   2  usage error
-  3  could not run (a path does not exist)`,
+  3  could not run: a path does not exist, a file could not be read or
+     written (a full disk), is busy, or is a link mrtrack does not follow`,
 		Example: `  mrtrack fmt
   mrtrack fmt --check
   mrtrack fmt --diff data/EVO-2024-03/rec-03.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runFmt(env, g, opts)
+			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.check, "check", false, "change nothing; list files that are not formatted and exit 1 if any")
@@ -49,52 +61,62 @@ Exit status:
 	return cmd
 }
 
+// formatError is a file fmt cannot lay out; the others are write errors.
+type formatError struct{ err error }
+
+func (e *formatError) Error() string { return e.err.Error() }
+
 func runFmt(env *Env, g *global, opts *fmtOptions) error {
 	paths, err := g.pathsOr(env, opts.paths)
 	if err != nil {
 		return err
 	}
+	// Links are followed only into the data folder; without one, not at all.
+	root, _ := store.DataDir(g.dataDir, env.Getenv(store.EnvData), env.Cwd)
 	files, problems, err := store.Discover(paths, env.Cwd, store.DefaultLimits)
 	if err != nil {
 		return cannotRun(err)
 	}
-	bad := len(problems)
+	code := ExitOK
+	if len(problems) > 0 {
+		code = ExitFindings
+	}
 	for _, p := range problems {
-		fmt.Fprintf(env.Stderr, "mrtrack: %s: %s\n", p.File, p.Message)
+		fmt.Fprintf(env.Stderr, "mrtrack: %s: %s\n", escape.Line(p.File), p.Message)
 	}
 	changed := 0
 	for _, f := range files {
-		data, err := store.Read(f.Abs, store.DefaultLimits.MaxFileSize)
-		if err == nil {
-			var out []byte
-			if out, err = format.Format(filepath.Base(f.Abs), data); err == nil && string(out) != string(data) {
-				changed++
-				err = applyFormat(env, opts, f, data, out)
+		res, err := edit.Rewrite(edit.File{Path: f.Path, Abs: f.Abs, Root: root, DryRun: opts.check || opts.diff},
+			func(old []byte) ([]byte, error) {
+				out, err := format.Format(filepath.Base(f.Abs), old)
+				if err != nil {
+					return nil, &formatError{err}
+				}
+				return out, nil
+			})
+		var fe *formatError
+		switch {
+		case errors.As(err, &fe):
+			code = max(code, ExitFindings)
+			fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", escape.Line(f.Path), fe.err)
+		case err != nil:
+			e := editFailed(env, err, ExitFindings)
+			code = max(code, codeOf(e))
+			printError(env.Stderr, e)
+		case res.Changed():
+			changed++
+			if opts.diff {
+				fmt.Fprint(env.Stdout, res.Diff())
+			} else {
+				fmt.Fprintln(env.Stdout, escape.Line(f.Path))
 			}
 		}
-		if err != nil {
-			bad++
-			fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", f.Path, err)
-		}
 	}
-	if bad > 0 || ((opts.check || opts.diff) && changed > 0) {
-		return failed()
+	if code == ExitOK && (opts.check || opts.diff) && changed > 0 {
+		code = ExitFindings
 	}
-	return nil
-}
-
-func applyFormat(env *Env, opts *fmtOptions, f store.File, old, new []byte) error {
-	switch {
-	case opts.diff:
-		fmt.Fprint(env.Stdout, diff.Unified("a/"+f.Path, "b/"+f.Path, old, new))
-		return nil
-	case opts.check:
-		fmt.Fprintln(env.Stdout, f.Path)
-		return nil
+	if code != ExitOK {
+		return &exitError{code: code}
 	}
-	if err := store.WriteFile(f.Abs, new, old); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, f.Path)
 	return nil
 }

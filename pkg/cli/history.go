@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,7 +75,7 @@ first parent), so the commit shown for a merge is the merge.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -85,7 +86,7 @@ first parent), so the commit shown for a merge is the merge.
 }
 
 func runLog(env *Env, g *global, opts *logOptions) error {
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
@@ -118,6 +119,7 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 
 type changesOptions struct {
 	since, until string
+	filter       filterFlags
 	output       outputFlag
 }
 
@@ -131,28 +133,32 @@ func newChangesCmdRun(env *Env, g *global, run func(*Env, *global, *changesOptio
 	opts := &changesOptions{}
 	cmd := &cobra.Command{
 		Use:   "changes --since DATE|REV [--until DATE|REV]",
-		Short: "Report what changed between two points: completed, re-dated, added, removed",
+		Short: "Report what was completed, re-dated, added or removed in a period",
 		Long: `Compare the records at two points of the git history and report, per
 evaluation: actions and steps completed, other status changes, due dates moved
-(from and to, with the days), and recommendations, actions and steps added or
-removed. The Markdown output is the follow-up report an office pastes.
+(from and to, with the days), progress updated (the new text; JSON and CSV
+have the old one too), and recommendations, actions and steps added or
+removed, each with its owner. The Markdown output is the follow-up report an
+office pastes. --evaluation, --rec, --unit, --response and --owner narrow it
+as they narrow list; --owner leaves out the changes to recommendations.
 
 A point is a date (YYYY-MM-DD, YYYY-MM, YYYY, or relative: -90d, eoq) meaning
 the last commit on or before the end of that day (UTC), or a git revision (a
 tag, a branch, a commit). Without --until, the report runs to the data as it
-is in the working tree. Old versions that do not validate are left out and
-counted.
+is in the working tree; --until before --since is refused. Old versions that
+do not validate are left out and counted.
 
 ` + historyExitHelp,
 		Example: `  mrtrack changes --since 2025-09-30
   mrtrack changes --since q3-report --until q4-report -o markdown > report.md
-  mrtrack changes --since -90d -o json`,
+  mrtrack changes --since -90d -o json
+  mrtrack changes --since q3-report --owner protection --owner education`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.since == "" {
 				return usage("--since is required: a date (2025-09-30) or a revision (a tag, a commit)")
 			}
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -160,12 +166,13 @@ counted.
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "start: a date or a git revision")
 	cmd.Flags().StringVar(&opts.until, "until", "", "end: a date or a git revision (default: the working tree)")
+	opts.filter.addScope(cmd.Flags())
 	opts.output.add(cmd.Flags())
 	return cmd
 }
 
 func runChanges(env *Env, g *global, opts *changesOptions) error {
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
@@ -180,6 +187,13 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	data, err := g.loadData(env)
 	if err != nil {
 		return err
+	}
+	f, err := opts.filter.parse(today)
+	if err != nil {
+		return err
+	}
+	if err := opts.filter.resolve(env, f, data.Evaluations); err != nil {
+		return data.finish(err)
 	}
 	in := render.ChangesInput{Since: opts.since, Until: "working tree"}
 	from, err := point(h, "--since", opts.since, today)
@@ -197,12 +211,22 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 		if err != nil {
 			return err
 		}
+		if err := inOrder(opts, from, to); err != nil {
+			return err
+		}
 		if after, invalid, err = snapshot(h, to); err != nil {
 			return err
 		}
 		in.Until, in.UntilCommit, in.Invalid = opts.until, to, append(in.Invalid, invalid...)
 	}
 	in.Evaluations = history.Compare(before, after)
+	in.Progress = history.ProgressUpdates(before, after)
+	for i := range in.Evaluations {
+		// Progress has its own section, with the texts.
+		ec := &in.Evaluations[i]
+		ec.Other = slices.DeleteFunc(ec.Other, func(c history.Change) bool { return c.Field == "progress" })
+	}
+	filterChanges(&in, f, before, after)
 	return data.finish(write(env, w, render.Changes(in)))
 }
 

@@ -16,7 +16,9 @@ type listOptions struct {
 	output    outputFlag
 	slipped   bool
 	stale     string
+	all       bool
 	reviewDue bool
+	at        string
 }
 
 func newListCmd(env *Env, g *global) *cobra.Command {
@@ -49,6 +51,17 @@ actions whose due date was ever moved, --stale 90d those nothing changed for
 90 days (the last commit touching them, or their updated field when newer),
 --review-due the recurring actions not updated within their period. With any
 of them, the table shows how often the due date moved and the last change.
+--stale leaves out completed and no longer applicable actions (nothing
+changing is what they should do) unless --all. Only what the history holds
+up to the day measured against counts.
+
+--at DATE|REV lists the records as they were at that point of the git
+history ("what was overdue at the last report"), and measures against that
+day unless --as-of says otherwise; the commit read is named on stderr.
+
+With several evaluations, the actions come under a heading per evaluation,
+with short ids. An id without its evaluation (--rec R3) means the one in
+$` + query.EnvEvaluation + ` when several evaluations have it.
 
 ` + queryExitCodes,
 		Example: `  mrtrack list
@@ -59,6 +72,8 @@ of them, the table shows how often the due date moved and the last change.
   mrtrack list --rec R7 -o markdown
   mrtrack list --slipped --sort due
   mrtrack list --stale 90d --owner protection
+  mrtrack list --overdue --at q3-report           # what was overdue at the last report
+  mrtrack list --sort owner --owner protection --owner education
   mrtrack list -o json | jq '.[] | select(.overdue) | .id'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -75,7 +90,10 @@ of them, the table shows how often the due date moved and the last change.
 				return idError("--sort", err)
 			}
 			opts.sort = key
-			if _, err := opts.output.writer(env); err != nil {
+			if opts.all && opts.stale == "" {
+				return usage("--all only applies with --stale: it keeps the completed and no longer applicable actions")
+			}
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -83,36 +101,35 @@ of them, the table shows how often the due date moved and the last change.
 	}
 	opts.filter.addScope(cmd.Flags())
 	opts.filter.addActions(cmd.Flags())
-	cmd.Flags().StringVar(&sortKey, "sort", string(query.ByID), "order: due, id, status, overdue (most overdue first)")
+	cmd.Flags().StringVar(&sortKey, "sort", string(query.ByID), "order: due, id, status, overdue (most overdue first), owner")
 	cmd.Flags().BoolVar(&opts.slipped, "slipped", false, "only actions whose due date was moved (from git history)")
 	cmd.Flags().StringVar(&opts.stale, "stale", "", "only actions nothing changed for SPAN, e.g. 90d (from git history)")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "with --stale: keep the completed and no longer applicable actions too")
+	cmd.Flags().StringVar(&opts.at, "at", "", atHelp)
 	cmd.Flags().BoolVar(&opts.reviewDue, "review-due", false, "only recurring actions not updated within their period (from git history)")
 	opts.output.add(cmd.Flags())
 	return cmd
 }
 
 func runList(env *Env, g *global, opts *listOptions) error {
-	today, err := g.today(env)
+	data, err := g.recordsAt(env, opts.at)
 	if err != nil {
 		return err
 	}
+	today := data.today
 	f, err := opts.filter.parse(today)
 	if err != nil {
 		return err
 	}
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
-	data, err := g.loadData(env)
-	if err != nil {
-		return err
-	}
-	if err := opts.filter.resolve(f, data.Evaluations); err != nil {
+	if err := opts.filter.resolve(env, f, data.evaluations); err != nil {
 		return data.finish(err)
 	}
-	items := f.Select(data.Evaluations, today)
-	hf := query.HistoryFilter{Slipped: opts.slipped, ReviewDue: opts.reviewDue}
+	items := f.Select(data.evaluations, today)
+	hf := query.HistoryFilter{Slipped: opts.slipped, ReviewDue: opts.reviewDue, Closed: opts.all}
 	if opts.stale != "" {
 		n, unit, err := civil.ParseSpan(opts.stale)
 		if err != nil {
@@ -122,14 +139,14 @@ func runList(env *Env, g *global, opts *listOptions) error {
 	}
 	var activity map[*model.Action]query.Activity
 	if hf.Active() {
-		if activity, err = g.activity(env, data.Evaluations); err != nil {
+		if activity, err = g.activity(env, data.evaluations, today); err != nil {
 			return err
 		}
 		items = slices.DeleteFunc(items, func(it query.Item) bool { return !hf.Keep(it, activity[it.Action], today) })
 	}
 	query.Sort(items, opts.sort)
 	of := 0
-	for _, e := range data.Evaluations {
+	for _, e := range data.evaluations {
 		for _, r := range e.Recommendations {
 			of += len(r.Actions)
 		}
@@ -142,7 +159,7 @@ func runList(env *Env, g *global, opts *listOptions) error {
 		Day:       render.Day{Today: today, Until: until},
 		Items:     items,
 		Of:        of,
-		Qualified: len(data.Evaluations) > 1,
+		Qualified: len(data.evaluations) > 1,
 		Activity:  activity,
 	})
 	return data.finish(write(env, w, doc))

@@ -1,85 +1,37 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
-	"slices"
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
-	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/query"
-	"github.com/mrtrack/mrtrack/pkg/store"
-	"github.com/mrtrack/mrtrack/pkg/validate"
-	"go.yaml.in/yaml/v3"
 )
 
-// located is a recommendation, action or step found in its file's bytes,
-// ready to edit.
-type located struct {
-	path, abs string
-	data      []byte
-	doc       *edit.Doc
-	node      *yaml.Node // the mapping of the recommendation, action or step
-	pointer   string     // the JSON pointer of that mapping: /actions/2
-	keys      []string   // the schema's key order for that mapping
-}
-
-// locate reads the file of a recommendation, action or step and finds its
-// mapping. It checks the number in the file, so a file changed since the
-// data was loaded is noticed rather than edited in the wrong place.
-func locate(env *Env, t query.Target) (*located, error) {
-	rec := t.Recommendation
-	if rec == nil {
-		return nil, usage("%s is an evaluation; give a recommendation, action or step id", t.ID())
+// recordFile is the file of a recommendation, action or step, for an edit
+// transaction; the data folder bounds the links it may follow.
+func recordFile(env *Env, g *global, t query.Target, dryRun bool) (edit.File, error) {
+	if t.Recommendation == nil {
+		return edit.File{}, usage("%s is an evaluation; give a recommendation, action or step id", t.ID())
 	}
-	l := &located{path: rec.File, abs: rec.File}
-	if !filepath.IsAbs(l.abs) {
-		l.abs = filepath.Join(env.Cwd, l.abs)
-	}
-	data, err := store.Read(l.abs, store.DefaultLimits.MaxFileSize)
+	root, err := g.resolveDataDir(env)
 	if err != nil {
-		return nil, cannotRun(err)
+		return edit.File{}, err
 	}
-	doc, err := edit.Parse(data)
-	if err != nil {
-		return nil, cannotRun(fmt.Errorf("%s: %w", l.path, err))
+	f := edit.File{Path: t.Recommendation.File, Abs: t.Recommendation.File, Root: root, DryRun: dryRun}
+	if !filepath.IsAbs(f.Abs) {
+		f.Abs = filepath.Join(env.Cwd, f.Abs)
 	}
-	l.data, l.doc, l.node = data, doc, doc.Root()
-	if !hasNumber(l.node, rec.Number) {
-		return nil, cannotRun(fmt.Errorf("%s: %w", l.path, store.ErrChanged))
-	}
-	if t.Action == nil {
-		l.keys = format.Keys(validate.KindRecommendation)
-		return l, nil
-	}
-	i := slices.Index(rec.Actions, t.Action)
-	l.pointer = fmt.Sprintf("/actions/%d", i)
-	if l.node, err = item(doc.Root(), "actions", i, t.Action.Number); err != nil {
-		return nil, cannotRun(fmt.Errorf("%s: %w", l.path, err))
-	}
-	l.keys = format.Keys(validate.KindRecommendation, "actions")
-	if t.Step == nil {
-		return l, nil
-	}
-	i = slices.Index(t.Action.Steps, t.Step)
-	l.pointer += fmt.Sprintf("/steps/%d", i)
-	if l.node, err = item(l.node, "steps", i, t.Step.Number); err != nil {
-		return nil, cannotRun(fmt.Errorf("%s: %w", l.path, err))
-	}
-	l.keys = format.Keys(validate.KindRecommendation, "actions", "steps")
-	return l, nil
+	return f, nil
 }
 
-// item returns the i-th mapping of list key in m, checking its number.
-func item(m *yaml.Node, key string, i, number int) (*yaml.Node, error) {
-	list := edit.Lookup(m, key)
-	if list == nil || list.Kind != yaml.SequenceNode || i < 0 || i >= len(list.Content) || !hasNumber(list.Content[i], number) {
-		return nil, store.ErrChanged
+// itemOf names the mapping of a recommendation, action or step by its
+// numbers, as edit transactions find it in the file.
+func itemOf(t query.Target) edit.Item {
+	switch {
+	case t.Step != nil:
+		return edit.Item{t.Action.Number, t.Step.Number}
+	case t.Action != nil:
+		return edit.Item{t.Action.Number}
 	}
-	return list.Content[i], nil
-}
-
-func hasNumber(m *yaml.Node, n int) bool {
-	v := edit.Lookup(m, "number")
-	return v != nil && v.Value == fmt.Sprint(n)
+	return edit.Item{}
 }

@@ -36,9 +36,9 @@ func defaultUntil(today civil.Date) civil.Date {
 type filterFlags struct {
 	evaluations []string
 	recs        []string
-	unit        string
+	units       []string
 	responses   []string
-	owner       string
+	owners      []string
 
 	statuses  []string
 	overdue   bool
@@ -51,9 +51,10 @@ type filterFlags struct {
 func (ff *filterFlags) addScope(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&ff.evaluations, "evaluation", nil, "only this evaluation (id or reference; repeatable)")
 	fs.StringSliceVar(&ff.recs, "rec", nil, "only this recommendation: R3, 3 or EVO-2024-03/R3 (repeatable)")
-	fs.StringVar(&ff.unit, "unit", "", "only recommendations with a responsible unit containing TEXT (case and accents ignored)")
+	// Array, not slice: a unit or an owner may hold a comma.
+	fs.StringArrayVar(&ff.units, "unit", nil, "only recommendations with a responsible unit containing TEXT (case and accents ignored; repeatable: any matches)")
 	fs.StringSliceVar(&ff.responses, "response", nil, "only recommendations with this response: "+model.ResponseNames()+" (repeatable)")
-	fs.StringVar(&ff.owner, "owner", "", "only actions whose owner contains TEXT (case and accents ignored)")
+	fs.StringArrayVar(&ff.owners, "owner", nil, "only actions whose owner contains TEXT (case and accents ignored; repeatable: any matches)")
 }
 
 func (ff *filterFlags) addActions(fs *pflag.FlagSet) {
@@ -69,7 +70,7 @@ func (ff *filterFlags) addActions(fs *pflag.FlagSet) {
 // parse checks the flags that need no data and builds the filter but for
 // the evaluations and recommendations, which resolve needs the data for.
 func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
-	f := &query.Filter{Unit: strings.TrimSpace(ff.unit), Owner: strings.TrimSpace(ff.owner), Overdue: ff.overdue, Search: strings.TrimSpace(ff.search)}
+	f := &query.Filter{Units: trimmed(ff.units), Owners: trimmed(ff.owners), Overdue: ff.overdue, Search: strings.TrimSpace(ff.search)}
 	for _, s := range ff.statuses {
 		st := model.Status(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Statuses, st) {
@@ -101,10 +102,26 @@ func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
 	return f, nil
 }
 
+// trimmed returns the values without surrounding spaces, leaving out
+// those that are empty (an empty substring would match everything).
+func trimmed(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // resolve finds the evaluations and recommendations the flags name. A
 // recommendation is looked for in the chosen evaluations only, so
 // --evaluation makes an ambiguous --rec R1 plain.
-func (ff *filterFlags) resolve(f *query.Filter, evals []*model.Evaluation) error {
+func (ff *filterFlags) resolve(env *Env, f *query.Filter, evals []*model.Evaluation) error {
+	def, err := defaultEvaluation(env, evals)
+	if err != nil {
+		return err
+	}
 	for _, s := range ff.evaluations {
 		e, err := query.FindEvaluation(evals, s)
 		if err != nil {
@@ -117,7 +134,7 @@ func (ff *filterFlags) resolve(f *query.Filter, evals []*model.Evaluation) error
 		scope = f.Evaluations
 	}
 	for _, s := range ff.recs {
-		t, err := query.Resolve(scope, s)
+		t, err := query.ResolveDefault(scope, def, s)
 		if err != nil {
 			return idError("--rec", err)
 		}
@@ -127,6 +144,21 @@ func (ff *filterFlags) resolve(f *query.Filter, evals []*model.Evaluation) error
 		f.Recommendations = append(f.Recommendations, t.Recommendation)
 	}
 	return nil
+}
+
+// defaultEvaluation is the evaluation $MRTRACK_EVALUATION names for short
+// ids, nil when it is unset; naming one the data does not hold is a usage
+// error, never silently ignored.
+func defaultEvaluation(env *Env, evals []*model.Evaluation) (*model.Evaluation, error) {
+	s := strings.TrimSpace(env.Getenv(query.EnvEvaluation))
+	if s == "" {
+		return nil, nil
+	}
+	e, err := query.FindEvaluation(evals, s)
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("$%s: %w", query.EnvEvaluation, err), "set it to one of those, or unset it")}
+	}
+	return e, nil
 }
 
 // scopeOf returns the evaluations a filter is about, in data order.
@@ -193,18 +225,44 @@ func (o *outputFlag) add(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.format, "output", "o", "table", "output format: "+strings.Join(render.Formats, ", "))
 }
 
-// writer checks the format and returns its writer: colour only on a
-// terminal and never with NO_COLOR, titles shortened to the terminal.
-func (o *outputFlag) writer(env *Env) (render.Writer, error) {
-	opts := render.Options{}
+// writer checks the format and returns its writer: colour as --color
+// says, titles shortened to the terminal.
+func (o *outputFlag) writer(env *Env, g *global) (render.Writer, error) {
+	color, err := g.colored(env)
+	if err != nil {
+		return nil, err
+	}
+	opts := render.Options{Color: color}
 	if env.IsTerminal {
-		opts = render.Options{Color: env.Getenv("NO_COLOR") == "", Width: env.Width}
+		opts.Width = env.Width
 	}
 	w, err := render.New(o.format, opts)
 	if err != nil {
 		return nil, usage("%s", err)
 	}
 	return w, nil
+}
+
+// The values of --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// colored decides colour from --color: auto is a terminal without
+// NO_COLOR; an explicit always or never wins over NO_COLOR, as
+// no-color.org asks of command-line flags.
+func (g *global) colored(env *Env) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(g.color)) {
+	case colorAuto, "":
+		return env.IsTerminal && env.Getenv("NO_COLOR") == "", nil
+	case colorAlways:
+		return true, nil
+	case colorNever:
+		return false, nil
+	}
+	return false, usage("--color: %q is not auto, always or never", g.color)
 }
 
 // write writes doc to stdout; a failed write is exit 3.

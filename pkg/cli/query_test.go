@@ -52,13 +52,13 @@ func TestListFlags(t *testing.T) {
 
 	err := execute(newListCmdRun(env, &global{}, stub),
 		"--due-soon", "--status", "completed,ongoing", "--status", "in-progress", "--owner", "ressources humaines",
-		"--sort", "due", "-o", "csv", "--rec", "R3", "--rec", "EVO-2024-03/R4", "--search", "évacuation")
+		"--owner", "protection, santé", "--sort", "due", "-o", "csv", "--rec", "R3", "--rec", "EVO-2024-03/R4", "--search", "évacuation")
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := got.filter
 	if f.dueSoon != "30d" || !slices.Equal(f.statuses, []string{"completed", "ongoing", "in-progress"}) ||
-		f.owner != "ressources humaines" || got.sort != query.ByDue || got.output.format != "csv" ||
+		!slices.Equal(f.owners, []string{"ressources humaines", "protection, santé"}) || got.sort != query.ByDue || got.output.format != "csv" ||
 		!slices.Equal(f.recs, []string{"R3", "EVO-2024-03/R4"}) || f.search != "évacuation" {
 		t.Errorf("options = %+v", got)
 	}
@@ -102,13 +102,13 @@ func TestStatusFlags(t *testing.T) {
 	if err := execute(newStatusCmdRun(env, &global{}, stub)); err != nil || got.by != query.ByRecommendation || got.window != "30d" || got.overdue {
 		t.Errorf("defaults: %v, %+v", err, got)
 	}
-	if err := execute(newStatusCmdRun(env, &global{}, stub), "--by", "due-year", "--due-soon", "2w", "--unit", "rb"); err != nil || got.by != query.ByDueYear || got.window != "2w" || got.filter.unit != "rb" {
+	if err := execute(newStatusCmdRun(env, &global{}, stub), "--by", "due-year", "--due-soon", "2w", "--unit", "rb"); err != nil || got.by != query.ByDueYear || got.window != "2w" || !slices.Equal(got.filter.units, []string{"rb"}) {
 		t.Errorf("--by due-year: %v, %+v", err, got)
 	}
 	if err := execute(newStatusCmdRun(env, &global{}, stub), "--overdue", "--fail-on-overdue"); err != nil || !got.overdue || !got.failOnOverdue {
 		t.Errorf("--overdue --fail-on-overdue: %v, %+v", err, got)
 	}
-	for _, args := range [][]string{{"--by", "colour"}, {"--overdue", "--by", "owner"}, {"R3"}, {"--status", "completed"}} {
+	for _, args := range [][]string{{"--by", "colour"}, {"--overdue", "--by", "due-year"}, {"R3"}, {"--status", "completed"}} {
 		if err := execute(newStatusCmdRun(env, &global{}, stub), args...); codeOf(err) != ExitUsage {
 			t.Errorf("%v: exit %d (%v), want 2", args, codeOf(err), err)
 		}

@@ -2,9 +2,10 @@ package cli
 
 import (
 	"bufio"
-	"errors"
+	"fmt"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
+	"strings"
 )
 
 const exitCodesHelp = `Exit status:
@@ -28,9 +29,8 @@ func Main(args []string, env *Env) int {
 		out.Flush() // what was printed comes before the error
 		printError(env.Stderr, err)
 		code := codeOf(err)
-		var h *hinted
-		if code == ExitUsage && !errors.As(err, &h) {
-			env.Stderr.Write([]byte("hint: run 'mrtrack --help' for usage\n"))
+		if _, hinted := hintOf(err); code == ExitUsage && !hinted {
+			fmt.Fprintf(env.Stderr, "hint: run '%s --help' for usage\n", usageCommand(root, args))
 		}
 		return code
 	}
@@ -41,6 +41,7 @@ func Main(args []string, env *Env) int {
 type global struct {
 	dataDir string
 	asOf    string
+	color   string // --color: auto, always or never
 }
 
 // NewRoot builds the command tree.
@@ -54,7 +55,8 @@ response, planned actions with owners, due dates and status) as YAML files in a
 git repository, validates them, and reports progress and what is overdue.
 
 The data folder is --data, else $` + store.EnvData + `, else data/ at the root of
-the enclosing git checkout, else ./data. NO_COLOR turns colour off.
+the enclosing git checkout, else ./data. Colour is on in a terminal unless
+NO_COLOR is set; --color always (for less -R) or never overrides both.
 
 Exit status (each command's help says what it means there):
   0  success
@@ -71,10 +73,9 @@ Exit status (each command's help says what it means there):
 	}
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usage("%s", err)
-	})
+	root.SetFlagErrorFunc(unknownFlag)
 	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "data folder (default: $"+store.EnvData+", else data/ in the git checkout, else ./data)")
+	root.PersistentFlags().StringVar(&g.color, "color", colorAuto, "colour: auto (in a terminal, unless $NO_COLOR is set), always (even with NO_COLOR, e.g. for less -R) or never")
 	root.PersistentFlags().StringVar(&g.asOf, "as-of", "", "the day to measure against: YYYY-MM-DD, YYYY-MM, YYYY, today, eom, eoq, eoy, +30d, -2w (default today)")
 	root.AddCommand(newValidateCmd(env, g))
 	root.AddCommand(newListCmd(env, g), newStatusCmd(env, g), newShowCmd(env, g))
@@ -84,6 +85,10 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
 	setVersionFlag(root)
+	plainArgErrors(root)
+	// Flag descriptions wrap at 80 columns, under their column, rather
+	// than where a terminal would cut them.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages", "FlagUsagesWrapped 80"))
 	registerDataCompletions(root, env, g) // last: it walks every command added above
 	return root
 }

@@ -3,14 +3,15 @@ package cli
 import (
 	"fmt"
 	"io"
-	"reflect"
+	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
-	"github.com/mrtrack/mrtrack/pkg/diff"
 	"github.com/mrtrack/mrtrack/pkg/edit"
-	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/escape"
+	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
@@ -20,113 +21,208 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// fieldKind says how a settable field's value is checked and written.
-type fieldKind int
+// stampField is the day of the last progress update, which set stamps
+// when status or progress change.
+const stampField = "updated"
 
-const (
-	textField     fieldKind = iota // any text; multi-line becomes a block
-	requiredField                  // text that must not be empty
-	statusField
-	dueField
-	dateField
-)
+// appendField is the field --append adds a dated paragraph to.
+const appendField = "progress"
 
-// settable lists the fields set may change, and whether steps have them.
-var settable = map[string]struct {
-	kind       fieldKind
-	actionOnly bool
-}{
-	"title":        {requiredField, false},
-	"owner":        {requiredField, true},
-	"owner_text":   {textField, true},
-	"description":  {textField, true},
-	"due":          {dueField, false},
-	"due_text":     {textField, false},
-	"original_due": {dueField, false},
-	"status":       {statusField, false},
-	"status_text":  {textField, false},
-	"progress":     {textField, false},
-	"updated":      {dateField, false},
+// settable is the fields set may change on an action; a step has those
+// of them fields.ActionOnly does not name.
+func settable(name string) *fields.Field {
+	f := fields.Of(fields.Action).Field(name)
+	if f == nil || !f.Settable {
+		return nil
+	}
+	return f
 }
 
 type setOptions struct {
-	id         string
-	assign     []assignment
-	noStamp    bool
-	dryRun     bool
-	flagValues map[string]*string
+	ids     []string
+	assign  []assignment
+	noStamp bool
+	dryRun  bool
+	append  bool
 }
 
 type assignment struct{ field, value string }
 
-func newSetCmd(env *Env, g *global) *cobra.Command {
-	opts := &setOptions{flagValues: map[string]*string{}}
-	cmd := &cobra.Command{
-		Use:   "set ID [FIELD=VALUE...]",
-		Short: "Change fields of one action or step in place",
-		Long: `Change fields of one action or step, in place: only the bytes of the changed
-values move; comments, key order, quoting, blank lines, line endings and every
-other line stay as they were. Values are checked before anything is written,
-the file is validated again, and the write is atomic and refused if the file
-changed on disk since it was read.
+// setFieldsHelp is the paragraph of set's help that names its fields.
+func setFieldsHelp() string {
+	var names, only []string
+	for _, f := range fields.Of(fields.Action).Settable() {
+		names = append(names, f.Name)
+		if fields.ActionOnly(f.Name) {
+			only = append(only, f.Name)
+		}
+	}
+	s := "Fields: " + strings.Join(names, ", ")
+	if len(only) > 0 {
+		s += " (" + andList(only) + " belong to actions only)"
+	}
+	return wrap(s+". Text with line breaks is written as a block.", 79)
+}
 
-Fields: title, owner, owner_text, description, due, due_text, original_due,
-status, status_text, progress, updated (owner, owner_text and description
-belong to actions only). Text with line breaks is written as a block.
+// flagHelp is the help of a field's flag, from what the table says of it.
+func flagHelp(f *fields.Field) string {
+	h := "new " + f.Name
+	switch f.Kind {
+	case fields.Enum:
+		h += ": " + strings.Join(f.Values, ", ")
+	case fields.Due:
+		h += ": YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months"
+	case fields.Date:
+		h += ": YYYY-MM-DD, today, yesterday"
+	case fields.Markdown:
+		h += " (Markdown)"
+	}
+	if f.Name == stampField {
+		h += " (default: the day, when status or progress change)"
+	}
+	if fields.ActionOnly(f.Name) {
+		h += " (actions only)"
+	}
+	return h
+}
+
+// andList writes "a, b and c".
+func andList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// wrap breaks s at spaces into lines of at most width bytes.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(s) {
+		switch {
+		case i == 0:
+		case n+1+len(w) > width:
+			b.WriteByte('\n')
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}
+
+// parseSetArgs splits set's arguments into ids, then FIELD=VALUE pairs.
+func parseSetArgs(args []string) (ids []string, assign []assignment, err error) {
+	ids = args[:1]
+	for _, a := range args[1:] {
+		if m := shortItemID.FindStringSubmatch(a); len(assign) == 0 && m != nil && m[3] != "" {
+			ids = append(ids, a)
+			continue
+		}
+		field, value, ok := strings.Cut(a, "=")
+		if !ok {
+			if f := settable(a); f != nil {
+				return nil, nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s is not FIELD=VALUE", quoted(a)),
+					"write "+a+"=VALUE, or the flag --"+f.Flag()+" VALUE")}
+			}
+			return nil, nil, usage("%s is not FIELD=VALUE", quoted(a))
+		}
+		assign = append(assign, assignment{strings.TrimSpace(field), value})
+	}
+	return ids, assign, nil
+}
+
+func newSetCmd(env *Env, g *global) *cobra.Command {
+	return newSetCmdRun(env, g, runSet)
+}
+
+// newSetCmdRun builds set with run as its body, so tests can check the
+// flags without touching a file.
+func newSetCmdRun(env *Env, g *global, run func(*Env, *global, *setOptions) error) *cobra.Command {
+	opts := &setOptions{}
+	flagValues := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:   "set ID... [FIELD=VALUE...]",
+		Short: "Change fields of actions or steps in place",
+		Long: `Change fields of one or more actions or steps, in place: only the bytes of
+the changed values move; comments, key order, blank lines, line endings and
+every other line stay as they were. Values are checked before anything is
+written, the file is validated again, and the write is atomic. Writers of one
+file take turns (a second one waits for the first, then changes the file as
+the first left it), and the write is refused if another program changed the
+file. Warnings the change causes (a completed action with open steps) are
+printed on stderr after the change, as validate prints them.
+
+` + setFieldsHelp() + `
+
+Several ids, given before the FIELD=VALUE arguments, each get the same
+values; the ids of one file change in one write, all or none, and each file
+is its own write.
 
 A value of - is read from standard input (for text spanning several lines).
 Changing status or progress also sets updated to the day (--as-of, default
-today) unless updated is given or --no-stamp is set.
+today) unless updated is given or --no-stamp is set. With --append, the
+progress given is added to the progress already there as a new paragraph,
+"YYYY-MM-DD: text" with the day (--as-of, default today), after a blank line.
 
 Exit status:
-  0  changed, or nothing to change
-  1  the changed file would not validate; nothing was written
-  2  usage error: unknown id or field, a value that is not allowed
-  3  could not run: the file changed on disk, cannot be read or written`,
+  0  changed, or nothing to change (warnings do not change it)
+  1  the changed file would not validate, nothing was written; or an id may
+     be in a file with errors, which was left out
+  2  usage error: unknown id or field, a value that is not allowed or too long
+  3  could not run: the file is busy or changed on disk, cannot be read or
+     written (a full disk), or is a link mrtrack does not follow`,
 		Example: `  mrtrack set R3.5 --status completed --progress "Formation réalisée en mars."
   mrtrack set EVO-2024-03/R7.1.2 status=in-progress due=2025-06
+  mrtrack set R3.6 R3.7 --status completed
+  mrtrack set R3.5 --append --progress "Second pool trained."
   mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.id = args[0]
-			for _, a := range args[1:] {
-				field, value, ok := strings.Cut(a, "=")
-				if !ok {
-					return usage("%q is not FIELD=VALUE", a)
-				}
-				opts.assign = append(opts.assign, assignment{strings.TrimSpace(field), value})
+			var err error
+			if opts.ids, opts.assign, err = parseSetArgs(args); err != nil {
+				return err
 			}
-			for _, name := range []string{"status", "progress", "due", "owner", "updated"} {
-				if cmd.Flags().Changed(name) {
-					opts.assign = append(opts.assign, assignment{name, *opts.flagValues[name]})
+			for _, f := range fields.Of(fields.Action).Settable() {
+				if cmd.Flags().Changed(f.Flag()) {
+					opts.assign = append(opts.assign, assignment{f.Name, *flagValues[f.Name]})
 				}
 			}
 			if len(opts.assign) == 0 {
 				return usage("nothing to set: give FIELD=VALUE or a flag such as --status")
 			}
-			return runSet(env, g, opts)
+			for _, a := range opts.assign {
+				if settable(a.field) == nil {
+					var names []string
+					for _, f := range fields.Of(fields.Action).Settable() {
+						names = append(names, f.Name)
+					}
+					slices.Sort(names)
+					return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s is not a field set can change", quoted(a.field)), "fields: "+strings.Join(names, ", "))}
+				}
+			}
+			if opts.append && !slices.ContainsFunc(opts.assign, func(a assignment) bool { return a.field == appendField }) {
+				return usage("--append adds to %s: give the text with --%s or %s=TEXT", appendField, appendField, appendField)
+			}
+			return run(env, g, opts)
 		},
 	}
-	for _, f := range []struct{ name, help string }{
-		{"status", "new status: " + statusList()},
-		{"progress", "new progress comments"},
-		{"due", "new due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months"},
-		{"owner", "new owner (actions only)"},
-		{"updated", "day of the progress update (default: the day, when status or progress change)"},
-	} {
-		opts.flagValues[f.name] = cmd.Flags().String(f.name, "", f.help)
+	for _, f := range fields.Of(fields.Action).Settable() {
+		flagValues[f.Name] = cmd.Flags().String(f.Flag(), "", flagHelp(f))
 	}
 	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change")
+	cmd.Flags().BoolVar(&opts.append, "append", false, "add the progress given as a new dated paragraph instead of replacing it")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print the change as a unified diff; write nothing")
 	return cmd
 }
 
-func statusList() string {
-	names := make([]string, len(model.Statuses))
-	for i, s := range model.Statuses {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
+// setTarget is one id set changes, resolved.
+type setTarget struct {
+	t    query.Target
+	item edit.Item
 }
 
 func runSet(env *Env, g *global, opts *setOptions) error {
@@ -134,65 +230,136 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	_, t, err := g.loadTarget(env, opts.id)
+	data, err := g.loadData(env)
 	if err != nil {
 		return err
-	}
-	if t.Kind != query.KindAction && t.Kind != query.KindStep {
-		return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))
 	}
 	if err := readStdinValue(env, opts.assign); err != nil {
 		return err
 	}
-	values, err := checkValues(opts.assign, t.Kind == query.KindStep, today)
-	if err != nil {
-		return err
-	}
-	loc, err := locate(env, t)
-	if err != nil {
-		return err
-	}
-	changed := map[string]bool{}
-	for _, a := range values {
-		if cur := edit.Lookup(loc.node, a.field); cur != nil && cur.Value == a.value {
-			continue
+	// Every id and value is checked before any file is written.
+	var files []edit.File
+	byFile := map[string][]setTarget{}
+	var values []assignment
+	for _, id := range opts.ids {
+		t, err := data.resolve(env, id)
+		if err != nil {
+			return err
 		}
-		changed[a.field] = true
-		if err := loc.doc.Set(loc.node, a.field, edit.Value{Text: a.value, Token: settable[a.field].kind >= statusField}, loc.keys); err != nil {
-			return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
+		if t.Kind != query.KindAction && t.Kind != query.KindStep {
+			return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))
+		}
+		if values, err = checkValues(opts.assign, t.Kind == query.KindStep, today); err != nil {
+			return err
+		}
+		f, err := recordFile(env, g, t, opts.dryRun)
+		if err != nil {
+			return err
+		}
+		if _, ok := byFile[f.Abs]; !ok {
+			files = append(files, f)
+		}
+		byFile[f.Abs] = append(byFile[f.Abs], setTarget{t, itemOf(t)})
+	}
+	for _, f := range files {
+		if err := setInFile(env, f, byFile[f.Abs], values, today, opts); err != nil {
+			return err
 		}
 	}
-	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == "updated" })
-	if (changed["status"] || changed["progress"]) && !givenUpdated && !opts.noStamp {
-		if cur := edit.Lookup(loc.node, "updated"); cur == nil || cur.Value != today.String() {
-			changed["updated"] = true
-			if err := loc.doc.Set(loc.node, "updated", edit.Value{Text: today.String(), Token: true}, loc.keys); err != nil {
-				return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
+	return nil
+}
+
+// setInFile gives the targets of one file the values, in one transaction,
+// and says what changed.
+func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, today civil.Date, opts *setOptions) error {
+	var scopes []edit.Scope
+	for _, st := range targets {
+		may := edit.Scope{Item: st.item, Keys: []string{stampField}}
+		for _, a := range values {
+			may.Keys = append(may.Keys, a.field)
+		}
+		scopes = append(scopes, may)
+	}
+	changed := make([][]string, len(targets))
+	res, err := edit.Apply(f, scopes, func(r *edit.Record) (err error) {
+		for i, st := range targets {
+			if changed[i], err = setValues(r, f, st.item, values, today, opts); err != nil {
+				return err
 			}
 		}
-	}
-	if len(changed) == 0 {
-		fmt.Fprintf(env.Stderr, "mrtrack: %s already has these values; nothing to change\n", t.ID())
 		return nil
+	})
+	if err != nil {
+		return editFailed(env, err, ExitUsage)
 	}
-	out := loc.doc.Bytes()
-	if err := checkEdit(env, loc, out, changed); err != nil {
-		return err
+	if opts.dryRun && res.Changed() {
+		fmt.Fprint(env.Stdout, res.Diff())
 	}
-	if opts.dryRun {
-		fmt.Fprint(env.Stdout, diff.Unified("a/"+loc.path, "b/"+loc.path, loc.data, out))
-		return nil
+	for i, st := range targets {
+		id := escape.Line(st.t.ID())
+		switch {
+		case len(changed[i]) == 0:
+			fmt.Fprintf(env.Stderr, "mrtrack: %s already has these values; nothing to change\n", id)
+		case !opts.dryRun:
+			fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", escape.Line(f.Path), strings.Join(changed[i], ", "), id)
+		}
 	}
-	if err := store.WriteFile(loc.abs, out, loc.data); err != nil {
-		return cannotRun(fmt.Errorf("%s: %w", loc.path, err))
-	}
-	fields := make([]string, 0, len(changed))
-	for f := range changed {
-		fields = append(fields, f)
-	}
-	slices.Sort(fields)
-	fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", loc.path, strings.Join(fields, ", "), t.ID())
+	printers.Text{}.Findings(env.Stderr, res.Findings)
 	return nil
+}
+
+// setValues gives the item the values, stamping updated with today when
+// status or progress change (unless updated is given or noStamp), and
+// returns the fields it changed, sorted. It runs on the file as read under
+// its lock, so a value another writer set meanwhile is seen, and the text
+// --append adds to is the text there now.
+func setValues(r *edit.Record, f edit.File, item edit.Item, values []assignment, today civil.Date, opts *setOptions) ([]string, error) {
+	m, keys, err := r.Find(item)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	changed := map[string]bool{}
+	set := func(field, value string) error {
+		cur := edit.Lookup(m, field)
+		if cur != nil && cur.Value == value {
+			return nil
+		}
+		changed[field] = true
+		if err := r.Set(m, field, edit.Value{Text: value, Token: settable(field).Token()}, keys); err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		return nil
+	}
+	for _, a := range values {
+		v := a.value
+		if opts.append && a.field == appendField {
+			old := ""
+			if cur := edit.Lookup(m, a.field); cur != nil {
+				old = cur.Value
+			}
+			v = appendParagraph(old, today, v)
+		}
+		if err := set(a.field, v); err != nil {
+			return nil, err
+		}
+	}
+	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == stampField })
+	if (changed["status"] || changed["progress"]) && !givenUpdated && !opts.noStamp {
+		if err := set(stampField, today.String()); err != nil {
+			return nil, err
+		}
+	}
+	return slices.Sorted(maps.Keys(changed)), nil
+}
+
+// appendParagraph adds "YYYY-MM-DD: text" to old as a paragraph of its
+// own, after a blank line; old's trailing line breaks and spaces go.
+func appendParagraph(old string, day civil.Date, text string) string {
+	p := day.String() + ": " + strings.TrimSpace(text)
+	if old = strings.TrimRight(old, " \n"); old == "" {
+		return p
+	}
+	return old + "\n\n" + p
 }
 
 // checkValues checks each value for its field and returns them in the
@@ -202,16 +369,17 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 	out := make([]assignment, 0, len(assign))
 	seen := map[string]bool{}
 	for _, a := range assign {
-		f, ok := settable[a.field]
-		if !ok {
-			names := make([]string, 0, len(settable))
-			for n := range settable {
-				names = append(names, n)
-			}
-			slices.Sort(names)
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%q is not a field set can change", a.field), "fields: "+strings.Join(names, ", "))}
+		f := settable(a.field)
+		if !utf8.ValidString(a.value) {
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", a.field, quoted(a.value)),
+				"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
 		}
-		if step && f.actionOnly {
+		if i := ydoc.IndexForbidden(a.value); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(a.value[i:])
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", a.field, ydoc.DescribeRune(r), quoted(a.value)),
+				"records hold printable text, tabs and line feeds only; remove it or write the text again")}
+		}
+		if step && fields.ActionOnly(f.Name) {
 			return nil, usage("steps have no %s; it belongs to the action", a.field)
 		}
 		if seen[a.field] {
@@ -219,80 +387,35 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 		}
 		seen[a.field] = true
 		v := a.value
-		switch f.kind {
-		case requiredField:
-			if strings.TrimSpace(v) == "" {
-				return nil, usage("%s must not be empty", a.field)
-			}
-		case statusField:
-			if !slices.Contains(model.Statuses, model.Status(v)) {
-				hint := "use one of: " + statusList()
-				if s := validate.SuggestValue(v, strings.Split(statusList(), ", ")); s != "" {
+		switch f.Kind {
+		case fields.Enum:
+			if !slices.Contains(f.Values, v) {
+				hint := "use one of: " + strings.Join(f.Values, ", ")
+				if s := validate.SuggestValue(v, f.Values); s != "" {
 					hint = "did you mean " + s + "? " + hint
 				}
-				return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("status %q is not allowed", v), hint)}
+				return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s %s is not allowed", a.field, quoted(v)), hint)}
 			}
-		case dueField:
+		case fields.Due:
 			d, err := model.ParseDue(v)
 			if err != nil {
 				return nil, usage("%s: %v", a.field, err)
 			}
 			v = d.String()
-		case dateField:
+		case fields.Date:
 			d, err := civil.ParseUser(v, today)
 			if err != nil {
 				return nil, usage("%s: %v", a.field, err)
 			}
 			v = d.String()
+		default:
+			if f.NonEmpty && validate.IsBlank(v) {
+				return nil, usage("%s must not be empty", a.field)
+			}
 		}
 		out = append(out, assignment{a.field, v})
 	}
 	return out, nil
-}
-
-// checkEdit validates the edited file and checks it says what it said
-// before except for the fields changed, so nothing else can be lost.
-func checkEdit(env *Env, loc *located, out []byte, changed map[string]bool) error {
-	schemas, err := validate.LoadSchemas()
-	if err != nil {
-		return cannotRun(err)
-	}
-	f := schemas.Check(loc.path, loc.abs, out)
-	before := schemas.Check(loc.path, loc.abs, loc.data)
-	if added := newErrors(before.Findings, f.Findings); len(added) > 0 {
-		printers.Text{}.Findings(env.Stderr, added)
-		return &exitError{code: ExitFindings, err: fmt.Errorf("%s would not validate after the change; nothing was written", loc.path)}
-	}
-	oldV, newV := before.Value, f.Value
-	strip := func(v any) any {
-		target, _ := ydoc.Pointer(v, loc.pointer).(map[string]any)
-		for k := range changed {
-			delete(target, k)
-		}
-		return v
-	}
-	if !reflect.DeepEqual(strip(oldV), strip(newV)) {
-		return cannotRun(fmt.Errorf("internal: the edit of %s would change more than the fields asked for; nothing was written (please report this)", loc.path))
-	}
-	return nil
-}
-
-// newErrors returns the errors of after that before did not have (by rule,
-// field and message: lines move when text is added), leaving out the
-// placeholders of a skeleton, which a change may leave for later.
-func newErrors(before, after []finding.Finding) []finding.Finding {
-	type key struct{ rule, field, msg string }
-	had := map[key]bool{}
-	for _, f := range before {
-		had[key{f.Rule, f.Field, f.Message}] = true
-	}
-	var out []finding.Finding
-	for _, f := range after {
-		if f.Severity == finding.Error && f.Rule != finding.RuleUnfilled && !had[key{f.Rule, f.Field, f.Message}] {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // readStdinValue replaces a value of "-" by standard input, without its
@@ -307,11 +430,19 @@ func readStdinValue(env *Env, assign []assignment) error {
 			return usage("only one field can be read from standard input")
 		}
 		read = true
-		b, err := io.ReadAll(io.LimitReader(env.Stdin, store.DefaultLimits.MaxFileSize))
+		limit := store.DefaultLimits.MaxFileSize
+		b, err := io.ReadAll(io.LimitReader(env.Stdin, limit+1))
 		if err != nil {
-			return cannotRun(err)
+			return cannotRun(fmt.Errorf("cannot read standard input: %w", err))
 		}
-		assign[i].value = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+		if int64(len(b)) > limit {
+			return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("standard input is larger than the %d-byte limit on record files; nothing was written", limit),
+				"keep long documents outside the record and link to them")}
+		}
+		// Text piped from a Windows editor ends its lines with CRLF; records
+		// keep line feeds only inside values.
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		assign[i].value = strings.TrimSuffix(text, "\n")
 	}
 	return nil
 }

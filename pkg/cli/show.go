@@ -9,6 +9,7 @@ import (
 
 type showOptions struct {
 	id     string
+	at     string
 	output outputFlag
 }
 
@@ -29,11 +30,14 @@ today): whether it is overdue and by how much, and its next deadline.
 
 ID is an evaluation (EVO-2024-03), a recommendation (R3), an action (R3.6)
 or a step (R7.1.2). An id without its evaluation is accepted when only one
-evaluation has it; else qualify it: EVO-2024-03/R3.6.
+evaluation has it, or when $` + query.EnvEvaluation + ` names one that does; else
+qualify it: EVO-2024-03/R3.6.
 
 For an action in a full git clone, show adds what the history says: how
 often and how far its due date moved, and when it last changed (a recurring
-action not updated within its period is due for review).
+action not updated within its period is due for review), up to the day it
+measures against. --at DATE|REV shows the item as it was at that point of
+the git history, measured on that day unless --as-of says otherwise.
 
 -o csv writes the actions (and steps) under the item, one a row.
 
@@ -41,6 +45,7 @@ action not updated within its period is due for review).
 		Example: `  mrtrack show R1.6
   mrtrack show EVO-2024-03/R7.1 --as-of 2025-01-01
   mrtrack show R7.1.2
+  mrtrack show R3.6 --at q3-report                # as it was at the last report
   mrtrack show R3 -o markdown
   mrtrack show EVO-2024-03 -o json`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -51,48 +56,56 @@ action not updated within its period is due for review).
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.at, "at", "", atHelp)
 	opts.output.add(cmd.Flags())
 	return cmd
 }
 
 func runShow(env *Env, g *global, opts *showOptions) error {
-	today, err := g.today(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
-	w, err := opts.output.writer(env)
+	data, err := g.recordsAt(env, opts.at)
 	if err != nil {
 		return err
 	}
-	data, t, err := g.loadTarget(env, opts.id)
+	today := data.today
+	t, err := resolveTarget(env, data.evaluations, opts.id)
 	if err != nil {
-		return err
+		return data.finish(err)
 	}
 	in := render.ShowInput{
 		Day:       render.Day{Today: today, Until: defaultUntil(today)},
 		Target:    t,
-		Qualified: len(data.Evaluations) > 1,
+		Qualified: len(data.evaluations) > 1,
 	}
 	f := &query.Filter{Evaluations: []*model.Evaluation{t.Evaluation}}
 	switch t.Kind {
 	case query.KindEvaluation:
-		in.Items = f.Select(data.Evaluations, today)
-		in.Progress = query.Progress(data.Evaluations, f, in.Items, query.ByRecommendation)
+		in.Items = f.Select(data.evaluations, today)
+		in.Progress = query.Progress(data.evaluations, f, in.Items, query.ByRecommendation)
 	case query.KindRecommendation:
 		f.Recommendations = []*model.Recommendation{t.Recommendation}
-		in.Items = f.Select(data.Evaluations, today)
+		in.Items = f.Select(data.evaluations, today)
 	default:
 		in.Items = []query.Item{query.Facts(t.Action, today)}
 	}
 	if t.Kind == query.KindAction {
 		// The history is extra: outside a full git clone show goes without.
-		if act, err := g.activity(env, data.Evaluations, t.Recommendation.File); err == nil {
+		// Records of the past (--at) have no file of the working tree to
+		// narrow the history to.
+		var files []string
+		if !data.past {
+			files = []string{t.Recommendation.File}
+		}
+		if act, err := g.activity(env, data.evaluations, today, files...); err == nil {
 			a := act[t.Action]
 			in.Activity = &a
 		}

@@ -49,7 +49,10 @@ responsible for the recommendations, by action owner, by evaluation, or by
 the year the actions fall due.
 
 With --overdue: only the overdue actions, grouped by recommendation, most
-overdue first, with owner, due date and days overdue, and their count. An
+overdue first, with owner, due date and days overdue, and their count.
+--by owner or --by unit groups them instead by owner or by the units
+responsible for the recommendation, in alphabetical order: the list each
+owner or unit is sent. An
 action is overdue when it or any of its steps is past its deadline and
 neither completed nor no longer applicable; a month or a year falls due on
 its last day; ongoing and undated actions never are.
@@ -62,6 +65,7 @@ the git history, and measures against that day unless --as-of says otherwise. -o
 		Example: `  mrtrack status
   mrtrack status --overdue
   mrtrack status --overdue --fail-on-overdue        # in a scheduled CI job
+  mrtrack status --overdue --by unit -o markdown    # the list each unit is sent
   mrtrack status --by owner -o markdown             # for a report
   mrtrack status --by unit --as-of 2025-06-30 -o csv > progress.csv
   mrtrack status --due-soon 2w
@@ -77,11 +81,12 @@ the git history, and measures against that day unless --as-of says otherwise. -o
 			if err != nil {
 				return idError("--by", err)
 			}
-			if opts.overdue && cmd.Flags().Changed("by") {
-				return usage("--by regroups the progress table, which --overdue does not show: drop one of them")
+			if opts.overdue && grouping != query.ByRecommendation && grouping != query.ByOwner && grouping != query.ByUnit {
+				return withHint(usage("--overdue groups the overdue actions by recommendation, owner or unit, not by %s", grouping),
+					"write --by owner or --by unit for the list each owner or unit is sent")
 			}
 			opts.by = grouping
-			if _, err := opts.output.writer(env); err != nil {
+			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
 			return run(env, g, opts)
@@ -91,7 +96,7 @@ the git history, and measures against that day unless --as-of says otherwise. -o
 	cmd.Flags().StringVar(&by, "by", string(query.ByRecommendation), "group the progress table by recommendation, unit, owner, evaluation or due-year")
 	cmd.Flags().BoolVar(&opts.overdue, "overdue", false, "show only the overdue actions, most overdue first")
 	cmd.Flags().BoolVar(&opts.failOnOverdue, "fail-on-overdue", false, "exit 1 when any action is overdue (for scheduled CI jobs)")
-	cmd.Flags().StringVar(&opts.at, "at", "", "the records as they were at a date or git revision (the day is then \"today\" unless --as-of)")
+	cmd.Flags().StringVar(&opts.at, "at", "", atHelp)
 	cmd.Flags().StringVar(&opts.window, "due-soon", defaultWindow, "show what falls due within WINDOW after today: 30d, 2w, 3m")
 	opts.output.add(cmd.Flags())
 	return cmd
@@ -111,11 +116,11 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := opts.output.writer(env)
+	w, err := opts.output.writer(env, g)
 	if err != nil {
 		return err
 	}
-	if err := opts.filter.resolve(f, data.evaluations); err != nil {
+	if err := opts.filter.resolve(env, f, data.evaluations); err != nil {
 		return data.finish(err)
 	}
 	items := f.Select(data.evaluations, today)
@@ -126,12 +131,13 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 		Scope:      scopeOf(f, data.evaluations),
 		Qualified:  len(data.evaluations) > 1,
 		By:         opts.by,
-		Overdue:    query.OverdueByRecommendation(items),
+		Overdue:    query.OverdueBy(items, overdueGrouping(opts), f),
 		DueSoon:    query.FallingDue(items, today, until),
 		Selected:   len(items),
 	}
 	var doc *render.Document
 	if opts.overdue {
+		in.By = overdueGrouping(opts)
 		doc = render.Overdue(in)
 	} else {
 		in.Tables = query.Progress(data.evaluations, f, items, opts.by)
@@ -154,4 +160,14 @@ func runStatus(env *Env, g *global, opts *statusOptions) error {
 		return &exitError{code: ExitFindings, err: fmt.Errorf("%s overdue on %s (--fail-on-overdue)", what, today)}
 	}
 	return data.finish(nil)
+}
+
+// overdueGrouping is how the overdue actions are grouped: --by owner or
+// unit with --overdue; else, and in the progress view's overdue count, by
+// recommendation.
+func overdueGrouping(opts *statusOptions) query.Grouping {
+	if opts.overdue && (opts.by == query.ByOwner || opts.by == query.ByUnit) {
+		return opts.by
+	}
+	return query.ByRecommendation
 }

@@ -78,7 +78,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := loadRecords(env, paths)
+	res, err := loadRecords(env, g, paths)
 	if err != nil {
 		return err
 	}
@@ -90,14 +90,21 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		relativeToWorkspace(shown, env)
 	}
 	files := make([]string, len(res.Files))
+	abs := make(map[string]string, len(res.Files))
 	for i, f := range res.Files {
 		files[i] = f.Path
+		abs[f.Path] = f.Abs
+	}
+	color, err := g.colored(env)
+	if err != nil {
+		return err
 	}
 	w, err := printers.New(opts.output, printers.Options{
-		Color:   env.IsTerminal && env.Getenv("NO_COLOR") == "",
+		Color:   color,
 		Files:   files,
 		Strict:  opts.strict,
 		Version: currentBuild().Version,
+		Sources: sourcesOf(abs),
 	})
 	if err != nil {
 		return usage("%s", err)
@@ -109,6 +116,19 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 		return failed()
 	}
 	return nil
+}
+
+// sourcesOf reads the record files findings name, by the path they are
+// shown with, for the lines text output quotes.
+func sourcesOf(abs map[string]string) *printers.Sources {
+	return &printers.Sources{Read: func(file string) ([]byte, bool) {
+		p, ok := abs[file]
+		if !ok {
+			return nil, false
+		}
+		data, err := store.Read(p, store.DefaultLimits.MaxFileSize)
+		return data, err == nil
+	}}
 }
 
 // outputFormat resolves -o: auto is github inside GitHub Actions, where
@@ -144,12 +164,16 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 }
 
 // loadRecords runs the loader over paths with the default limits.
-func loadRecords(env *Env, paths []string) (*load.Result, error) {
+func loadRecords(env *Env, g *global, paths []string) (*load.Result, error) {
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
 		return nil, cannotRun(fmt.Errorf("internal: %w", err))
 	}
-	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits})
+	today, err := g.today(env)
+	if err != nil {
+		return nil, err
+	}
+	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today})
 	if err != nil {
 		return nil, cannotRun(err)
 	}

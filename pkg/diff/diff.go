@@ -7,7 +7,7 @@
 // of the files times a bounded number of edits, never with their product,
 // so a 2 MiB record that fmt rewrites on every line takes tens of
 // milliseconds and some 85 MB (BenchmarkUnified), where the
-// longest-common-subsequence table this package built before needed 40 GB.
+// longest-common-subsequence table this package built before needed over 40 GB.
 // The price of the bound: past about fifty separate changes the middle of
 // the file shows as one replaced block, still a correct patch.
 package diff

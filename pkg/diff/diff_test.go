@@ -104,7 +104,7 @@ func halveIndent(b []byte) string {
 // A record at the read limit whose every line changes is diffed in memory
 // that grows with its size: the allocations are counted, not timed. (The
 // longest-common-subsequence table this package used before needed
-// 72,000² cells, some 40 GB, for it.)
+// 73,000² cells, over 40 GB, for it.)
 func TestUnifiedMemoryIsLinear(t *testing.T) {
 	old := hostile.Reindented()
 	new := []byte(halveIndent(old))

@@ -22,8 +22,8 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 	if m.Style&yaml.FlowStyle != 0 {
 		return fmt.Errorf("line %d is written in flow style {…}; run mrtrack fmt on the file first", m.Line)
 	}
-	keyIndent := m.Column - 1
-	k, list := entry(m, key)
+	keyIndent := keyColumn(m)
+	_, list := entry(m, key)
 	switch {
 	case list == nil:
 		at := d.insertionPoint(m, key, order)
@@ -35,7 +35,7 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 	case list.Kind != yaml.SequenceNode:
 		return fmt.Errorf("line %d: %s is not a list", list.Line, key)
 	case len(list.Content) == 0:
-		start, end, err := d.extent(list, d.indentOf(k.Line))
+		start, end, err := d.extent(list, keyIndent)
 		if err != nil {
 			return err
 		}
@@ -43,11 +43,12 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 		if err != nil {
 			return err
 		}
-		// "key: []" becomes "key:" followed by the block list.
+		// "key: [] # c" becomes "key: # c" followed by the block list.
 		for start > 0 && d.src[start-1] == ' ' {
 			start--
 		}
-		d.edits = append(d.edits, splice{start, end, item})
+		comment := bytes.TrimRight(d.src[end:d.lineEnd(end)], " \t")
+		d.edits = append(d.edits, splice{start, start + len(d.src[start:end]) + len(comment), string(comment) + item})
 	case list.Style&yaml.FlowStyle != 0:
 		return fmt.Errorf("line %d: %s is written in flow style [...]; run mrtrack fmt on the file first", list.Line, key)
 	default:
@@ -72,7 +73,10 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 
 // dashColumn is the indentation of the "-" that opens a list item.
 func (d *Doc) dashColumn(item *yaml.Node) (int, error) {
-	start := d.starts[item.Line-1]
+	if item.Line < 1 || item.Line > len(d.lines) {
+		return 0, fmt.Errorf("line %d: the list item is not where the file says; run mrtrack fmt on the file first", item.Line)
+	}
+	start := d.lines[item.Line-1].start
 	line := d.src[start:d.offset(item.Line, item.Column)]
 	i := bytes.LastIndexByte(line, '-')
 	if i < 0 || len(bytes.TrimLeft(line[:i], " ")) != 0 {
@@ -90,7 +94,7 @@ func (d *Doc) item(fields []Field, indent int) (string, error) {
 		if i == 0 {
 			prefix = strings.Repeat(" ", indent) + "- "
 		}
-		text, err := f.Value.render(nil, indent+2, d.nl)
+		text, err := f.Value.render(indent+2, d.nl)
 		if err != nil {
 			return "", err
 		}

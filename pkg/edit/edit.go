@@ -1,28 +1,34 @@
 // Package edit changes values in a record file by splicing new text into
 // the original bytes at the nodes' positions, so comments, key order,
-// quoting, blank lines, line endings and every untouched line stay exactly
-// as they were. It refuses what it cannot do without guessing (values
-// inside flow collections {…}, [...]).
+// blank lines, line endings and every untouched line stay exactly as they
+// were; a changed value is written as mrtrack fmt writes it. It refuses
+// what it cannot do without guessing (values inside flow collections {…},
+// [...]). It reads and writes bytes only: checking the result and writing
+// the file belong to its callers.
 package edit
 
 import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mrtrack/mrtrack/pkg/format"
 	"go.yaml.in/yaml/v3"
 )
 
 // Doc is a record file being edited.
 type Doc struct {
-	src    []byte
-	root   *yaml.Node // the document's top mapping
-	nl     string     // the file's line ending
-	starts []int      // byte offset of each line
-	edits  []splice
+	src   []byte
+	root  *yaml.Node // the document's top mapping
+	nl    string     // the file's line ending
+	lines []span     // each line's text, without its line break
+	edits []splice
 }
+
+type span struct{ start, end int }
 
 type splice struct {
 	start, end int
@@ -38,16 +44,44 @@ func Parse(src []byte) (*Doc, error) {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("the file does not hold a mapping")
 	}
-	d := &Doc{src: src, root: doc.Content[0], nl: "\n", starts: []int{0}}
-	if bytes.Contains(src, []byte("\r\n")) {
-		d.nl = "\r\n"
+	return &Doc{src: src, root: doc.Content[0], nl: format.LineEnding(src), lines: lines(src)}, nil
+}
+
+// lines splits src where YAML sees a line break, so that the nodes' line
+// numbers index it: CRLF, a lone CR or LF, NEL, LS and PS. A byte order
+// mark is not part of the first line.
+func lines(src []byte) []span {
+	var out []span
+	start := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		start = 3
 	}
-	for i, c := range src {
-		if c == '\n' {
-			d.starts = append(d.starts, i+1)
+	for i := start; i < len(src); {
+		n := breakLen(src[i:])
+		if n == 0 {
+			i++
+			continue
 		}
+		out = append(out, span{start, i})
+		i += n
+		start = i
 	}
-	return d, nil
+	return append(out, span{start, len(src)})
+}
+
+// breakLen is the length of the line break b starts with, or 0.
+func breakLen(b []byte) int {
+	switch {
+	case bytes.HasPrefix(b, []byte("\r\n")):
+		return 2
+	case b[0] == '\r' || b[0] == '\n':
+		return 1
+	case bytes.HasPrefix(b, []byte("\u0085")):
+		return 2
+	case bytes.HasPrefix(b, []byte("\u2028")), bytes.HasPrefix(b, []byte("\u2029")):
+		return 3
+	}
+	return 0
 }
 
 // Root returns the document's top mapping.
@@ -68,113 +102,166 @@ func (d *Doc) Bytes() []byte {
 }
 
 // offset converts a node's 1-based line and column (in characters) to a
-// byte offset.
+// byte offset, at most the end of that line.
 func (d *Doc) offset(line, col int) int {
-	if line < 1 || line > len(d.starts) {
+	if line < 1 || line > len(d.lines) {
 		return len(d.src)
 	}
-	off := d.starts[line-1]
-	for c := 1; c < col && off < len(d.src); c++ {
-		_, size := utf8.DecodeRune(d.src[off:])
+	l := d.lines[line-1]
+	off := l.start
+	for c := 1; c < col && off < l.end; c++ {
+		_, size := utf8.DecodeRune(d.src[off:l.end])
 		off += size
 	}
 	return off
 }
 
+// lineAt returns the index in d.lines of the line holding offset off.
+func (d *Doc) lineAt(off int) int {
+	return max(0, sort.Search(len(d.lines), func(i int) bool { return d.lines[i].start > off })-1)
+}
+
 // lineEnd returns the offset of the line break (or end of file) of the
 // line holding offset off.
-func (d *Doc) lineEnd(off int) int {
-	if i := bytes.IndexByte(d.src[off:], '\n'); i >= 0 {
-		end := off + i
-		if end > 0 && d.src[end-1] == '\r' {
-			end--
-		}
-		return end
-	}
-	return len(d.src)
-}
+func (d *Doc) lineEnd(off int) int { return d.lines[d.lineAt(off)].end }
 
-// indentOf returns the number of leading spaces of line (1-based), or -1
-// for a blank or comment-only line.
-func (d *Doc) indentOf(line int) int {
-	if line > len(d.starts) {
-		return -1
-	}
-	start := d.starts[line-1]
-	end := d.lineEnd(start)
-	text := d.src[start:end]
+// indent returns the number of leading spaces of line i (0-based) and
+// whether the line holds nothing else but spaces and tabs.
+func (d *Doc) indent(i int) (n int, blank bool) {
+	text := d.src[d.lines[i].start:d.lines[i].end]
 	trimmed := bytes.TrimLeft(text, " ")
-	if len(bytes.TrimSpace(trimmed)) == 0 || trimmed[0] == '#' {
-		return -1
-	}
-	return len(text) - len(trimmed)
+	return len(text) - len(trimmed), len(bytes.Trim(trimmed, " \t")) == 0
 }
 
-// extent returns the byte range a value node occupies. keyIndent is the
-// indentation of the key that holds it, which bounds block scalars and
-// plain scalars continued on following lines.
-func (d *Doc) extent(n *yaml.Node, keyIndent int) (int, int, error) {
+// extent returns the byte range a value node occupies. bound is the
+// indentation of the collection holding it (the column of its key, or of
+// its dash): lines of a block scalar or of a plain scalar continued on
+// following lines are indented more than that.
+func (d *Doc) extent(n *yaml.Node, bound int) (int, int, error) {
 	start := d.offset(n.Line, n.Column)
+	body := d.skipProperties(start)
 	switch n.Kind {
 	case yaml.ScalarNode:
 	case yaml.MappingNode, yaml.SequenceNode:
-		if len(n.Content) == 0 {
-			return start, d.scanFlow(start), nil
+		if n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0 {
+			return start, d.scanFlow(body), nil
 		}
-		last := n.Content[len(n.Content)-1]
-		_, end, err := d.extent(last, d.indentOf(last.Line))
+		inner, err := d.childBound(n)
+		if err != nil {
+			return 0, 0, err
+		}
+		_, end, err := d.extent(n.Content[len(n.Content)-1], inner)
 		return start, end, err
 	default:
 		return 0, 0, fmt.Errorf("line %d: aliases cannot be edited", n.Line)
 	}
 	switch {
 	case n.Style&yaml.DoubleQuotedStyle != 0:
-		return start, d.scanDouble(start), nil
+		return start, d.scanDouble(body), nil
 	case n.Style&yaml.SingleQuotedStyle != 0:
-		return start, d.scanSingle(start), nil
+		return start, d.scanSingle(body), nil
 	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		end := d.lineEnd(start)
-		for line := n.Line + 1; line <= len(d.starts); line++ {
-			ind := d.indentOf(line)
-			if ind == -1 && !d.isComment(line) {
-				continue // blank lines belong to the block only if more content follows
-			}
-			if ind <= keyIndent {
-				break
-			}
-			end = d.lineEnd(d.starts[line-1])
-		}
-		return start, end, nil
+		return start, d.blockEnd(body, bound), nil
 	}
-	end := d.plainEnd(start)
-	for line := n.Line + 1; line <= len(d.starts); line++ {
-		ind := d.indentOf(line)
-		if ind <= keyIndent {
+	return start, d.plainEnd(body, bound), nil
+}
+
+// childBound is the indentation that bounds the values of a block
+// collection: its keys' column, or its dashes'.
+func (d *Doc) childBound(n *yaml.Node) (int, error) {
+	if n.Kind == yaml.MappingNode {
+		return n.Content[0].Column - 1, nil
+	}
+	return d.dashColumn(n.Content[0])
+}
+
+// skipProperties skips a node's tag and anchor (!!str, &a) to its text.
+func (d *Doc) skipProperties(off int) int {
+	for off < len(d.src) && (d.src[off] == '!' || d.src[off] == '&') {
+		end := d.lineEnd(off)
+		for off < end && d.src[off] != ' ' && d.src[off] != '\t' {
+			off++
+		}
+		for off < end && (d.src[off] == ' ' || d.src[off] == '\t') {
+			off++
+		}
+		if off == end && d.lineAt(off)+1 < len(d.lines) {
+			i := d.lineAt(off) + 1
+			n, _ := d.indent(i)
+			off = d.lines[i].start + n
+		}
+	}
+	return off
+}
+
+// blockEnd is where the block scalar whose header starts at off ends: the
+// end of the last line indented more than bound, whatever the line holds
+// (a "# heading", spaces); the blank lines after it belong to it only when
+// its header keeps them (|+).
+func (d *Doc) blockEnd(off, bound int) int {
+	header := d.lineAt(off)
+	end, blankEnd := d.lines[header].end, -1
+	for i := header + 1; i < len(d.lines); i++ {
+		n, blank := d.indent(i)
+		if blank && n <= bound {
+			blankEnd = d.lines[i].end
+			continue
+		}
+		if n <= bound {
 			break
 		}
-		end = d.plainEnd(d.starts[line-1])
+		end = d.lines[i].end
 	}
-	return start, end, nil
+	if keeps(d.src[off:d.lines[header].end]) && blankEnd > end {
+		end = blankEnd
+	}
+	return end
 }
 
-func (d *Doc) isComment(line int) bool {
-	start := d.starts[line-1]
-	t := bytes.TrimSpace(d.src[start:d.lineEnd(start)])
-	return len(t) > 0 && t[0] == '#'
+// keeps reports whether a block scalar header (|+, >2+ …) keeps the final
+// line breaks.
+func keeps(header []byte) bool {
+	return bytes.ContainsRune(header[:headerLen(header)], '+')
 }
 
-// plainEnd is where a plain scalar starting at off ends on its line: before
-// a " #" comment and trailing blanks.
-func (d *Doc) plainEnd(off int) int {
-	end := d.lineEnd(off)
-	line := d.src[off:end]
-	if i := bytes.Index(line, []byte(" #")); i >= 0 {
-		line = line[:i]
+// headerLen is the length of the block scalar indicators line starts with.
+func headerLen(line []byte) int {
+	if i := bytes.IndexFunc(line, func(r rune) bool { return !strings.ContainsRune("|>+-0123456789", r) }); i >= 0 {
+		return i
 	}
-	if i := bytes.Index(line, []byte("\t#")); i >= 0 {
-		line = line[:i]
+	return len(line)
+}
+
+// plainEnd is where the plain scalar starting at off ends: on its line
+// before a comment and trailing blanks, or on the last following line
+// indented more than bound, up to a comment or a less indented line.
+func (d *Doc) plainEnd(off, bound int) int {
+	end, commented := d.plainLineEnd(off)
+	for i := d.lineAt(off) + 1; i < len(d.lines) && !commented; i++ {
+		n, blank := d.indent(i)
+		if blank {
+			continue
+		}
+		at := d.lines[i].start + n
+		if n <= bound || d.src[at] == '#' {
+			break
+		}
+		end, commented = d.plainLineEnd(at)
 	}
-	return off + len(bytes.TrimRight(line, " \t"))
+	return end
+}
+
+// plainLineEnd is where plain text starting at off ends on its line:
+// before a " #" comment and trailing blanks.
+func (d *Doc) plainLineEnd(off int) (end int, commented bool) {
+	line := d.src[off:d.lineEnd(off)]
+	for i := 1; i < len(line); i++ {
+		if line[i] == '#' && (line[i-1] == ' ' || line[i-1] == '\t') {
+			line, commented = line[:i], true
+			break
+		}
+	}
+	return off + len(bytes.TrimRight(line, " \t")), commented
 }
 
 func (d *Doc) scanDouble(off int) int {
@@ -202,12 +289,35 @@ func (d *Doc) scanSingle(off int) int {
 	return len(d.src)
 }
 
-// scanFlow finds the end of an empty flow collection ([] or {}).
+// scanFlow finds the end of the flow collection ([…] or {…}) starting at
+// off, past nested collections, quoted text and comments.
 func (d *Doc) scanFlow(off int) int {
-	if i := bytes.IndexAny(d.src[off:], "]}"); i >= 0 {
-		return off + i + 1
+	depth := 0
+	prev := byte('[') // the last byte that is not white space
+	for i := off; i < len(d.src); i++ {
+		c := d.src[i]
+		switch {
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			if depth--; depth <= 0 {
+				return i + 1
+			}
+		case (c == '"' || c == '\'') && strings.IndexByte("[{,:?", prev) >= 0:
+			if c == '"' {
+				i = d.scanDouble(i) - 1
+			} else {
+				i = d.scanSingle(i) - 1
+			}
+		case c == '#' && i > 0 && strings.IndexByte(" \t\r\n", d.src[i-1]) >= 0:
+			i = d.lineEnd(i) - 1
+			continue
+		}
+		if strings.IndexByte(" \t\r\n", c) < 0 {
+			prev = c
+		}
 	}
-	return d.lineEnd(off)
+	return len(d.src)
 }
 
 // Lookup returns the value node of key in mapping m, or nil.
@@ -225,38 +335,97 @@ func entry(m *yaml.Node, key string) (k, v *yaml.Node) {
 	return nil, nil
 }
 
+// keyColumn is the indentation of the keys of the block mapping m.
+func keyColumn(m *yaml.Node) int {
+	if len(m.Content) > 0 {
+		return m.Content[0].Column - 1
+	}
+	return m.Column - 1
+}
+
 // Set gives key in the block mapping m the value v, replacing the value's
 // text in place or, when the key is missing, adding a line after the last
-// key of order that precedes it (or at the end of the mapping).
+// key of order that precedes it (or at the end of the mapping). A comment
+// after the old value stays after the new one, on the key's line.
 func (d *Doc) Set(m *yaml.Node, key string, v Value, order []string) error {
 	if m.Style&yaml.FlowStyle != 0 {
 		return fmt.Errorf("line %d is written in flow style {…}; run mrtrack fmt on the file first", m.Line)
 	}
-	keyIndent := m.Column - 1
-	k, old := entry(m, key)
-	if old != nil {
-		if old.Kind != yaml.ScalarNode {
-			return fmt.Errorf("line %d: %s holds a %s, not a single value", old.Line, key, kindName(old))
-		}
-		start, end, err := d.extent(old, d.indentOf(k.Line))
+	keyIndent := keyColumn(m)
+	_, old := entry(m, key)
+	if old == nil {
+		after := d.insertionPoint(m, key, order)
+		text, err := v.render(keyIndent, d.nl)
 		if err != nil {
 			return err
 		}
-		text, err := v.render(old, keyIndent, d.nl)
-		if err != nil {
-			return err
-		}
-		d.edits = append(d.edits, splice{start, end, text})
+		line := d.nl + strings.Repeat(" ", keyIndent) + key + ": " + text
+		d.edits = append(d.edits, splice{after, after, line})
 		return nil
 	}
-	after := d.insertionPoint(m, key, order)
-	text, err := v.render(nil, keyIndent, d.nl)
+	if old.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: %s holds a %s, not a single value", old.Line, key, kindName(old))
+	}
+	start, end, err := d.extent(old, keyIndent)
 	if err != nil {
 		return err
 	}
-	line := d.nl + strings.Repeat(" ", keyIndent) + key + ": " + text
-	d.edits = append(d.edits, splice{after, after, line})
+	text, err := v.render(keyIndent, d.nl)
+	if err != nil {
+		return err
+	}
+	// The comment after the value: on a block scalar's header line, or
+	// after the value's last line.
+	valueEnd := end
+	body := d.skipProperties(start)
+	block := old.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	if block {
+		valueEnd = body + headerLen(d.src[body:d.lineEnd(body)])
+	}
+	comment := d.src[valueEnd:d.lineEnd(valueEnd)]
+	if len(bytes.TrimSpace(comment)) == 0 {
+		comment = nil
+	} else if comment[0] != ' ' && comment[0] != '\t' {
+		comment = append([]byte(" "), comment...)
+	}
+	first, rest, multiline := strings.Cut(text, d.nl)
+	if multiline {
+		rest = d.nl + rest
+		if !block {
+			end = d.lineEnd(end)
+		}
+		if keeps([]byte(first)) {
+			end = d.blankLinesAfter(end)
+		}
+		if end == len(d.src) {
+			rest += d.nl // a block's last line needs its line break
+		}
+	} else if !block {
+		comment = nil // it stays where it is, after end
+	}
+	// A value on the line after its key, or none at all (key:), moves
+	// next to the key: "key: value".
+	p := start
+	for p > 0 && strings.IndexByte(" \t\r\n", d.src[p-1]) >= 0 {
+		p--
+	}
+	if p > 0 && d.src[p-1] == ':' {
+		start, first = p, " "+first
+	}
+	d.edits = append(d.edits, splice{start, end, first + string(comment) + rest})
 	return nil
+}
+
+// blankLinesAfter extends end over the blank lines that follow its line,
+// which a block keeping its final line breaks would take in.
+func (d *Doc) blankLinesAfter(end int) int {
+	for i := d.lineAt(end) + 1; i < len(d.lines); i++ {
+		if _, blank := d.indent(i); !blank {
+			break
+		}
+		end = d.lines[i].end
+	}
+	return end
 }
 
 // insertionPoint is the end of the line that closes the entry a new key
@@ -273,12 +442,19 @@ func (d *Doc) insertionPoint(m *yaml.Node, key string, order []string) int {
 			}
 		}
 	}
-	k, v := m.Content[prev], m.Content[prev+1]
-	_, end, err := d.extent(v, d.indentOf(k.Line))
+	v := m.Content[prev+1]
+	_, end, err := d.extent(v, keyColumn(m))
 	if err != nil {
 		end = d.offset(v.Line, v.Column)
 	}
-	return d.lineEnd(end)
+	at := d.lineEnd(end)
+	// After a value already replaced by a longer one, not inside it.
+	for _, e := range d.edits {
+		if e.start < at && at < e.end {
+			at = e.end
+		}
+	}
+	return at
 }
 
 func kindName(n *yaml.Node) string {

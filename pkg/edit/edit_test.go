@@ -64,12 +64,12 @@ func TestSet(t *testing.T) {
 		}
 		want := strings.ReplaceAll(`# yaml-language-server: $schema=../../schema/recommendation.schema.json
 number: 3   # the number
-title: 'It''s new'
+title: It's new
 
 actions:
   # first action
   - number: 1
-    title: "New \"title\""
+    title: New "title"
     owner: Protection
     description: |
       Line one
@@ -117,5 +117,158 @@ func TestAppend(t *testing.T) {
 	want := "number: 1\nactions:\n  - number: 1\n    title: A # note\n    steps:\n      - number: 1\n        title: 'TODO: what'\n  # trailing comment\n\n  - number: 2\n    title: B\n    description: |\n      text\n    steps:\n      - number: 1\n        title: 'TODO: what'\n  - number: 3\n    title: |-\n      Multi\n      line\n\n# end\n"
 	if got := string(d.Bytes()); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// setOne parses in, sets key of the mapping at path (list indexes into
+// "actions") and returns the file.
+func setOne(t *testing.T, in, key string, v Value) string {
+	t.Helper()
+	d, err := Parse([]byte(in))
+	must(t, err)
+	m := d.Root()
+	if a := Lookup(m, "actions"); a != nil {
+		m = a.Content[0]
+	}
+	must(t, d.Set(m, key, v, order))
+	return string(d.Bytes())
+}
+
+// A comment after the old value stays a comment after the new one, on the
+// key's line, whatever the two values' styles (issue 11 item 5).
+func TestSetKeepsTrailingComment(t *testing.T) {
+	for _, c := range []struct{ name, in, text, want string }{
+		{"empty to block", "progress: \"\" # to fill in Q1\nupdated: 2025-01-01\n", "Line one\nLine two",
+			"progress: |- # to fill in Q1\n  Line one\n  Line two\nupdated: 2025-01-01\n"},
+		{"plain to block", "progress: old   # note\n", "a\nb",
+			"progress: |-   # note\n  a\n  b\n"},
+		{"block to plain", "progress: |- # note\n  a\n  b\nupdated: 2025-01-01\n", "Closed",
+			"progress: Closed # note\nupdated: 2025-01-01\n"},
+		{"block to block", "progress: | # note\n  a\n", "x\ny",
+			"progress: |- # note\n  x\n  y\n"},
+		{"plain to plain", "progress: old # note\n", "new",
+			"progress: new # note\n"},
+	} {
+		if got := setOne(t, c.in, "progress", Value{Text: c.text}); got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+}
+
+// A block scalar is every line indented more than its key, whatever the
+// line holds: a "# heading", spaces only, a deeper last line (issue 11
+// item 6). A plain scalar continues over blank lines.
+func TestSetReplacesWholeValue(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"heading", "progress: |\n  Intro\n  # Heading\n  text\nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"heading last", "progress: |\n  Intro\n  # Heading\n# a comment\nupdated: 2025-01-01\n",
+			"progress: Closed\n# a comment\nupdated: 2025-01-01\n"},
+		{"spaces", "progress: |\n  a\n     \nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"deeper last line", "progress: >\n  a\n    b\n\nupdated: 2025-01-01\n",
+			"progress: Closed\n\nupdated: 2025-01-01\n"},
+		{"keep takes its blank lines", "progress: |+\n  a\n\n\nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"plain over a blank line", "progress: one\n  two\n\n  three\nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"on the next line", "progress:\n  old text\nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"no value", "progress:\nupdated: 2025-01-01\n",
+			"progress: Closed\nupdated: 2025-01-01\n"},
+		{"in a list item", "actions:\n  - progress: |\n      a\n      # h\n     \n        deeper\n    updated: 2025-01-01\n",
+			"actions:\n  - progress: Closed\n    updated: 2025-01-01\n"},
+	} {
+		got := setOne(t, c.in, "progress", Value{Text: "Closed"})
+		if got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.name, got, c.want)
+		}
+		// Set twice: nothing of the old value comes back.
+		if again := setOne(t, got, "progress", Value{Text: "Closed"}); again != c.want {
+			t.Errorf("%s, twice: got\n%s", c.name, again)
+		}
+	}
+}
+
+// A value is written as mrtrack fmt writes it, whatever the old value's
+// quoting (issue 13 item 1); NEL, LS, PS and CR are escaped in double
+// quotes, since YAML reads them as line breaks (issue 11 item 20).
+func TestSetWritesCanonicalForm(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		v    Value
+		want string
+	}{
+		{`progress: ""`, Value{Text: "Premier draft en revue."}, "progress: Premier draft en revue."},
+		{`progress: 'x'`, Value{Text: "Hold the validation workshop"}, "progress: Hold the validation workshop"},
+		{`due: 'TODO: YYYY-MM'`, Value{Text: "2027-05", Token: true}, "due: 2027-05"},
+		{`due: "2024"`, Value{Text: "2024-12-31", Token: true}, "due: 2024-12-31"},
+		{`progress: x`, Value{Text: "2027-05-01"}, `progress: "2027-05-01"`},
+		{`progress: x`, Value{Text: "it's: here"}, `progress: 'it''s: here'`},
+		{`progress: x`, Value{Text: "a\u0085b\u2028c\u2029d"}, `progress: "a\Nb\Lc\Pd"`},
+		{`progress: x`, Value{Text: "a\u2028b\nc"}, `progress: "a\Lb\nc"`},
+		{`progress: x`, Value{Text: "a\rb"}, `progress: "a\rb"`},
+	} {
+		got := setOne(t, c.in+"\n", keyOf(c.in), c.v)
+		if got != c.want+"\n" {
+			t.Errorf("%s set to %q: got %q, want %q", c.in, c.v.Text, got, c.want+"\n")
+		}
+		var back map[string]string
+		if err := yaml.Unmarshal([]byte(got), &back); err != nil || back[keyOf(c.in)] != c.v.Text {
+			t.Errorf("%q reads back as %q (%v)", got, back, err)
+		}
+	}
+	nested := setOne(t, "actions:\n  - progress: x\n    updated: 2025-01-01\n", "progress", Value{Text: "a\u2028b"})
+	if nested != "actions:\n  - progress: \"a\\Lb\"\n    updated: 2025-01-01\n" {
+		t.Errorf("nested LS: %q", nested)
+	}
+	d, _ := Parse([]byte("progress: x\n"))
+	if err := d.Set(d.Root(), "progress", Value{Text: "\xff" + strings.Repeat("x", 100)}, order); err == nil || !strings.Contains(err.Error(), "not valid UTF-8") || len(err.Error()) > 100 {
+		t.Errorf("invalid UTF-8: err = %v", err)
+	}
+}
+
+// keyOf is the key of a one-line "key: value".
+func keyOf(line string) string {
+	k, _, _ := strings.Cut(line, ":")
+	return k
+}
+
+// YAML reads a lone CR (and NEL, LS, PS) as a line break; the editor
+// counts lines the same way, and writes the file's own ending (issue 11
+// item 10).
+func TestLoneCR(t *testing.T) {
+	in := "number: 1\ractions:\r  - number: 1\r    title: A\r    progress: \"\"\r"
+	d, err := Parse([]byte(in))
+	must(t, err)
+	actions := Lookup(d.Root(), "actions")
+	must(t, d.Set(actions.Content[0], "progress", Value{Text: "a\nb"}, order))
+	must(t, d.Append(d.Root(), "actions", []Field{{"number", Value{Text: "2", Token: true}}, {"title", Value{Text: "B"}}}, order))
+	want := "number: 1\ractions:\r  - number: 1\r    title: A\r    progress: |-\r      a\r      b\r  - number: 2\r    title: B\r"
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	ls := "number: 1\ntitle: \"a\u2028b\"\nactions:\n  - number: 1\n"
+	d, err = Parse([]byte(ls))
+	must(t, err)
+	must(t, d.Append(d.Root(), "actions", []Field{{"number", Value{Text: "2", Token: true}}}, order))
+	if got, want := string(d.Bytes()), ls+"  - number: 2\n"; got != want {
+		t.Errorf("LS in a value: got %q\nwant %q", got, want)
+	}
+}
+
+// Appending after a flow collection that spans lines, and to "key: []"
+// with a comment, keeps both intact.
+func TestAppendAfterFlow(t *testing.T) {
+	in := "actions:\n  - number: 1\n    evidence: [a,\n      'b]', \"c]\"] # c\n  - number: 2\n    steps: [] # none yet\n"
+	d, err := Parse([]byte(in))
+	must(t, err)
+	actions := Lookup(d.Root(), "actions")
+	step := []Field{{"number", Value{Text: "1", Token: true}}}
+	must(t, d.Append(actions.Content[1], "steps", step, order))
+	must(t, d.Append(d.Root(), "actions", []Field{{"number", Value{Text: "3", Token: true}}}, order))
+	want := "actions:\n  - number: 1\n    evidence: [a,\n      'b]', \"c]\"] # c\n  - number: 2\n    steps: # none yet\n      - number: 1\n  - number: 3\n"
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -40,13 +40,18 @@ const (
 // Level names a kind of record.
 type Level string
 
-// The record levels. Person is the shape of coordinator and approved_by.
+// The record levels. Person is the shape of coordinator and approved_by;
+// Verification, Deadline and Extension are the shapes of an item's
+// verification and of the entries of its deadlines and extensions.
 const (
 	Evaluation     Level = "evaluation"
 	Recommendation Level = "recommendation"
 	Action         Level = "action"
 	Step           Level = "step"
 	Person         Level = "person"
+	Verification   Level = "verification"
+	Deadline       Level = "deadline"
+	Extension      Level = "extension"
 )
 
 // Field is one key of a record.
@@ -185,8 +190,20 @@ func read(src []byte, top Level) *Record {
 	return record(root, root, top)
 }
 
-// itemLevel is the level of the records in a list field.
-var itemLevel = map[string]Level{"actions": Action, "steps": Step}
+// itemLevel is the level of the records in a list field, objectLevel that
+// of a mapping field.
+var (
+	itemLevel   = map[string]Level{"actions": Action, "steps": Step, "deadlines": Deadline, "extensions": Extension}
+	objectLevel = map[string]Level{"coordinator": Person, "approved_by": Person, "verification": Verification}
+)
+
+// Children reports whether the field holds the records of the next level
+// down (actions, steps), which callers walk item by item, rather than data
+// of the record itself (a person, a verification, deadlines) that has a
+// one-line text form.
+func (f *Field) Children() bool {
+	return f.Kind == Items && (f.Sub.Level == Action || f.Sub.Level == Step)
+}
 
 func record(root, s *yaml.Node, level Level) *Record {
 	s = resolve(root, s)
@@ -244,7 +261,11 @@ func kindOf(root, p *yaml.Node, name string, f *Field) Kind {
 	case t.Value == "string":
 		return Text
 	case t.Value == "object":
-		f.Sub = record(root, p, Person)
+		level, ok := objectLevel[name]
+		if !ok {
+			panic("fields: schema object " + name + " has no known level")
+		}
+		f.Sub = record(root, p, level)
 		return Object
 	case t.Value == "array":
 		items := resolve(root, get(p, "items"))

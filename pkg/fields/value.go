@@ -20,6 +20,9 @@ var modelTypes = map[Level]reflect.Type{
 	Action:         reflect.TypeFor[model.Action](),
 	Step:           reflect.TypeFor[model.Step](),
 	Person:         reflect.TypeFor[model.Person](),
+	Verification:   reflect.TypeFor[model.Verification](),
+	Deadline:       reflect.TypeFor[model.Deadline](),
+	Extension:      reflect.TypeFor[model.Extension](),
 }
 
 // goFields maps each level's yaml names to the index of the Go field.
@@ -62,8 +65,9 @@ func (f *Field) Value(rec any) (v any, ok bool) {
 
 // Text is the field's value in rec as one string: text as it is, a due
 // date or a day as written in records, a list joined with ", ", "" for a
-// value that is absent. Number, Object and Items fields have no text
-// form here and give "".
+// value that is absent, a verification, deadlines or extensions in the
+// one-line form their model types write. Numbers, persons and the items of
+// the next level have no text form here and give "".
 func (f *Field) Text(rec any) string {
 	v, ok := f.Value(rec)
 	if !ok {

@@ -37,6 +37,18 @@ const (
 	RuleUnfilled          = "unfilled"
 	RulePlaceholder       = "placeholder"
 	RuleModeline          = "modeline"
+
+	// Characters; last, so the catalogue's SARIF indexes stay put.
+	RuleControlCharacter = "control-character"
+	RuleLineBreak        = "line-break"
+	// Format v2: dates that have not happened, completion and validation,
+	// several deadlines.
+	RuleFutureDate      = "future-date"
+	RuleCompletedOn     = "completed-on"
+	RuleVerification    = "verification-not-completed"
+	RuleStepAfterAction = "step-after-action"
+	RuleDeadlinesDue    = "deadlines-due"
+	RuleDeadlinesOrder  = "deadlines-order"
 )
 
 // RuleInfo describes a rule for help texts and SARIF.
@@ -53,7 +65,7 @@ var Rules = []RuleInfo{
 	{RuleSymlink, Error, "A symbolic link loops or points outside the data folder; it is not followed."},
 	{RuleTooLarge, Error, "The file is larger than mrtrack reads (see the documented limits)."},
 	{RuleTooManyFiles, Error, "More record files than mrtrack reads in one run."},
-	{RuleEncoding, Error, "The file is not UTF-8 text (invalid bytes, NUL bytes or a UTF-16 byte order mark)."},
+	{RuleEncoding, Error, "The file is not UTF-8 text (invalid bytes, NUL bytes, UTF-16 or UTF-32)."},
 	{RuleEmptyFile, Error, "The file holds no YAML document."},
 	{RuleYAMLSyntax, Error, "The file is not well-formed YAML."},
 	{RuleMultiDocument, Error, "The file holds more than one YAML document; a record file holds exactly one."},
@@ -78,6 +90,14 @@ var Rules = []RuleInfo{
 	{RuleUnfilled, Error, "A field still holds the TODO text that mrtrack new wrote: fill it in."},
 	{RulePlaceholder, Warning, "Template placeholder text is left in a field."},
 	{RuleModeline, Warning, "The file does not start with the yaml-language-server $schema modeline that lets editors validate it."},
+	{RuleControlCharacter, Error, "Record text holds a control character (ESC, BEL, FF, DEL, C1 controls ...) or a non-character, raw or written as an escape."},
+	{RuleLineBreak, Error, "A line break other than LF or CRLF (a lone CR, NEL, LS, PS): YAML counts it, git and editors do not."},
+	{RuleFutureDate, Error, "A day that has not happened yet (after today or --as-of): updated, completed_on, verification.on, met_on or an extension's on."},
+	{RuleCompletedOn, Error, "completed_on on an item that is not completed, or before the day it was added."},
+	{RuleVerification, Error, "A verification on an item that is not completed: the evaluation office validates completions only."},
+	{RuleStepAfterAction, Warning, "A step falls due after its action: the action cannot be done before it."},
+	{RuleDeadlinesDue, Error, "An item with several deadlines whose due is not the first deadline not met."},
+	{RuleDeadlinesOrder, Error, "An item's deadlines are not in order, or one is met while an earlier one is not."},
 }
 
 // Info returns the description of rule id, or false when it is unknown.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/validate"
@@ -32,19 +33,49 @@ func Format(name string, data []byte) ([]byte, error) {
 	case validate.KindOther:
 		return nil, ErrNotRecord
 	}
-	wasCRLF := crlf(data)
-	if wasCRLF {
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	// YAML reads CRLF and a lone CR as a line break; reading LF only
+	// changes nothing, and the output takes the file's own ending again,
+	// except a lone CR, which validate refuses (git and editors see one
+	// long line): fmt is how such a file is repaired, so it writes LF.
+	nl := LineEnding(data)
+	if nl == "\r" {
+		nl = "\n"
 	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	formatted, commented, err := layout(data, order)
+	// The encoder places some comments (one after a key with no value,
+	// at the end of the file) where reading them back attaches them
+	// elsewhere; laying the result out again settles them, so that fmt
+	// leaves its own output alone. Files without comments settle at once.
+	for i := 0; commented && i < 2 && err == nil; i++ {
+		var again []byte
+		if again, _, err = layout(formatted, order); err == nil && bytes.Equal(again, formatted) {
+			break
+		}
+		formatted = again
+	}
+	if err != nil {
+		return nil, err
+	}
+	if nl != "\n" {
+		formatted = bytes.ReplaceAll(formatted, []byte("\n"), []byte(nl))
+	}
+	return formatted, nil
+}
+
+// layout is one pass of Format over LF-only data. commented says whether
+// the file holds comments besides its header.
+func layout(data []byte, order *keyOrder) (formatted []byte, commented bool, err error) {
 	root, probs := ydoc.Parse(data)
 	for _, p := range probs {
 		if rule, _ := finding.Info(p.Rule); rule.Severity == finding.Error {
-			return nil, fmt.Errorf("%d:%d: %s; fix it before formatting", p.Line, p.Col, p.Message)
+			return nil, false, fmt.Errorf("%d:%d: %s; fix it before formatting", p.Line, p.Col, p.Message)
 		}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	top := doc.Content[0]
 	var header string
@@ -53,7 +84,9 @@ func Format(name string, data []byte) ([]byte, error) {
 		// file, not to whichever key happens to come first.
 		header, top.Content[0].HeadComment = top.Content[0].HeadComment, ""
 	}
+	keepLineComment(top, nil, order)
 	arrange(top, order)
+	commented = hasComments(&doc)
 	if header != "" {
 		first := top.Content[0]
 		first.HeadComment = strings.TrimSuffix(header+"\n"+first.HeadComment, "\n")
@@ -62,25 +95,98 @@ func Format(name string, data []byte) ([]byte, error) {
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := enc.Close(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	formatted := out.Bytes()
+	formatted = out.Bytes()
 	if err := sameData(root, formatted); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if wasCRLF {
-		formatted = bytes.ReplaceAll(formatted, []byte("\n"), []byte("\r\n"))
-	}
-	return formatted, nil
+	return formatted, commented, nil
 }
 
-// crlf reports whether most line breaks in data are CRLF.
-func crlf(data []byte) bool {
-	n := bytes.Count(data, []byte("\n"))
-	return n > 0 && bytes.Count(data, []byte("\r\n"))*2 > n
+// hasComments reports whether a comment is attached to n or below it.
+func hasComments(n *yaml.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasComments(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// LineEnding returns the line break most of data's lines end with: "\n",
+// "\r\n" or a lone "\r" (which YAML reads as a break too); "\n" for a tie
+// or a file of one line.
+func LineEnding(data []byte) string {
+	crlf := bytes.Count(data, []byte("\r\n"))
+	cr := bytes.Count(data, []byte("\r")) - crlf
+	lf := bytes.Count(data, []byte("\n")) - crlf
+	switch {
+	case crlf > lf && crlf >= cr:
+		return "\r\n"
+	case cr > lf && cr > crlf:
+		return "\r"
+	}
+	return "\n"
+}
+
+// Scalar returns value written as fmt writes it after "key: ", for a key
+// indented by indent spaces, with nl between lines. text says value is
+// text (a string however it reads); otherwise it is a token (a number,
+// date or status) written plain where YAML allows, whose type YAML
+// resolves. The writers use it so that what they write is already in
+// canonical form.
+func Scalar(value string, text bool, indent int, nl string) (string, error) {
+	if !utf8.ValidString(value) {
+		return "", errors.New("the value is not valid UTF-8")
+	}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+	if text {
+		n.Tag = "!!str"
+		n.Style = textStyle(value)
+	}
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	key := &yaml.Node{Kind: yaml.ScalarNode, Value: "k"}
+	if err := enc.Encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, n}}); err != nil {
+		return "", err
+	}
+	if err := enc.Close(); err != nil {
+		return "", err
+	}
+	s := strings.TrimSuffix(strings.TrimPrefix(out.String(), "k:"), "\n")
+	s = strings.TrimPrefix(s, " ")
+	lines := strings.Split(s, "\n")
+	pad := strings.Repeat(" ", indent)
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return strings.Join(lines, nl), nil
+}
+
+// textStyle is the canonical style of a text value: a literal block for
+// text spanning lines, double quotes (which escape them) when it holds a
+// line break other than LF, and otherwise none, so that the encoder picks
+// plain, then single quotes, then double quotes, as the text allows.
+func textStyle(value string) yaml.Style {
+	switch {
+	case strings.ContainsAny(value, "\r\u0085\u2028\u2029"):
+		// The encoder would write NEL, LS and PS raw, and YAML reads
+		// them (and CR) as line breaks.
+		return yaml.DoubleQuotedStyle
+	case strings.Contains(value, "\n"):
+		return yaml.LiteralStyle
+	}
+	return 0
 }
 
 // sameData refuses a layout that would change what the file says.
@@ -103,6 +209,7 @@ func arrange(n *yaml.Node, ord *keyOrder) {
 			sortPairs(n, ord.keys)
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			keepLineComment(n.Content[i+1], n.Content[i], nil)
 			arrange(n.Content[i+1], ord.child(n.Content[i].Value))
 		}
 	case yaml.SequenceNode:
@@ -110,6 +217,7 @@ func arrange(n *yaml.Node, ord *keyOrder) {
 			n.Style &^= yaml.FlowStyle
 		}
 		for _, c := range n.Content {
+			keepLineComment(c, nil, ord.item())
 			arrange(c, ord.item())
 		}
 	case yaml.ScalarNode:
@@ -117,10 +225,36 @@ func arrange(n *yaml.Node, ord *keyOrder) {
 			return
 		}
 		n.Style &^= yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle | yaml.FoldedStyle | yaml.LiteralStyle
-		if bytes.ContainsRune([]byte(n.Value), '\n') {
-			n.Style |= yaml.LiteralStyle
-		}
+		n.Style |= textStyle(n.Value)
 	}
+}
+
+// keepLineComment moves the comment after a flow collection that becomes
+// a block (key: [a] # c) to the node that ends the same line once it is a
+// block: the key, or the first item or value. The encoder would write a
+// block collection's own line comment after its next scalar, elsewhere in
+// the file, or drop it at the end of the file.
+// ord is n's key order, which decides which key comes first.
+func keepLineComment(n, key *yaml.Node, ord *keyOrder) {
+	if n.Style&yaml.FlowStyle == 0 || len(n.Content) == 0 || n.LineComment == "" {
+		return
+	}
+	if n.Kind == yaml.MappingNode && ord != nil {
+		sortPairs(n, ord.keys)
+	}
+	to := key
+	switch {
+	case to != nil:
+	case n.Kind == yaml.MappingNode && n.Content[1].Kind == yaml.ScalarNode:
+		to = n.Content[1]
+	default:
+		// The first key of a mapping whose value is a collection, or the
+		// first item of a list, which is moved on in turn if it is a flow
+		// collection itself.
+		to = n.Content[0]
+	}
+	to.LineComment = strings.TrimPrefix(to.LineComment+" "+n.LineComment, " ")
+	n.LineComment = ""
 }
 
 // sortPairs orders a mapping's key/value pairs: known keys in schema order,

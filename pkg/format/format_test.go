@@ -111,3 +111,67 @@ func TestFormat(t *testing.T) {
 		t.Errorf("notes.yaml: err = %v", err)
 	}
 }
+
+// The comment after a flow collection that becomes a block stays on the
+// line where it was, also on the file's last line (issue 11 item 7).
+func TestFlowCommentKept(t *testing.T) {
+	head := "number: 1\ntitle: T\ntext: x\nresponse: agree\nresponsible: [A] # r\nactions:\n  - number: 1\n    title: a\n    owner: o\n    description: \"\"\n    due: 2025\n    status: completed\n    progress: \"\"\n"
+	wantHead := strings.Replace(head, "responsible: [A] # r\n", "responsible: # r\n  - A\n", 1)
+	for _, c := range []struct{ tail, want string }{
+		{"    evidence: [a] # keep me\n", "    evidence: # keep me\n      - a\n"},
+		{"    evidence: [a] # keep me", "    evidence: # keep me\n      - a\n"},
+		{"    evidence: [a] # keep me\n    updated: 2025-01-01\n", "    updated: 2025-01-01\n    evidence: # keep me\n      - a\n"},
+		{"  - {title: b, number: 3} # keep me\n", "  - number: 3 # keep me\n    title: b\n"},
+		{"  - {steps: [{number: 1}], number: 3} # keep me\n", "  - number: 3 # keep me\n    steps:\n      - number: 1\n"},
+	} {
+		got, err := Format("rec-01.yaml", []byte(head+c.tail))
+		if err != nil || string(got) != wantHead+c.want {
+			t.Errorf("%q: %v\ngot:\n%s\nwant:\n%s", c.tail, err, got, wantHead+c.want)
+		}
+	}
+}
+
+// A file with lone CR line endings (which YAML reads as line breaks and
+// validate refuses) is written with LF: fmt repairs it.
+func TestLoneCR(t *testing.T) {
+	in := "number: 1\rtitle: 'T'\rtext: x\rresponse: agree\r"
+	got, err := Format("rec-01.yaml", []byte(in))
+	if want := "number: 1\ntitle: T\ntext: x\nresponse: agree\n"; err != nil || string(got) != want {
+		t.Errorf("got %q (%v), want %q", got, err, want)
+	}
+	if got := LineEnding([]byte("a\r\nb\r\nc\n")); got != "\r\n" {
+		t.Errorf("mostly CRLF: %q", got)
+	}
+	if got := LineEnding([]byte("a")); got != "\n" {
+		t.Errorf("one line: %q", got)
+	}
+}
+
+// Scalar writes what fmt writes for a value, at any indentation.
+func TestScalar(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		text  bool
+		want  string
+	}{
+		{"", true, `""`},
+		{"Hold the validation workshop", true, "Hold the validation workshop"},
+		{"2027-05", true, "2027-05"},
+		{"2027-05-01", true, `"2027-05-01"`},
+		{"2027-05-01", false, "2027-05-01"},
+		{"TODO: what", true, "'TODO: what'"},
+		{"TODO: what", false, "'TODO: what'"},
+		{"a\nb", true, "|-\n      a\n      b"},
+		{" a\n\nb\n", true, "|2\n       a\n\n      b"},
+		{"a \nb", true, `"a \nb"`},
+		{"a\u0085b\u2028c\u2029d\re", true, `"a\Nb\Lc\Pd\re"`},
+	} {
+		got, err := Scalar(c.value, c.text, 4, "\n")
+		if err != nil || got != c.want {
+			t.Errorf("Scalar(%q, %v) = %q (%v), want %q", c.value, c.text, got, err, c.want)
+		}
+	}
+	if _, err := Scalar("\xff", true, 0, "\n"); err == nil {
+		t.Error("invalid UTF-8 written")
+	}
+}

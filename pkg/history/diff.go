@@ -18,6 +18,7 @@ type Change struct {
 	Action int    `json:"-"`
 	Step   int    `json:"-"`
 	Title  string `json:"title"` // of the item, as it is in the newer version
+	Owner  string `json:"owner"` // of the action (a step's: its action's); "" for a recommendation
 	Field  string `json:"field"` // a field name, or "created" / "removed"
 	Old    string `json:"old,omitempty"`
 	New    string `json:"new,omitempty"`
@@ -43,20 +44,20 @@ func (c Change) MarshalJSON() ([]byte, error) {
 
 // subject names what a change is about.
 type subject struct {
-	id, title    string
-	action, step int
+	id, title, owner string
+	action, step     int
 }
 
 func recSubject(r *model.Recommendation) subject { return subject{id: r.ID(), title: r.Title} }
 func actionSubject(a *model.Action) subject {
-	return subject{id: a.ID(), title: a.Title, action: a.Number}
+	return subject{id: a.ID(), title: a.Title, owner: a.Owner, action: a.Number}
 }
 func stepSubject(s *model.Step) subject {
-	return subject{id: s.ID(), title: s.Title, action: s.Action.Number, step: s.Number}
+	return subject{id: s.ID(), title: s.Title, owner: s.Action.Owner, action: s.Action.Number, step: s.Number}
 }
 
 func (s subject) change(field, old, new string) Change {
-	return Change{ID: s.id, Title: s.title, Action: s.action, Step: s.step, Field: field, Old: old, New: new}
+	return Change{ID: s.id, Title: s.title, Owner: s.owner, Action: s.action, Step: s.step, Field: field, Old: old, New: new}
 }
 
 // Created and Removed are the Field of a change that adds or drops an
@@ -128,8 +129,12 @@ func diffAction(old, new *model.Action) []Change {
 func diffFields(out []Change, sub subject, rec *fields.Record, old, new any) []Change {
 	for _, f := range rec.Fields {
 		switch f.Kind {
-		case fields.Number, fields.Items, fields.Object:
+		case fields.Number:
 			continue
+		case fields.Items, fields.Object:
+			if !f.Children() {
+				out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))
+			}
 		case fields.Markdown:
 			out = appendChanged(out, sub, f.Name, f.Text(old), f.Text(new))
 		case fields.Due:

@@ -66,6 +66,21 @@ func (d *fastDecoder) evaluation(n *yaml.Node, e *model.Evaluation) {
 			e.Language = d.str(v)
 		case "commissioned_by":
 			e.CommissionedBy = d.str(v)
+		case "organization":
+			e.Organization = d.str(v)
+		case "evaluation_type":
+			e.EvaluationType = d.str(v)
+		case "evaluation_plan":
+			e.EvaluationPlan = d.str(v)
+		case "completed_on":
+			due := d.due(v)
+			e.CompletedOn = &due
+		case "completed_on_text":
+			e.CompletedOnText = d.str(v)
+		case "response_unit":
+			e.ResponseUnit = d.str(v)
+		case "links":
+			e.Links = d.strs(v)
 		case "response_due":
 			e.ResponseDue = d.date(v)
 		case "response_due_text":
@@ -116,6 +131,14 @@ func (d *fastDecoder) recommendation(n *yaml.Node, r *model.Recommendation) {
 			r.Response = model.Response(d.str(v))
 		case "reasons":
 			r.Reasons = d.str(v)
+		case "comments":
+			r.Comments = d.str(v)
+		case "priority":
+			r.Priority = model.Priority(d.str(v))
+		case "priority_text":
+			r.PriorityText = d.str(v)
+		case "tags":
+			r.Tags = d.strs(v)
 		case "responsible":
 			r.Responsible = d.strs(v)
 		case "responsible_text":
@@ -178,12 +201,83 @@ func (d *fastDecoder) tracking(key string, v *yaml.Node, t *model.Tracking) bool
 		t.Progress = d.str(v)
 	case "updated":
 		t.Updated = d.date(v)
+	case "added":
+		t.Added = d.date(v)
+	case "completed_on":
+		t.CompletedOn = d.date(v)
+	case "deadlines":
+		items := d.seq(v)
+		t.Deadlines = make(model.Deadlines, len(items))
+		for i, item := range items {
+			d.deadline(item, &t.Deadlines[i])
+		}
+	case "extensions":
+		items := d.seq(v)
+		t.Extensions = make(model.Extensions, len(items))
+		for i, item := range items {
+			d.extension(item, &t.Extensions[i])
+		}
+	case "verification":
+		t.Verification = &model.Verification{}
+		d.verification(v, t.Verification)
 	case "evidence":
 		t.Evidence = d.strs(v)
 	default:
 		return false
 	}
 	return true
+}
+
+func (d *fastDecoder) deadline(n *yaml.Node, dl *model.Deadline) {
+	d.fields(n, func(key string, v *yaml.Node) bool {
+		switch key {
+		case "due":
+			dl.Due = d.due(v)
+		case "met_on":
+			dl.MetOn = d.date(v)
+		default:
+			return false
+		}
+		return true
+	})
+}
+
+func (d *fastDecoder) extension(n *yaml.Node, e *model.Extension) {
+	d.fields(n, func(key string, v *yaml.Node) bool {
+		switch key {
+		case "from":
+			e.From = d.due(v)
+		case "to":
+			e.To = d.due(v)
+		case "on":
+			e.On = d.date(v)
+		case "reason":
+			e.Reason = d.str(v)
+		case "approved_by":
+			e.ApprovedBy = d.str(v)
+		default:
+			return false
+		}
+		return true
+	})
+}
+
+func (d *fastDecoder) verification(n *yaml.Node, vf *model.Verification) {
+	d.fields(n, func(key string, v *yaml.Node) bool {
+		switch key {
+		case "status":
+			vf.Status = model.VerificationStatus(d.str(v))
+		case "by":
+			vf.By = d.str(v)
+		case "on":
+			vf.On = d.date(v)
+		case "note":
+			vf.Note = d.str(v)
+		default:
+			return false
+		}
+		return true
+	})
 }
 
 // str reads text: a scalar resolved as a string, quoted or plain.

@@ -20,6 +20,9 @@ func filled(r *fields.Record) *yaml.Node {
 		switch f.Kind {
 		case fields.Enum:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Value: f.Values[0]}
+			if f.Name == "status" && (r.Level == fields.Action || r.Level == fields.Step) {
+				v.Value = string(model.Completed) // completed_on and verification need it
+			}
 		case fields.Date:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Value: "2024-01-31"}
 		case fields.Due:
@@ -32,6 +35,14 @@ func filled(r *fields.Record) *yaml.Node {
 			v = filled(f.Sub)
 		case fields.Items:
 			v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{filled(f.Sub)}}
+			if f.Sub.Level == fields.Deadline {
+				// Several deadlines are at least two, in order; the last,
+				// not met, is the item's due (2024-12).
+				first := filled(f.Sub)
+				first.Content[1].Value = "2024-11"
+				last := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{first.Content[0], {Kind: yaml.ScalarNode, Value: "2024-12"}}}
+				v.Content = []*yaml.Node{first, last}
+			}
 		case fields.Markdown:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "First paragraph.\n\n- a point\n", Style: yaml.LiteralStyle}
 		default:

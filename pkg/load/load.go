@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/store"
@@ -23,6 +24,9 @@ type Options struct {
 	Paths  []string // folders or files; relative to Cwd
 	Cwd    string
 	Limits store.Limits
+	// Today is the day dates are measured against (--as-of): a day after
+	// it is an error. Zero skips those rules.
+	Today civil.Date
 }
 
 // Stats count what was read.
@@ -31,8 +35,12 @@ type Stats struct {
 	Evaluations     int `json:"evaluations"`
 	Recommendations int `json:"recommendations"`
 	Actions         int `json:"actions"`
-	Errors          int `json:"errors"`
+	Errors          int `json:"errors"` // found, shown or not
 	Warnings        int `json:"warnings"`
+	// ErrorsNotShown and WarningsNotShown are the findings a file had
+	// past validate.MaxFindings, counted above but not listed.
+	ErrorsNotShown   int `json:"errors_not_shown,omitempty"`
+	WarningsNotShown int `json:"warnings_not_shown,omitempty"`
 }
 
 // Result is everything one load produced.
@@ -52,12 +60,12 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 		return nil, err
 	}
 	done := inParallel(len(files), func(i int) checked {
-		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize))
+		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize, opts.Today))
 	})
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
 	finding.Sort(res.Findings)
-	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
+	res.countFindings()
 	return res, nil
 }
 
@@ -78,7 +86,7 @@ func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
 	})
 	res := finish(done, nil)
 	finding.Sort(res.Findings)
-	res.Stats.Errors, res.Stats.Warnings = finding.Count(res.Findings)
+	res.countFindings()
 	return res
 }
 
@@ -159,7 +167,7 @@ func inParallel[T any](n int, check func(i int) T) []T {
 	return out
 }
 
-func checkOne(schemas *validate.Schemas, f store.File, limit int64) *validate.File {
+func checkOne(schemas *validate.Schemas, f store.File, limit int64, today civil.Date) *validate.File {
 	data, err := store.Read(f.Abs, limit)
 	if err != nil {
 		rule, hint := finding.RuleUnreadable, ""
@@ -172,7 +180,7 @@ func checkOne(schemas *validate.Schemas, f store.File, limit int64) *validate.Fi
 			Message: "cannot read: " + errText(err), Hint: hint}}
 		return vf
 	}
-	return schemas.Check(f.Path, f.Abs, data)
+	return schemas.CheckAsOf(f.Path, f.Abs, data, today)
 }
 
 func errText(err error) string {
@@ -259,6 +267,19 @@ func appendDecode(fs []finding.Finding, f *validate.File, err error) []finding.F
 	}
 	return append(fs, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,
 		Message: "cannot read record: " + err.Error()})
+}
+
+// countFindings counts the errors and warnings found, those listed in
+// res.Findings and those the files left out.
+func (res *Result) countFindings() {
+	st := &res.Stats
+	st.Errors, st.Warnings = finding.Count(res.Findings)
+	for _, f := range res.Files {
+		st.ErrorsNotShown += f.ErrorsNotShown
+		st.WarningsNotShown += f.WarningsNotShown
+	}
+	st.Errors += st.ErrorsNotShown
+	st.Warnings += st.WarningsNotShown
 }
 
 // count fills in what was read; the caller adds the errors and warnings

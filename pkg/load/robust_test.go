@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestFileVanishedAfterListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs := filepath.Join(t.TempDir(), "E-1", "rec-01.yaml")
-	f := checkOne(schemas, store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize)
+	f := checkOne(schemas, store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize, civil.Date{})
 	if len(f.Findings) != 1 || f.Valid() {
 		t.Fatalf("findings = %+v", f.Findings)
 	}

@@ -10,7 +10,7 @@ func (t *Tracking) DaysOverdue(today civil.Date) (int, bool) {
 	if t.Status.Closed() || t.Status == Ongoing {
 		return 0, false
 	}
-	end, ok := t.Due.Deadline()
+	end, ok := t.Deadline()
 	if !ok || !today.After(end) {
 		return 0, false
 	}

@@ -22,13 +22,15 @@ const (
 	DueRecurring
 	DueConditional
 	DueUnknown
+	DueQuarter // 2025-Q4, due on the quarter's last day
+	DueHalf    // 2025-H1, due on 30 June (H2: 31 December)
 )
 
 // Due is when an item falls due: a day, a month or a year, or no date with
 // the reason. The zero Due is a day with a zero date; records never hold it.
 type Due struct {
 	Kind  DueKind
-	Date  civil.Date // first day of the period for days, months and years
+	Date  civil.Date // first day of the period for days, months, quarters, half years and years
 	Every int        // recurring: every Every Unit
 	Unit  civil.Unit
 }
@@ -43,6 +45,10 @@ func (d Due) Deadline() (civil.Date, bool) {
 		return d.Date.EndOfMonth(), true
 	case DueYear:
 		return d.Date.EndOfYear(), true
+	case DueQuarter:
+		return d.Date.EndOfQuarter(), true
+	case DueHalf:
+		return d.Date.AddMonths(5).EndOfMonth(), true
 	}
 	return civil.Date{}, false
 }
@@ -56,6 +62,10 @@ func (d Due) String() string {
 		return fmt.Sprintf("%04d-%02d", d.Date.Year, int(d.Date.Month))
 	case DueYear:
 		return fmt.Sprintf("%04d", d.Date.Year)
+	case DueQuarter:
+		return fmt.Sprintf("%04d-Q%d", d.Date.Year, (int(d.Date.Month)+2)/3)
+	case DueHalf:
+		return fmt.Sprintf("%04d-H%d", d.Date.Year, (int(d.Date.Month)+5)/6)
 	case DueContinuous:
 		return "continuous"
 	case DueConditional:
@@ -70,8 +80,13 @@ func (d Due) String() string {
 	return "unknown"
 }
 
+// MaxPeriod is the longest period of a recurring due date, in its unit:
+// the schema's bound, so a due date ParseDue takes is one validate takes.
+const MaxPeriod = 999
+
 // ParseDue reads a due date in the record format: 2024-12-31, 2023-10,
-// 2023, continuous, conditional, unknown or "every N days|weeks|months|years".
+// 2025-Q4, 2025-H1, 2023, continuous, conditional, unknown or "every N
+// days|weeks|months|years".
 func ParseDue(s string) (Due, error) {
 	s = strings.TrimSpace(s)
 	switch s {
@@ -95,12 +110,31 @@ func ParseDue(s string) (Due, error) {
 		if y, m, ok := yearMonth(s); ok {
 			return Due{Kind: DueMonth, Date: civil.New(y, time.Month(m), 1)}, nil
 		}
+		if d, ok := yearPart(s); ok {
+			return d, nil
+		}
 	case 4:
 		if y, err := strconv.Atoi(s); err == nil && y >= 1 {
 			return Due{Kind: DueYear, Date: civil.New(y, time.January, 1)}, nil
 		}
 	}
-	return Due{}, fmt.Errorf("%q is not a due date: write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\"", s)
+	return Due{}, fmt.Errorf("%q is not a due date: write YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, continuous, conditional, unknown or \"every N months\"", s)
+}
+
+// yearPart reads a quarter (2025-Q4) or a half year (2025-H1).
+func yearPart(s string) (Due, bool) {
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1 || s[4] != '-' || s[6] < '1' {
+		return Due{}, false
+	}
+	n := int(s[6] - '0')
+	switch {
+	case s[5] == 'Q' && n <= 4:
+		return Due{Kind: DueQuarter, Date: civil.New(y, time.Month(3*n-2), 1)}, true
+	case s[5] == 'H' && n <= 2:
+		return Due{Kind: DueHalf, Date: civil.New(y, time.Month(6*n-5), 1)}, true
+	}
+	return Due{}, false
 }
 
 func yearMonth(s string) (y, m int, ok bool) {
@@ -118,12 +152,12 @@ func parseEvery(s string) (Due, error) {
 		n, err := strconv.Atoi(fields[0])
 		unit := strings.TrimSuffix(fields[1], "s")
 		for _, u := range civil.Units {
-			if err == nil && n >= 1 && u.Name() == unit {
+			if err == nil && n >= 1 && n <= MaxPeriod && u.Name() == unit {
 				return Due{Kind: DueRecurring, Every: n, Unit: u}, nil
 			}
 		}
 	}
-	return Due{}, fmt.Errorf("\"every %s\" is not a period: write every N days, weeks, months or years", s)
+	return Due{}, fmt.Errorf("\"every %s\" is not a period: write every N days, weeks, months or years, N from 1 to %d", s, MaxPeriod)
 }
 
 // UnmarshalYAML reads a due date; an unquoted year arrives as an integer.

@@ -32,10 +32,23 @@ const (
 	Agree          Response = "agree"
 	PartiallyAgree Response = "partially-agree"
 	Disagree       Response = "disagree"
+	// NotStated is for a source that gives no category: written rather
+	// than guessing agree.
+	NotStated Response = "not-stated"
 )
 
 // Responses lists every response.
-var Responses = []Response{Agree, PartiallyAgree, Disagree}
+var Responses = []Response{Agree, PartiallyAgree, Disagree, NotStated}
+
+// Priority is how urgent a recommendation is.
+type Priority string
+
+// The priorities.
+const (
+	High   Priority = "high"
+	Medium Priority = "medium"
+	Low    Priority = "low"
+)
 
 // Person is someone named in the header of a management response.
 type Person struct {
@@ -52,12 +65,19 @@ type Evaluation struct {
 	Title           string     `yaml:"title" json:"title"`
 	Language        string     `yaml:"language" json:"language"`
 	CommissionedBy  string     `yaml:"commissioned_by" json:"commissioned_by"`
+	Organization    string     `yaml:"organization" json:"organization,omitempty"`
+	EvaluationType  string     `yaml:"evaluation_type" json:"evaluation_type,omitempty"`
+	EvaluationPlan  string     `yaml:"evaluation_plan" json:"evaluation_plan,omitempty"`
+	CompletedOn     *Due       `yaml:"completed_on" json:"completed_on,omitempty"` // a day or a month
+	CompletedOnText string     `yaml:"completed_on_text" json:"completed_on_text,omitempty"`
 	ResponseDue     civil.Date `yaml:"response_due" json:"response_due"`
 	ResponseDueText string     `yaml:"response_due_text" json:"response_due_text,omitempty"`
 	Coordinator     Person     `yaml:"coordinator" json:"coordinator"`
 	ApprovedBy      Person     `yaml:"approved_by" json:"approved_by"`
 	ApprovedOn      civil.Date `yaml:"approved_on" json:"approved_on"`
 	ApprovedOnText  string     `yaml:"approved_on_text" json:"approved_on_text,omitempty"`
+	ResponseUnit    string     `yaml:"response_unit" json:"response_unit,omitempty"`
+	Links           []string   `yaml:"links" json:"links,omitempty"`
 	GeneralComments string     `yaml:"general_comments" json:"general_comments,omitempty"`
 
 	File            string            `yaml:"-" json:"-"`
@@ -72,6 +92,10 @@ type Recommendation struct {
 	Text            string    `yaml:"text"`
 	Response        Response  `yaml:"response"`
 	Reasons         string    `yaml:"reasons"`
+	Comments        string    `yaml:"comments"`
+	Priority        Priority  `yaml:"priority"`
+	PriorityText    string    `yaml:"priority_text"`
+	Tags            []string  `yaml:"tags"`
 	Responsible     []string  `yaml:"responsible"`
 	ResponsibleText string    `yaml:"responsible_text"`
 	Actions         []*Action `yaml:"actions"`
@@ -87,11 +111,18 @@ type Tracking struct {
 	Due         Due        `yaml:"due"`
 	DueText     string     `yaml:"due_text"`
 	OriginalDue *Due       `yaml:"original_due"`
+	Deadlines   Deadlines  `yaml:"deadlines"`
+	Extensions  Extensions `yaml:"extensions"`
 	Status      Status     `yaml:"status"`
 	StatusText  string     `yaml:"status_text"`
 	Progress    string     `yaml:"progress"`
 	Updated     civil.Date `yaml:"updated"`
-	Evidence    []string   `yaml:"evidence"`
+	// Added is the day the item was added (UNDP's [Added] stamp);
+	// CompletedOn the day its work was completed.
+	Added        civil.Date    `yaml:"added"`
+	CompletedOn  civil.Date    `yaml:"completed_on"`
+	Verification *Verification `yaml:"verification"`
+	Evidence     []string      `yaml:"evidence"`
 }
 
 // Action is a top-line planned action.

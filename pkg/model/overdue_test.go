@@ -242,3 +242,31 @@ func TestStatusClosed(t *testing.T) {
 		}
 	}
 }
+
+// A quarter and a half year fall due on their last day; an item with
+// several deadlines is overdue from the first not met.
+func TestQuarterHalfAndSeveralDeadlines(t *testing.T) {
+	for in, want := range map[string]string{"2025-Q1": "2025-03-31", "2025-Q4": "2025-12-31", "2025-H1": "2025-06-30", "2025-H2": "2025-12-31"} {
+		d, err := ParseDue(in)
+		end, ok := d.Deadline()
+		if err != nil || !ok || end.String() != want || d.String() != in {
+			t.Errorf("ParseDue(%q) = %v (%v), ends %v, want %s", in, d, err, end, want)
+		}
+	}
+	for _, bad := range []string{"2025-Q5", "2025-Q0", "2025-H3", "2025-X1"} {
+		if _, err := ParseDue(bad); err == nil {
+			t.Errorf("ParseDue(%q) took it", bad)
+		}
+	}
+	nov24, _ := ParseDue("2024-11")
+	nov25, _ := ParseDue("2025-11")
+	tr := Tracking{Due: nov24, Status: NotStarted, Deadlines: Deadlines{{Due: nov24}, {Due: nov25}}}
+	if days, late := tr.DaysOverdue(day("2024-12-01")); !late || days != 1 {
+		t.Errorf("before the first deadline is met: overdue %v by %d, want 1 day", late, days)
+	}
+	tr.Deadlines[0].MetOn = day("2024-11-28")
+	tr.Due = nov25
+	if _, late := tr.DaysOverdue(day("2024-12-01")); late || tr.DeadlineNumber() != 2 || tr.DeadlineCount() != 2 {
+		t.Errorf("after the first deadline is met: overdue %v, deadline %d of %d", late, tr.DeadlineNumber(), tr.DeadlineCount())
+	}
+}

@@ -16,8 +16,9 @@ func (t *Tracking) DueIn(today civil.Date) (int, bool) {
 	return end.DaysSince(today), true
 }
 
-// Deadline is the day the item falls due, false for undated items.
-func (t *Tracking) Deadline() (civil.Date, bool) { return t.Due.Deadline() }
+// Deadline is the day the item falls due, false for undated items: that
+// of its first deadline not met when it has several.
+func (t *Tracking) Deadline() (civil.Date, bool) { return t.Current().Deadline() }
 
 // DueIn is the nearest deadline still ahead of the action or any of its
 // steps, as DaysOverdue is the furthest behind: an action falls due when it

@@ -32,13 +32,15 @@ type Options struct {
 	Strict bool
 	// Version is mrtrack's version, for formats that name the tool (sarif).
 	Version string
+	// Sources lets text output quote the lines findings are on.
+	Sources *Sources
 }
 
 // New returns the writer for a format name.
 func New(format string, o Options) (Writer, error) {
 	switch format {
 	case "text":
-		return Text{Color: o.Color}, nil
+		return Text{Color: o.Color, Sources: o.Sources}, nil
 	case "json":
 		return JSON{}, nil
 	case "github":
@@ -51,11 +53,19 @@ func New(format string, o Options) (Writer, error) {
 	return nil, fmt.Errorf("unknown output format %q: use one of %v", format, Formats)
 }
 
-// Summary is the one-line count that ends text output.
+// Summary is the one-line count that ends text output. It counts every
+// finding, and says how many a file had past what it lists.
 func Summary(st load.Stats) string {
 	return fmt.Sprintf("%s, %s, %s: %s, %s",
 		termtext.Plural(st.Files, "file"), termtext.Plural(st.Recommendations, "recommendation"), termtext.Plural(st.Actions, "action"),
-		termtext.Plural(st.Errors, "error"), termtext.Plural(st.Warnings, "warning"))
+		termtext.Plural(st.Errors, "error")+notShown(st.ErrorsNotShown), termtext.Plural(st.Warnings, "warning")+notShown(st.WarningsNotShown))
+}
+
+func notShown(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d not shown)", n)
 }
 
 // longMessage is a finding's message for formats that show one finding

@@ -11,8 +11,12 @@ import (
 )
 
 // Text writes findings as path:line:col: severity: message [rule], the
-// field path when there is one, a hint line, and the summary.
-type Text struct{ Color bool }
+// field path when there is one, the source line with a caret under the
+// column when Sources can read it, a hint line, and the summary.
+type Text struct {
+	Color   bool
+	Sources *Sources
+}
 
 func (t Text) paint(s string, codes ...string) string {
 	if !t.Color {
@@ -41,6 +45,7 @@ func (t Text) Findings(w io.Writer, fs []finding.Finding) {
 			line += " " + t.paint(f.Field, termtext.Dim)
 		}
 		fmt.Fprintln(w, line)
+		t.Sources.writeSnippet(w, f, t.paint)
 		if f.Hint != "" {
 			fmt.Fprintf(w, "    hint: %s\n", f.Hint)
 		}

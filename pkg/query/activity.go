@@ -40,6 +40,10 @@ type HistoryFilter struct {
 	Slipped   bool
 	StaleFrom civil.Date // keep actions unchanged since before this day; zero for no bound
 	ReviewDue bool
+	// Closed keeps, with StaleFrom, the completed and no longer applicable
+	// actions: nothing changing is what they should do, so they are left
+	// out unless asked for.
+	Closed bool
 }
 
 // Active reports whether the filter needs the history at all.
@@ -50,7 +54,7 @@ func (h HistoryFilter) Keep(it Item, act Activity, today civil.Date) bool {
 	switch {
 	case h.Slipped && !act.Slipped():
 		return false
-	case !h.StaleFrom.IsZero() && !act.StaleOn(h.StaleFrom):
+	case !h.StaleFrom.IsZero() && (!act.StaleOn(h.StaleFrom) || !h.Closed && it.Action.Status.Closed()):
 		return false
 	case h.ReviewDue && !ReviewDue(it.Action, act.LastChange, today):
 		return false

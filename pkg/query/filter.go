@@ -15,12 +15,12 @@ type Filter struct {
 	// What the recommendation must be.
 	Evaluations     []*model.Evaluation
 	Recommendations []*model.Recommendation
-	Unit            string // substring of a responsible unit, folded
+	Units           []string // substrings of a responsible unit, folded: any matches
 	Responses       []model.Response
 
 	// What the action must be.
 	Statuses  []model.Status
-	Owner     string // substring of the owner, folded
+	Owners    []string // substrings of the owner, folded: any matches
 	Overdue   bool
 	DueSoon   bool
 	DueUntil  civil.Date // with DueSoon: the last day of the window
@@ -32,14 +32,14 @@ type Filter struct {
 // Narrows reports whether the filter leaves out actions of the
 // recommendations it keeps, so a recommendation may be kept with none.
 func (f *Filter) Narrows() bool {
-	return len(f.Statuses) > 0 || f.Owner != "" || f.Overdue || f.DueSoon ||
+	return len(f.Statuses) > 0 || len(f.Owners) > 0 || f.Overdue || f.DueSoon ||
 		!f.DueBefore.IsZero() || !f.DueAfter.IsZero() || f.Search != ""
 }
 
 // narrowsRecommendations reports whether the filter leaves out
 // recommendations of the evaluations it keeps.
 func (f *Filter) narrowsRecommendations() bool {
-	return len(f.Recommendations) > 0 || f.Unit != "" || len(f.Responses) > 0
+	return len(f.Recommendations) > 0 || len(f.Units) > 0 || len(f.Responses) > 0
 }
 
 // RecommendationsOf returns the recommendations of evals the filter keeps,
@@ -51,7 +51,7 @@ func (f *Filter) RecommendationsOf(evals []*model.Evaluation) []*model.Recommend
 			continue
 		}
 		for _, r := range e.Recommendations {
-			if f.keepsRecommendation(r) {
+			if f.KeepsRecommendation(r) {
 				out = append(out, r)
 			}
 		}
@@ -59,14 +59,16 @@ func (f *Filter) RecommendationsOf(evals []*model.Evaluation) []*model.Recommend
 	return out
 }
 
-func (f *Filter) keepsRecommendation(r *model.Recommendation) bool {
+// KeepsRecommendation reports whether the filter keeps a recommendation
+// by its own fields, its evaluation aside.
+func (f *Filter) KeepsRecommendation(r *model.Recommendation) bool {
 	if len(f.Recommendations) > 0 && !slices.Contains(f.Recommendations, r) {
 		return false
 	}
 	if len(f.Responses) > 0 && !slices.Contains(f.Responses, r.Response) {
 		return false
 	}
-	if f.Unit != "" && !slices.ContainsFunc(r.Responsible, func(u string) bool { return Contains(u, f.Unit) }) {
+	if len(f.Units) > 0 && !slices.ContainsFunc(r.Responsible, f.unitMatches) {
 		return false
 	}
 	return true
@@ -92,7 +94,7 @@ func (f *Filter) keepsAction(it Item, today civil.Date) bool {
 	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, a.Status) {
 		return false
 	}
-	if f.Owner != "" && !Contains(a.Owner, f.Owner) {
+	if len(f.Owners) > 0 && !containsAny(a.Owner, f.Owners) {
 		return false
 	}
 	if f.Overdue && !it.Overdue {
@@ -111,6 +113,17 @@ func (f *Filter) keepsAction(it Item, today civil.Date) bool {
 		return false
 	}
 	return true
+}
+
+// unitMatches reports whether a responsible unit is one the filter asks
+// for (any, when it asks for none).
+func (f *Filter) unitMatches(unit string) bool {
+	return len(f.Units) == 0 || containsAny(unit, f.Units)
+}
+
+// containsAny reports whether s holds any of the needles, folded.
+func containsAny(s string, needles []string) bool {
+	return slices.ContainsFunc(needles, func(n string) bool { return Contains(s, n) })
 }
 
 // mentions reports whether the action's or its steps' title, description

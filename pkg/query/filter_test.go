@@ -17,14 +17,15 @@ func TestFilterOnMali(t *testing.T) {
 		today string
 		want  []string
 	}{
-		{"owner, case and accents ignored", Filter{Owner: "ressources humaines"}, "2025-01-01", []string{"R9.1", "R9.2", "R9.3"}},
-		{"owner substring", Filter{Owner: "EDUCATION"}, "2025-01-01", []string{"R4.1", "R4.2", "R4.3"}},
+		{"owner, case and accents ignored", Filter{Owners: []string{"ressources humaines"}}, "2025-01-01", []string{"R9.1", "R9.2", "R9.3"}},
+		{"owner substring", Filter{Owners: []string{"EDUCATION"}}, "2025-01-01", []string{"R4.1", "R4.2", "R4.3"}},
+		{"any of several owners", Filter{Owners: []string{"EDUCATION", "ressources humaines"}}, "2025-01-01", []string{"R4.1", "R4.2", "R4.3", "R9.1", "R9.2", "R9.3"}},
 		{"search without accents finds accented text", Filter{Search: "evacuation medicale"}, "2025-01-01", []string{"R9.3"}},
 		{"search reaches progress comments", Filter{Search: "Mise à jour au 31 decembre"}, "2025-01-01", []string{"R2.2"}},
 		{"search reaches steps", Filter{Search: "guichet unique"}, "2025-01-01", []string{"R6.2"}},
 		{"status, repeated", Filter{Statuses: []model.Status{model.Ongoing, model.NoLongerApplicable}}, "2025-01-01", []string{"R3.1", "R9.1", "R9.3"}},
 		{"recommendation", Filter{Recommendations: []*model.Recommendation{r7}}, "2025-01-01", []string{"R7.1", "R7.2"}},
-		{"unit of the recommendation", Filter{Unit: "programme", Overdue: true}, "2025-01-01", []string{"R7.1", "R7.2"}},
+		{"unit of the recommendation", Filter{Units: []string{"programme"}, Overdue: true}, "2025-01-01", []string{"R7.1", "R7.2"}},
 		{"response", Filter{Responses: []model.Response{model.Disagree}}, "2025-01-01", []string{}},
 		{"overdue on 2024-06-01: nothing (DOMAIN.md)", Filter{Overdue: true}, "2024-06-01", []string{}},
 		{"overdue through steps", Filter{Overdue: true, Recommendations: []*model.Recommendation{e.Recommendations[5]}}, "2025-01-01", []string{"R6.3"}},
@@ -53,7 +54,7 @@ func TestFilterScope(t *testing.T) {
 	if f.Narrows() {
 		t.Error("an evaluation filter narrows recommendations, not actions")
 	}
-	if !(&Filter{Owner: "x"}).Narrows() || !(&Filter{Overdue: true}).Narrows() {
+	if !(&Filter{Owners: []string{"x"}}).Narrows() || !(&Filter{Overdue: true}).Narrows() {
 		t.Error("owner and overdue narrow actions")
 	}
 	if got := (&Filter{}).Select(nil, day("2025-01-01")); got == nil || len(got) != 0 {

@@ -105,6 +105,17 @@ func parseLocal(s string) ([]int, bool) {
 // is accepted when exactly one evaluation holds it; when several do, the
 // error lists the qualified candidates.
 func Resolve(evals []*model.Evaluation, id string) (Target, error) {
+	return ResolveDefault(evals, nil, id)
+}
+
+// EnvEvaluation names the environment variable that gives the default
+// evaluation for short ids.
+const EnvEvaluation = "MRTRACK_EVALUATION"
+
+// ResolveDefault is Resolve with a default evaluation (nil for none): an
+// id without its evaluation that several evaluations hold means the one in
+// def, when def holds it.
+func ResolveDefault(evals []*model.Evaluation, def *model.Evaluation, id string) (Target, error) {
 	if e := findEvaluation(evals, id); e != nil {
 		return Target{Kind: KindEvaluation, Evaluation: e}, nil
 	}
@@ -139,11 +150,18 @@ func Resolve(evals []*model.Evaluation, id string) (Target, error) {
 	case len(found) > 1:
 		var ids []string
 		for _, t := range found {
+			if t.Evaluation == def {
+				return t, nil
+			}
 			ids = append(ids, model.QualifiedID(t.Evaluation, t.ID()))
+		}
+		hint := "qualify the id with its evaluation, e.g. " + ids[0] + ", or make short ids mean one evaluation: " + EnvEvaluation + "=" + found[0].Evaluation.ID
+		if def != nil {
+			hint = "qualify the id with its evaluation, e.g. " + ids[0] + " (" + EnvEvaluation + "=" + def.ID + " has no " + id + ")"
 		}
 		return Target{}, &Error{
 			Msg:  fmt.Sprintf("%s is ambiguous: %d evaluations have it: %s", id, len(found), strings.Join(ids, ", ")),
-			Hint: "qualify the id with its evaluation, e.g. " + ids[0],
+			Hint: hint,
 		}
 	case len(misses) == 1:
 		return Target{}, misses[0]

@@ -161,7 +161,7 @@ func keysOf(it Item, by Grouping, f *Filter) []string {
 	case ByUnit:
 		var units []string
 		for _, u := range a.Recommendation.Responsible {
-			if f.Unit == "" || Contains(u, f.Unit) {
+			if f.unitMatches(u) {
 				units = append(units, u)
 			}
 		}
@@ -245,10 +245,12 @@ func (c Counts) Plus(d Counts) Counts {
 	}
 }
 
-// OverdueGroup is a recommendation's overdue actions, most overdue first.
+// OverdueGroup is the overdue actions of a recommendation, an owner or a
+// unit, most overdue first.
 type OverdueGroup struct {
-	Recommendation *model.Recommendation
-	DaysOverdue    int // the most any of them is
+	Recommendation *model.Recommendation // by recommendation; else nil
+	Key            string                // by owner or unit: the owner or the unit
+	DaysOverdue    int                   // the most any of them is
 	Items          []Item
 }
 
@@ -279,6 +281,40 @@ func OverdueByRecommendation(items []Item) []OverdueGroup {
 	slices.SortStableFunc(groups, func(a, b OverdueGroup) int {
 		return cmp.Or(cmp.Compare(b.DaysOverdue, a.DaysOverdue), CompareID(a.Items[0].Action, b.Items[0].Action))
 	})
+	return groups
+}
+
+// OverdueBy keeps the overdue items, grouped by recommendation (as
+// OverdueByRecommendation), by owner or by unit; owners and units come in
+// alphabetical order, each the list that owner or unit is sent. By unit,
+// an action is in the group of every unit responsible for its
+// recommendation that f keeps.
+func OverdueBy(items []Item, by Grouping, f *Filter) []OverdueGroup {
+	if by != ByOwner && by != ByUnit {
+		return OverdueByRecommendation(items)
+	}
+	index := map[string]int{}
+	var groups []OverdueGroup
+	for _, it := range items {
+		if !it.Overdue {
+			continue
+		}
+		for _, key := range keysOf(it, by, f) {
+			i, ok := index[Fold(key)]
+			if !ok {
+				i = len(groups)
+				index[Fold(key)] = i
+				groups = append(groups, OverdueGroup{Key: key})
+			}
+			g := &groups[i]
+			g.Items = append(g.Items, it)
+			g.DaysOverdue = max(g.DaysOverdue, it.DaysOverdue)
+		}
+	}
+	for i := range groups {
+		Sort(groups[i].Items, ByOverdue)
+	}
+	slices.SortFunc(groups, func(a, b OverdueGroup) int { return strings.Compare(Fold(a.Key), Fold(b.Key)) })
 	return groups
 }
 

@@ -96,7 +96,7 @@ func TestProgressGroupings(t *testing.T) {
 		t.Errorf("evaluation rows = %+v", byEval.Rows)
 	}
 	// A unit filter keeps only the matching unit's row.
-	fu := &Filter{Unit: "rb-wca"}
+	fu := &Filter{Units: []string{"rb-wca"}}
 	rb := Progress(evals, fu, fu.Select(evals, day("2025-01-01")), ByUnit)[0]
 	if got := keys(rb); !slices.Equal(got, []string{"RB-WCA"}) {
 		t.Errorf("unit rows with --unit rb-wca = %v", got)
@@ -134,16 +134,17 @@ func TestOverdueByRecommendation(t *testing.T) {
 	for _, g := range groups {
 		recs = append(recs, g.Recommendation.ID())
 	}
-	// Every group but R2 has an action 697 days late (due 2024-12-31);
-	// R2's are 332 days late (due 2025-12-31).
-	if !slices.Equal(recs, []string{"R1", "R3", "R4", "R5", "R6", "R7", "R8", "R2"}) {
+	// R7 has an action 728 days late (step R7.1.1, first due 2024-11);
+	// every other group but R2 one 697 days late (due 2024-12-31); R2's
+	// are 332 days late (due 2025-12-31).
+	if !slices.Equal(recs, []string{"R7", "R1", "R3", "R4", "R5", "R6", "R8", "R2"}) {
 		t.Errorf("groups = %v", recs)
 	}
-	if got := itemIDs(groups[2].Items); !slices.Equal(got, []string{"R4.1", "R4.3", "R4.2"}) {
+	if got := itemIDs(groups[3].Items); !slices.Equal(got, []string{"R4.1", "R4.3", "R4.2"}) {
 		t.Errorf("R4 = %v, want most overdue first", got)
 	}
-	if groups[2].DaysOverdue != 697 || groups[7].DaysOverdue != 332 {
-		t.Errorf("days = %d, %d", groups[2].DaysOverdue, groups[7].DaysOverdue)
+	if groups[0].DaysOverdue != 728 || groups[3].DaysOverdue != 697 || groups[7].DaysOverdue != 332 {
+		t.Errorf("days = %d, %d, %d", groups[0].DaysOverdue, groups[3].DaysOverdue, groups[7].DaysOverdue)
 	}
 	if got := OverdueByRecommendation((&Filter{}).Select(evals, day("2024-06-01"))); len(got) != 0 {
 		t.Errorf("overdue on 2024-06-01 = %d groups, want none (DOMAIN.md)", len(got))

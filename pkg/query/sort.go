@@ -14,14 +14,15 @@ type SortKey string
 
 // The orders of --sort.
 const (
-	ByID      SortKey = "id"      // evaluation, recommendation, action
-	ByDue     SortKey = "due"     // earliest deadline first, undated last
-	ByStatus  SortKey = "status"  // not started, in progress, completed, ongoing, dropped
-	ByOverdue SortKey = "overdue" // most overdue first, then what falls due next
+	ByID        SortKey = "id"      // evaluation, recommendation, action
+	ByDue       SortKey = "due"     // earliest deadline first, undated last
+	ByStatus    SortKey = "status"  // not started, in progress, completed, ongoing, dropped
+	ByOverdue   SortKey = "overdue" // most overdue first, then what falls due next
+	ByOwnerName SortKey = "owner"   // owner, case and accents ignored (ByOwner is a grouping)
 )
 
 // SortKeys lists the orders in help order.
-var SortKeys = []SortKey{ByDue, ByID, ByStatus, ByOverdue}
+var SortKeys = []SortKey{ByDue, ByID, ByStatus, ByOverdue, ByOwnerName}
 
 // ParseSortKey reads a --sort value.
 func ParseSortKey(s string) (SortKey, error) {
@@ -49,6 +50,8 @@ func Sort(items []Item, key SortKey) {
 			c = cmp.Compare(slices.Index(model.Statuses, a.Action.Status), slices.Index(model.Statuses, b.Action.Status))
 		case ByOverdue:
 			c = compareUrgency(a, b)
+		case ByOwnerName:
+			c = strings.Compare(Fold(a.Action.Owner), Fold(b.Action.Owner))
 		}
 		if c != 0 {
 			return c

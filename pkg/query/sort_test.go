@@ -17,7 +17,7 @@ func TestSortOnMali(t *testing.T) {
 		return out
 	}
 	// R3.1 continuous, R3.3 2023 (31 December), R3.4 2023-10, R3.5 2024-12-31 late,
-	// R4.2 2025-06-30, R6.3 step late, R7.1 2025-11 (steps late),
+	// R4.2 2025-06-30, R6.3 step late, R7.1 2025-11 (steps late, step 1 since 2024-11-30),
 	// R9.2 2026-12-31, R9.3 every 6 months.
 	ids := []string{"R9.3", "R9.2", "R7.1", "R6.3", "R4.2", "R3.5", "R3.4", "R3.3", "R3.1"}
 	tests := []struct {
@@ -27,7 +27,7 @@ func TestSortOnMali(t *testing.T) {
 		{ByID, []string{"R3.1", "R3.3", "R3.4", "R3.5", "R4.2", "R6.3", "R7.1", "R9.2", "R9.3"}},
 		{ByDue, []string{"R3.4", "R3.3", "R3.5", "R4.2", "R7.1", "R6.3", "R9.2", "R3.1", "R9.3"}},
 		{ByStatus, []string{"R4.2", "R9.2", "R3.5", "R6.3", "R7.1", "R3.3", "R3.4", "R3.1", "R9.3"}},
-		{ByOverdue, []string{"R3.5", "R6.3", "R7.1", "R4.2", "R9.2", "R3.1", "R3.3", "R3.4", "R9.3"}},
+		{ByOverdue, []string{"R7.1", "R3.5", "R6.3", "R4.2", "R9.2", "R3.1", "R3.3", "R3.4", "R9.3"}},
 	}
 	for _, tt := range tests {
 		items := pick(ids...)
@@ -43,7 +43,7 @@ func TestParseSortKey(t *testing.T) {
 	if k, err := ParseSortKey(" Due "); err != nil || k != ByDue {
 		t.Errorf("ParseSortKey(Due) = %v, %v", k, err)
 	}
-	if _, err := ParseSortKey("priority"); err == nil || err.(*Error).Hint != "sort by due, id, status, overdue" {
+	if _, err := ParseSortKey("priority"); err == nil || err.(*Error).Hint != "sort by due, id, status, overdue, owner" {
 		t.Errorf("ParseSortKey(priority) = %v", err)
 	}
 }

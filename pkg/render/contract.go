@@ -14,7 +14,7 @@ import (
 // normalised, beside the source's wording.
 type TrackingJSON struct {
 	Due         *string  `json:"due"`          // the day it falls due (end of a month or year), null when undated
-	DueKind     string   `json:"due_kind"`     // day, month, year, continuous, recurring, conditional, unknown
+	DueKind     string   `json:"due_kind"`     // day, month, quarter, half-year, year, continuous, recurring, conditional, unknown
 	DueValue    string   `json:"due_value"`    // as in the record: 2024-12-31, 2025-11, 2025, every 6 months, …
 	DueText     string   `json:"due_text"`     // the source's wording
 	OriginalDue *string  `json:"original_due"` // the first deadline, as in the record, when it was revised
@@ -23,6 +23,83 @@ type TrackingJSON struct {
 	Progress    string   `json:"progress"`
 	Updated     *string  `json:"updated"`
 	Evidence    []string `json:"evidence"`
+	// Deadlines are all of the item's deadlines when it has several, [] when
+	// it has one (due); deadline_count counts them (1 for one) and
+	// deadlines_met those met. due is the first not met.
+	Deadlines     []DeadlineJSON    `json:"deadlines"`
+	DeadlineCount int               `json:"deadline_count"`
+	DeadlinesMet  int               `json:"deadlines_met"`
+	Extensions    []ExtensionJSON   `json:"extensions"`
+	Added         *string           `json:"added"`
+	CompletedOn   *string           `json:"completed_on"`
+	Verification  *VerificationJSON `json:"verification"` // null when the evaluation office has not validated it
+}
+
+// DeadlineJSON is one of several deadlines of an item.
+type DeadlineJSON struct {
+	Due      *string `json:"due"`       // the day it falls due
+	DueValue string  `json:"due_value"` // as in the record
+	MetOn    *string `json:"met_on"`    // null while not met
+}
+
+// ExtensionJSON is one recorded move of a deadline.
+type ExtensionJSON struct {
+	From       string  `json:"from"` // as in the record
+	To         string  `json:"to"`
+	On         *string `json:"on"`
+	Reason     string  `json:"reason"`
+	ApprovedBy string  `json:"approved_by"`
+}
+
+// VerificationJSON is the evaluation office's validation of a completion.
+type VerificationJSON struct {
+	Status string  `json:"status"` // accepted or returned
+	By     string  `json:"by"`
+	On     *string `json:"on"`
+	Note   string  `json:"note"`
+}
+
+// EvaluationMoreJSON holds the header fields a source may lack, each
+// empty or null when it does.
+type EvaluationMoreJSON struct {
+	Organization    string   `json:"organization"`
+	EvaluationType  string   `json:"evaluation_type"`
+	EvaluationPlan  string   `json:"evaluation_plan"`
+	CompletedOn     *string  `json:"completed_on"` // as in the record: a day or a month
+	CompletedOnText string   `json:"completed_on_text"`
+	ResponseUnit    string   `json:"response_unit"`
+	Links           []string `json:"links"`
+}
+
+// RecommendationMoreJSON holds management's comments, the priority and
+// the tags of a recommendation.
+type RecommendationMoreJSON struct {
+	Comments     string   `json:"comments"`
+	Priority     string   `json:"priority"` // high, medium, low, or "" when not given
+	PriorityText string   `json:"priority_text"`
+	Tags         []string `json:"tags"`
+}
+
+func evaluationMoreJSON(e *model.Evaluation) EvaluationMoreJSON {
+	out := EvaluationMoreJSON{Organization: e.Organization, EvaluationType: e.EvaluationType, EvaluationPlan: e.EvaluationPlan,
+		CompletedOnText: e.CompletedOnText, ResponseUnit: e.ResponseUnit, Links: nonNil(e.Links)}
+	if e.CompletedOn != nil {
+		s := e.CompletedOn.String()
+		out.CompletedOn = &s
+	}
+	return out
+}
+
+func recommendationMoreJSON(r *model.Recommendation) RecommendationMoreJSON {
+	return RecommendationMoreJSON{Comments: r.Comments, Priority: string(r.Priority), PriorityText: r.PriorityText, Tags: nonNil(r.Tags)}
+}
+
+// personOrNull is a header person, null when the source names none.
+func personOrNull(p model.Person) *model.Person {
+	if p == (model.Person{}) {
+		return nil
+	}
+	return &p
 }
 
 // StepJSON is a step of an action.
@@ -75,6 +152,7 @@ type CountsJSON struct {
 var dueKinds = map[model.DueKind]string{
 	model.DueDay: "day", model.DueMonth: "month", model.DueYear: "year", model.DueContinuous: "continuous",
 	model.DueRecurring: "recurring", model.DueConditional: "conditional", model.DueUnknown: "unknown",
+	model.DueQuarter: "quarter", model.DueHalf: "half-year",
 }
 
 func dateOrNull(d civil.Date) *string {
@@ -95,9 +173,32 @@ func trackingJSON(t *model.Tracking) TrackingJSON {
 		Progress:   t.Progress,
 		Updated:    dateOrNull(t.Updated),
 		Evidence:   nonNil(t.Evidence),
+
+		Deadlines:     []DeadlineJSON{},
+		DeadlineCount: t.DeadlineCount(),
+		Extensions:    []ExtensionJSON{},
+		Added:         dateOrNull(t.Added),
+		CompletedOn:   dateOrNull(t.CompletedOn),
 	}
 	if end, ok := t.Deadline(); ok {
 		out.Due = dateOrNull(end)
+	}
+	for _, d := range t.Deadlines {
+		dj := DeadlineJSON{DueValue: d.Due.String(), MetOn: dateOrNull(d.MetOn)}
+		if end, ok := d.Due.Deadline(); ok {
+			dj.Due = dateOrNull(end)
+		}
+		if !d.MetOn.IsZero() {
+			out.DeadlinesMet++
+		}
+		out.Deadlines = append(out.Deadlines, dj)
+	}
+	for _, e := range t.Extensions {
+		out.Extensions = append(out.Extensions, ExtensionJSON{From: e.From.String(), To: e.To.String(), On: dateOrNull(e.On),
+			Reason: e.Reason, ApprovedBy: e.ApprovedBy})
+	}
+	if v := t.Verification; v != nil {
+		out.Verification = &VerificationJSON{Status: string(v.Status), By: v.By, On: dateOrNull(v.On), Note: v.Note}
 	}
 	if t.OriginalDue != nil {
 		s := t.OriginalDue.String()

@@ -66,7 +66,7 @@ var sheetFields = func() []*fields.Field {
 	var out []*fields.Field
 	for _, f := range fields.Of(fields.Action).Fields {
 		switch {
-		case f.Kind == fields.Number || f.Kind == fields.Items || f.Kind == fields.Object:
+		case f.Kind == fields.Number || f.Children():
 		case slices.Contains(sheetLead, f.Name):
 		default:
 			out = append(out, f)

@@ -44,7 +44,7 @@ type EventJSON struct {
 // Log is the timeline of one recommendation, action or step.
 func Log(id, title string, events []history.Event) *Document {
 	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: id + " " + title}}}
-	t := Table{Columns: []Column{{Name: "DATE"}, {Name: "COMMIT"}, {Name: "AUTHOR"}, {Name: "ITEM"}, {Name: "CHANGE", Max: 70, Fit: true}}}
+	t := Table{Columns: []Column{{Name: "Date"}, {Name: "Commit"}, {Name: "Author"}, {Name: "Item"}, {Name: "Change", Max: 70, Fit: true}}}
 	sheet := &Sheet{Header: []string{"date", "commit", "author", "pull_request", "id", "field", "old", "new", "days"}}
 	data := []EventJSON{}
 	for _, ev := range events {
@@ -133,9 +133,34 @@ type PointJSON struct {
 
 // ChangesJSON is changes -o json.
 type ChangesJSON struct {
-	Since       PointJSON                   `json:"since"`
-	Until       PointJSON                   `json:"until"`
-	Evaluations []history.EvaluationChanges `json:"evaluations"`
+	Since       PointJSON               `json:"since"`
+	Until       PointJSON               `json:"until"`
+	Evaluations []EvaluationChangesJSON `json:"evaluations"`
+}
+
+// EvaluationChangesJSON is what changed in one evaluation, with the
+// progress updates.
+type EvaluationChangesJSON struct {
+	history.EvaluationChanges
+	Progress []ProgressUpdateJSON `json:"progress_updated"`
+}
+
+// ProgressUpdateJSON is an action's or a step's new progress text, with
+// the old one; both always there, "" for none.
+type ProgressUpdateJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Owner string `json:"owner"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+func progressUpdatesJSON(changes []history.Change) []ProgressUpdateJSON {
+	out := []ProgressUpdateJSON{}
+	for _, c := range changes {
+		out = append(out, ProgressUpdateJSON{ID: c.ID, Title: c.Title, Owner: c.Owner, Old: c.Old, New: c.New})
+	}
+	return out
 }
 
 // ChangesInput is what changes reports.
@@ -143,18 +168,20 @@ type ChangesInput struct {
 	Since, Until             string // as asked
 	SinceCommit, UntilCommit *git.Commit
 	Evaluations              []history.EvaluationChanges
-	Invalid                  []finding.Finding // files left out at either end
+	Progress                 map[string][]history.Change // by evaluation id: progress texts that changed
+	Invalid                  []finding.Finding           // files left out at either end
 }
 
 // Changes is the report of what moved between two points, per evaluation.
 func Changes(in ChangesInput) *Document {
 	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: fmt.Sprintf("Changes from %s to %s", pointText(in.Since, in.SinceCommit), pointText(in.Until, in.UntilCommit))}}}
-	sheet := &Sheet{Header: []string{"evaluation", "kind", "id", "title", "old", "new", "days"}}
-	data := ChangesJSON{Since: PointJSON{in.Since, commitJSON(in.SinceCommit)}, Until: PointJSON{in.Until, commitJSON(in.UntilCommit)}, Evaluations: []history.EvaluationChanges{}}
+	sheet := &Sheet{Header: []string{"evaluation", "kind", "id", "title", "old", "new", "days", "owner"}}
+	data := ChangesJSON{Since: PointJSON{in.Since, commitJSON(in.SinceCommit)}, Until: PointJSON{in.Until, commitJSON(in.UntilCommit)}, Evaluations: []EvaluationChangesJSON{}}
 	for _, ec := range in.Evaluations {
-		data.Evaluations = append(data.Evaluations, nonNilChanges(ec))
+		progress := in.Progress[ec.Evaluation]
+		data.Evaluations = append(data.Evaluations, EvaluationChangesJSON{nonNilChanges(ec), progressUpdatesJSON(progress)})
 		doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: ec.Evaluation})
-		if ec.Empty() {
+		if ec.Empty() && len(progress) == 0 {
 			doc.Blocks = append(doc.Blocks, Line{Text: "nothing changed", Style: Dim})
 			continue
 		}
@@ -166,6 +193,7 @@ func Changes(in ChangesInput) *Document {
 			{"completed", "Completed", ec.Completed, false},
 			{"status", "Other status changes", ec.Status, true},
 			{"due", "Due dates moved", ec.DueMoved, true},
+			{"progress", "Progress updated", progress, false},
 			{"added", "Added", ec.Added, false},
 			{"removed", "Removed", ec.Removed, false},
 			{"other", "Other changes", ec.Other, true},
@@ -173,21 +201,27 @@ func Changes(in ChangesInput) *Document {
 			if len(sec.changes) == 0 {
 				continue
 			}
-			doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes)), Style: Strong})
-			t := Table{Columns: []Column{{Name: "ID"}, {Name: "TITLE", Max: 60, Fit: true}}}
-			if sec.kind == "other" {
-				t.Columns = append(t.Columns, Column{Name: "FIELD"})
+			doc.Blocks = append(doc.Blocks, Heading{Level: 3, Text: fmt.Sprintf("%s (%d)", sec.title, len(sec.changes))})
+			t := Table{Columns: []Column{{Name: "ID"}, {Name: "Title", Max: 60, Fit: true}, {Name: "Owner", Fit: true}}}
+			switch sec.kind {
+			case "progress":
+				t.Columns = append(t.Columns, Column{Name: "Progress", Max: 60, Fit: true})
+			case "other":
+				t.Columns = append(t.Columns, Column{Name: "Field"})
 			}
 			if sec.withValues {
-				t.Columns = append(t.Columns, Column{Name: "FROM"}, Column{Name: "TO"})
+				t.Columns = append(t.Columns, Column{Name: "From"}, Column{Name: "To"})
 				if sec.kind == "due" {
-					t.Columns = append(t.Columns, Column{Name: "DAYS", Right: true})
+					t.Columns = append(t.Columns, Column{Name: "Days", Right: true})
 				}
 			}
 			for _, c := range sec.changes {
-				row := Row{Cells: []Cell{{Text: c.ID}, {Text: c.Title}}}
+				row := Row{Cells: []Cell{{Text: c.ID}, {Text: c.Title}, {Text: c.Owner}}}
 				kind := sec.kind
-				if kind == "other" {
+				switch kind {
+				case "progress":
+					row.Cells = append(row.Cells, Cell{Text: orNone(c.New)})
+				case "other":
 					row.Cells = append(row.Cells, Cell{Text: c.Field})
 					kind = c.Field // the csv says which field
 				}
@@ -198,7 +232,7 @@ func Changes(in ChangesInput) *Document {
 					}
 				}
 				t.Rows = append(t.Rows, row)
-				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, kind, c.ID, c.Title, c.Old, c.New, daysText(c)})
+				sheet.Rows = append(sheet.Rows, []string{ec.Evaluation, kind, c.ID, c.Title, c.Old, c.New, daysText(c), c.Owner})
 			}
 			doc.Blocks = append(doc.Blocks, t)
 		}

@@ -12,7 +12,7 @@ type ListInput struct {
 	Day
 	Items     []query.Item
 	Of        int  // how many actions the data holds, to say "3 of 34"
-	Qualified bool // the data holds several evaluations: qualify the ids
+	Qualified bool // the data holds several evaluations: a heading for each
 	// Activity is what the git history says of each action, when it was
 	// read (list --slipped, --stale, --review-due); nil otherwise.
 	Activity map[*model.Action]query.Activity
@@ -29,11 +29,26 @@ func List(in ListInput) *Document {
 	if in.Of > len(in.Items) {
 		count = strconv.Itoa(len(in.Items)) + " of " + plural(in.Of, "action")
 	}
-	t := actionTable(in.Items, in.Day, in.Qualified, 0)
+	t := actionTable(in.Items, in.Day, false, 0)
 	if in.Activity != nil {
 		addActivity(doc, &t, in)
 	}
-	doc.Blocks = []Block{t, Line{Text: count}}
+	if !in.Qualified {
+		doc.Blocks = []Block{t, Line{Text: count}}
+		return doc
+	}
+	// A table per evaluation under its heading, in the order asked for
+	// within each: short ids are then plain.
+	for _, e := range evaluationsOf(in.Items) {
+		part := Table{Columns: t.Columns}
+		for i, it := range in.Items {
+			if it.Evaluation() == e {
+				part.Rows = append(part.Rows, t.Rows[i])
+			}
+		}
+		doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})}, part)
+	}
+	doc.Blocks = append(doc.Blocks, Line{Text: count})
 	return doc
 }
 

@@ -28,8 +28,8 @@ func (markdownWriter) Write(w io.Writer, doc *Document) error {
 		case Fields:
 			for _, f := range blk {
 				v := inline(f.Value)
-				if f.Written != "" && f.Written != f.Value {
-					v += fmt.Sprintf(" (written \"%s\")", inline(f.Written))
+				if note := f.sourceNote(); note != "" {
+					v += " " + inline(note)
 				}
 				fmt.Fprintf(&b, "- **%s:** %s\n", inline(f.Name), v)
 			}
@@ -44,13 +44,14 @@ func (markdownWriter) Write(w io.Writer, doc *Document) error {
 }
 
 func markdownTable(b *strings.Builder, t Table) {
-	widths := fitWidths(&t, 0)
+	// Markdown has no width: cells are never shortened, whatever a
+	// column's Max says for a terminal.
 	row := func(r Row) {
 		b.WriteString("|")
 		for i := range t.Columns {
 			text := ""
 			if i < len(r.Cells) {
-				text = escape.MarkdownCell(shorten(strings.TrimSpace(oneLine(r.Cells[i].Text)), widths[i]))
+				text = escape.MarkdownCell(strings.TrimSpace(oneLine(r.Cells[i].Text)))
 			}
 			if r.Group && text != "" {
 				text = "**" + text + "**"

@@ -45,6 +45,7 @@ type Field struct {
 	Name    string
 	Value   string
 	Written string // the source wording; shown when it differs from Value
+	Changed bool   // the value is no longer what the source wording says
 	Style   Style
 }
 

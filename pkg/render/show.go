@@ -35,14 +35,15 @@ type EvaluationJSON struct {
 	CommissionedBy  string               `json:"commissioned_by"`
 	ResponseDue     *string              `json:"response_due"`
 	ResponseDueText string               `json:"response_due_text"`
-	Coordinator     model.Person         `json:"coordinator"`
-	ApprovedBy      model.Person         `json:"approved_by"`
+	Coordinator     *model.Person        `json:"coordinator"` // null when the source names none
+	ApprovedBy      *model.Person        `json:"approved_by"`
 	ApprovedOn      *string              `json:"approved_on"`
 	ApprovedOnText  string               `json:"approved_on_text"`
 	GeneralComments string               `json:"general_comments"`
 	File            string               `json:"file"`
 	Progress        CountsJSON           `json:"progress"`
 	Recommendations []RecommendationJSON `json:"recommendations"`
+	EvaluationMoreJSON
 }
 
 // RecommendationJSON is show -o json for a recommendation, and an element
@@ -63,6 +64,7 @@ type RecommendationJSON struct {
 	File            string       `json:"file"`
 	Progress        CountsJSON   `json:"progress"`
 	Actions         []ActionJSON `json:"actions"`
+	RecommendationMoreJSON
 }
 
 // ShowActionJSON is show -o json for an action.
@@ -121,6 +123,7 @@ func (in ShowInput) evaluation(e *model.Evaluation) ([]Block, EvaluationJSON) {
 		{Name: "Approved by", Value: person(e.ApprovedBy)},
 		{Name: "Approved on", Value: e.ApprovedOn.String(), Written: e.ApprovedOnText},
 	}
+	fields = slices.DeleteFunc(fields, notInSource)
 	fields = append(fields, in.summary(in.Counts)...)
 	more, texts := otherFields(fieldsOf.Evaluation, e)
 	fields = append(append(fields, more...), Field{Name: "File", Value: e.File})
@@ -137,8 +140,9 @@ func (in ShowInput) evaluation(e *model.Evaluation) ([]Block, EvaluationJSON) {
 	data := EvaluationJSON{
 		Kind: "evaluation", AsOf: in.Today.String(), ID: e.ID, Reference: e.Reference, Title: e.Title, Language: e.Language,
 		CommissionedBy: e.CommissionedBy, ResponseDue: dateOrNull(e.ResponseDue), ResponseDueText: e.ResponseDueText,
-		Coordinator: e.Coordinator, ApprovedBy: e.ApprovedBy, ApprovedOn: dateOrNull(e.ApprovedOn), ApprovedOnText: e.ApprovedOnText,
+		Coordinator: personOrNull(e.Coordinator), ApprovedBy: personOrNull(e.ApprovedBy), ApprovedOn: dateOrNull(e.ApprovedOn), ApprovedOnText: e.ApprovedOnText,
 		GeneralComments: e.GeneralComments, File: e.File, Progress: countsJSON(in.Counts), Recommendations: []RecommendationJSON{},
+		EvaluationMoreJSON: evaluationMoreJSON(e),
 	}
 	for _, r := range e.Recommendations {
 		var items []query.Item
@@ -185,7 +189,7 @@ func (in ShowInput) recommendationJSON(r *model.Recommendation, items []query.It
 		Evaluation: e.ID, ID: r.ID(), QualifiedID: model.QualifiedID(e, r.ID()), Number: r.Number,
 		Title: r.Title, Text: r.Text, Response: string(r.Response), Reasons: r.Reasons,
 		Responsible: nonNil(r.Responsible), ResponsibleText: r.ResponsibleText, File: r.File,
-		Progress: countsJSON(c), Actions: actionsJSON(items, in.Today),
+		Progress: countsJSON(c), Actions: actionsJSON(items, in.Today), RecommendationMoreJSON: recommendationMoreJSON(r),
 	}
 }
 
@@ -226,8 +230,8 @@ func (in ShowInput) action(it query.Item) []Block {
 		return blocks
 	}
 	t := Table{Columns: []Column{
-		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Due as written", Fit: true},
-		{Name: "Status"}, {Name: "Status as written", Fit: true}, {Name: "Days"},
+		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Source due", Fit: true},
+		{Name: "Status"}, {Name: "Source status", Fit: true}, {Name: "Days"},
 	}}
 	for _, s := range a.Steps {
 		t.Rows = append(t.Rows, Row{Cells: []Cell{
@@ -264,11 +268,11 @@ func (in ShowInput) step(s *model.Step) []Block {
 
 // trackingFields are the due date and status, beside the source wording.
 func trackingFields(t *model.Tracking) Fields {
-	fs := Fields{{Name: "Due", Value: dueField(t.Due), Written: t.DueText}}
+	fs := Fields{{Name: "Due", Value: dueField(t.Due) + deadlineOf(t), Written: t.DueText, Changed: dueChanged(t.Due, t.DueText)}}
 	if t.OriginalDue != nil {
 		fs = append(fs, Field{Name: "Original due", Value: dueField(*t.OriginalDue)})
 	}
-	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText})
+	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText, Changed: statusChanged(t.Status, t.StatusText)})
 }
 
 // recordFields are the last update, the evidence, the other fields and
@@ -341,7 +345,7 @@ func otherFields(r *fields.Record, rec any) (Fields, []Block) {
 	var fs Fields
 	var texts []Block
 	for _, f := range r.Fields {
-		if slices.Contains(shown, f.Name) || f.Wording || f.Kind == fields.Items || f.Kind == fields.Object {
+		if slices.Contains(shown, f.Name) || f.Wording || f.Children() {
 			continue
 		}
 		v := f.Text(rec)

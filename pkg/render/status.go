@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,12 +59,15 @@ type DueSoonJSON struct {
 	Actions []ActionJSON `json:"actions"`
 }
 
-// OverdueJSON is status --overdue -o json.
+// OverdueJSON is status --overdue -o json. By recommendation it has
+// recommendations, by owner or unit groups; never both.
 type OverdueJSON struct {
-	AsOf            string             `json:"as_of"`
-	Count           int                `json:"count"`
-	Recommendations []OverdueGroupJSON `json:"recommendations"`
-	DueSoon         DueSoonJSON        `json:"due_soon"`
+	AsOf            string              `json:"as_of"`
+	By              string              `json:"by"` // recommendation, owner or unit
+	Count           int                 `json:"count"`
+	Recommendations *[]OverdueGroupJSON `json:"recommendations,omitempty"`
+	Groups          *[]OverdueKeyJSON   `json:"groups,omitempty"`
+	DueSoon         DueSoonJSON         `json:"due_soon"`
 }
 
 // OverdueGroupJSON is a recommendation's overdue actions, most overdue first.
@@ -73,6 +77,14 @@ type OverdueGroupJSON struct {
 	Title          string       `json:"title"`
 	DaysOverdue    int          `json:"days_overdue"` // the most any of its actions is late
 	Actions        []ActionJSON `json:"actions"`
+}
+
+// OverdueKeyJSON is the overdue actions of an owner or a unit (key), most
+// overdue first.
+type OverdueKeyJSON struct {
+	Key         string       `json:"key"`
+	DaysOverdue int          `json:"days_overdue"` // the most any of its actions is late
+	Actions     []ActionJSON `json:"actions"`
 }
 
 // shortTitle caps the titles of the status views, which are summaries;
@@ -124,50 +136,141 @@ func Status(in StatusInput) *Document {
 }
 
 // Overdue is the document of mrtrack status --overdue: the overdue
-// actions grouped by recommendation, most overdue first, a count, and
-// what falls due soon.
+// actions grouped by recommendation (most overdue first), owner or unit,
+// under a heading per evaluation when the data holds several, a count,
+// and what falls due soon.
 func Overdue(in StatusInput) *Document {
-	data := OverdueJSON{AsOf: in.Today.String(), Count: overdueCount(in.Overdue), Recommendations: []OverdueGroupJSON{}, DueSoon: in.dueSoonJSON()}
+	data := OverdueJSON{AsOf: in.Today.String(), By: string(in.By), Count: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
+	recs, keyed := []OverdueGroupJSON{}, []OverdueKeyJSON{}
 	var items []query.Item
+	var unitOf []string // by unit, the unit of each item of the sheet
 	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: scopeTitle(in.Scope)}}}
+	for _, g := range in.Overdue {
+		items = append(items, g.Items...)
+		for range g.Items {
+			unitOf = append(unitOf, g.Key)
+		}
+		if g.Recommendation != nil {
+			r := g.Recommendation
+			recs = append(recs, OverdueGroupJSON{Evaluation: r.Evaluation.ID, Recommendation: r.ID(), Title: r.Title,
+				DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
+		} else {
+			keyed = append(keyed, OverdueKeyJSON{Key: g.Key, DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
+		}
+	}
+	if in.By == query.ByOwner || in.By == query.ByUnit {
+		data.Groups = &keyed
+	} else {
+		data.Recommendations = &recs
+	}
 	if len(in.Overdue) == 0 {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Nothing is overdue on %s.", in.Today)})
 	} else {
-		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, most overdue first", in.Today)})
-		t := Table{Columns: []Column{
-			{Name: "ID"}, {Name: "Title", Fit: true, Max: shortTitle}, {Name: "Owner", Fit: true},
-			{Name: "Due"}, {Name: "Status"}, {Name: "Overdue"},
-		}}
-		for _, g := range in.Overdue {
-			r := g.Recommendation
-			t.Rows = append(t.Rows, Row{Group: true, Cells: cells(id(r.Evaluation, r.ID(), in.Qualified), r.Title)})
-			for _, it := range g.Items {
-				a := it.Action
-				t.Rows = append(t.Rows, Row{Cells: []Cell{
-					{Text: "  " + id(r.Evaluation, a.ID(), in.Qualified)}, {Text: a.Title}, {Text: a.Owner},
-					{Text: a.Due.String()}, status(a.Status), lateness(it, in.Today),
-				}})
-			}
-			items = append(items, g.Items...)
-			data.Recommendations = append(data.Recommendations, OverdueGroupJSON{
-				Evaluation: r.Evaluation.ID, Recommendation: r.ID(), Title: r.Title,
-				DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today),
-			})
+		order := "most overdue first"
+		if in.By == query.ByOwner || in.By == query.ByUnit {
+			order = "by " + string(in.By) + ", most overdue first"
 		}
-		doc.Blocks = append(doc.Blocks, t, Line{Style: Bad, Text: fmt.Sprintf("%d of %s overdue, in %s.",
-			len(items), plural(in.Selected, "action"), plural(len(in.Overdue), "recommendation"))})
+		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
+		headed := in.Qualified && len(in.Scope) > 1
+		for _, e := range evaluationsOf(items) {
+			level := 2
+			if headed {
+				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
+				level = 3
+			}
+			doc.Blocks = append(doc.Blocks, overdueBlocks(in, e, level)...)
+		}
+		groups := plural(len(in.Overdue), "recommendation")
+		switch in.By {
+		case query.ByOwner:
+			groups = "for " + plural(len(in.Overdue), "owner")
+		case query.ByUnit:
+			groups = "for " + plural(len(in.Overdue), "unit")
+		default:
+			groups = "in " + groups
+		}
+		doc.Blocks = append(doc.Blocks, Line{Style: Bad, Text: fmt.Sprintf("%d of %s overdue, %s.",
+			data.Count, plural(in.Selected, "action"), groups)})
 	}
 	doc.Blocks = append(doc.Blocks, in.dueSoonBlocks()...)
 	doc.Sheet, doc.Data = itemSheet(items, in.Today, false), data
+	if in.By == query.ByUnit {
+		// An action is sent to every unit of its recommendation: a row per
+		// unit, which the first column names.
+		doc.Sheet.Header = append([]string{"unit"}, doc.Sheet.Header...)
+		for i, row := range doc.Sheet.Rows {
+			doc.Sheet.Rows[i] = append([]string{unitOf[i]}, row...)
+		}
+	}
 	return doc
 }
 
-func overdueCount(groups []query.OverdueGroup) int {
-	n := 0
-	for _, g := range groups {
-		n += len(g.Items)
+// overdueBlocks is the overdue actions of evaluation e: by
+// recommendation one table, a row per recommendation heading its actions;
+// by owner or unit a heading (at level) and a table per owner or unit,
+// the list each is sent, without the owner column by owner.
+func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
+	keyed := in.By == query.ByOwner || in.By == query.ByUnit
+	t := Table{Columns: []Column{{Name: "ID"}, {Name: "Title", Fit: true, Max: shortTitle}}}
+	if in.By != query.ByOwner {
+		t.Columns = append(t.Columns, Column{Name: "Owner", Fit: true})
 	}
-	return n
+	t.Columns = append(t.Columns, Column{Name: "Due"}, Column{Name: "Status"}, Column{Name: "Overdue"})
+	var blocks []Block
+	for _, g := range in.Overdue {
+		var rows []Row
+		for _, it := range g.Items {
+			if it.Evaluation() != e {
+				continue
+			}
+			a := it.Action
+			row := Row{Cells: []Cell{{Text: a.ID()}, {Text: a.Title}}}
+			if !keyed {
+				row.Cells[0].Text = "  " + a.ID()
+			}
+			if in.By != query.ByOwner {
+				row.Cells = append(row.Cells, Cell{Text: a.Owner})
+			}
+			rows = append(rows, Row{Cells: append(row.Cells, Cell{Text: a.Due.String()}, status(a.Status), lateness(it, in.Today))})
+		}
+		switch {
+		case len(rows) == 0:
+		case keyed:
+			blocks = append(blocks, Heading{Level: level, Text: g.Key}, Table{Columns: t.Columns, Rows: rows})
+		default:
+			r := g.Recommendation
+			t.Rows = append(t.Rows, Row{Group: true, Cells: cells(r.ID(), r.Title)})
+			t.Rows = append(t.Rows, rows...)
+		}
+	}
+	if keyed {
+		return blocks
+	}
+	return []Block{t}
+}
+
+// evaluationsOf returns the evaluations of items, in id order.
+func evaluationsOf(items []query.Item) []*model.Evaluation {
+	var out []*model.Evaluation
+	for _, it := range items {
+		if e := it.Evaluation(); !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b *model.Evaluation) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// overdueCount counts the overdue actions of the groups, each once (by
+// unit, an action may be in several).
+func overdueCount(groups []query.OverdueGroup) int {
+	seen := map[*model.Action]bool{}
+	for _, g := range groups {
+		for _, it := range g.Items {
+			seen[it.Action] = true
+		}
+	}
+	return len(seen)
 }
 
 func (in StatusInput) dueSoonBlocks() []Block {

@@ -22,16 +22,14 @@ func (t tableWriter) Write(w io.Writer, doc *Document) error {
 		}
 		switch b := b.(type) {
 		case Heading:
-			fmt.Fprintln(&buf, t.paint(Strong, b.Text))
+			writeHeading(&buf, t.paint(Strong, b.Text), t.opts.Width)
 		case Line:
 			fmt.Fprintln(&buf, t.paint(b.Style, b.Text))
 		case Fields:
 			t.fields(&buf, b)
 		case Text:
 			fmt.Fprintln(&buf, t.paint(Strong, b.Title))
-			for _, line := range strings.Split(strings.TrimRight(b.Body, "\n"), "\n") {
-				fmt.Fprintln(&buf, "  "+line)
-			}
+			writeProse(&buf, b.Body, "  ", t.opts.Width)
 		case Table:
 			if err := t.table(&buf, b); err != nil {
 				return err
@@ -49,10 +47,10 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 	}
 	for _, f := range fs {
 		v := t.paint(f.Style, f.Value)
-		if f.Written != "" && f.Written != f.Value {
-			v += t.paint(Dim, fmt.Sprintf(" (written \"%s\")", f.Written))
+		if note := f.sourceNote(); note != "" {
+			v += t.paint(Dim, " "+note)
 		}
-		fmt.Fprintf(w, "%s%s  %s\n", f.Name, strings.Repeat(" ", names-width(f.Name)), v)
+		writeHanging(w, f.Name+strings.Repeat(" ", names-width(f.Name))+"  ", v, t.opts.Width)
 	}
 }
 

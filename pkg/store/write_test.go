@@ -57,3 +57,37 @@ func assertFile(t *testing.T, p, want string) {
 		t.Errorf("%s = %q, %v; want %q", p, b, err, want)
 	}
 }
+
+func TestCreateFileIsExclusive(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rec-02.yaml")
+	if err := CreateFile(p, []byte("number: 2\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := CreateFile(p, []byte("number: 3\n")); !errors.Is(err, os.ErrExist) {
+		t.Errorf("err = %v, want one matching fs.ErrExist", err)
+	}
+	assertFile(t, p, "number: 2\n")
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+func TestLockIsExclusive(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "rec-01.yaml")
+	l, err := Acquire(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (&Lock{l.path}).try(); !errors.Is(err, os.ErrExist) {
+		t.Errorf("second lock: err = %v, want it taken", err)
+	}
+	if err := l.Release(); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Acquire(p)
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	l.Release()
+}

@@ -32,12 +32,14 @@ func TestDocExamplesValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ doc, heading, file string }{
-		{"../../docs/format.md", "### `evaluation.yaml`", "evaluation.yaml"},
-		{"../../docs/format.md", "### `rec-NN.yaml`", "rec-06.yaml"},
-		{"../../README.md", "## A record", "rec-03.yaml"},
+	for _, c := range []struct{ doc, heading, file, folder string }{
+		{"../../docs/format.md", "### `evaluation.yaml`", "evaluation.yaml", "EVO-2024-03"},
+		{"../../docs/format.md", "### `rec-NN.yaml`", "rec-06.yaml", "EVO-2024-03"},
+		{"../../docs/format.md", "### An evaluation in UNDP's layout", "evaluation.yaml", "UNDP-ML-2023"},
+		{"../../docs/format.md", "### A recommendation with the v2 fields", "rec-02.yaml", "UNDP-ML-2023"},
+		{"../../README.md", "## A record", "rec-03.yaml", "EVO-2024-03"},
 	} {
-		f := s.Check(c.file, "/data/EVO-2024-03/"+c.file, yamlExample(t, c.doc, c.heading))
+		f := s.Check(c.file, "/data/"+c.folder+"/"+c.file, yamlExample(t, c.doc, c.heading))
 		if !f.Valid() || len(f.Findings) != 0 {
 			t.Errorf("%s, example under %s: %+v", c.doc, c.heading, f.Findings)
 		}

@@ -2,20 +2,45 @@ package validate
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 )
 
 const (
-	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or \"every N months\""
+	datePattern = "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+	dueForms    = "write YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, continuous, conditional, unknown or \"every N months\""
 )
+
+// The bounds the schemas' patterns set, for the messages that explain
+// them: every date field takes the years 1900 to 2199, a recurring due
+// date every 1 to 999 days, weeks, months or years, and the numbers of
+// recommendations, actions and steps run from 1 to 999 (rec-999.yaml,
+// R999.999.999). TestSchemaBounds holds the schemas to these numbers.
+const (
+	MinYear   = 1900
+	MaxYear   = 2199
+	MaxPeriod = model.MaxPeriod
+	MaxNumber = 999
+)
+
+var (
+	outOfRange = fmt.Sprintf("dates run from %d to %d", MinYear, MaxYear)
+	periodRE   = regexp.MustCompile(`^every [0-9]+ (day|week|month|year)s?$`)
+)
+
+// dated reports whether s has the shape of a day, a month or a year.
+func dated(s string) bool {
+	return shaped(s, "0000-00-00") || shaped(s, "0000-00") || shaped(s, "0000")
+}
 
 // explain turns one leaf schema error into findings placed on the node it
 // is about, with a message that names the field and says what is allowed.
@@ -29,6 +54,10 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 	}
 	if kw != "required" && kw != "additionalProperties" && IsUnfilled(ydoc.Pointer(value, e.InstanceLocation)) {
 		return nil // a skeleton's placeholder: the unfilled rule reports it once
+	}
+	if (kw == "type" || kw == "minimum" || kw == "maximum") && numberWrittenOtherwise(node) &&
+		takesInteger(c.parentSchema(e.AbsoluteKeywordLocation)) {
+		return nil // 010, 0x1, 1e3: the number-form rules say what YAML made of it, once
 	}
 	switch kw {
 	case "required":
@@ -92,16 +121,22 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 	case "pattern":
 		v := fmt.Sprint(ydoc.Pointer(value, e.InstanceLocation))
 		pattern, _ := c.keyword(e.AbsoluteKeywordLocation).(string)
+		due := name == "due" || name == "original_due"
 		switch {
+		case pattern == datePattern && shaped(v, "0000-00-00"), due && dated(v):
+			return at(finding.RuleValue, fmt.Sprintf("%s %s is out of range: %s", name, v, outOfRange), "check the year")
 		case pattern == datePattern:
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), "write YYYY-MM-DD, e.g. 2024-12-31")
-		case name == "due" || name == "original_due":
-			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueForms+"; keep the source wording in due_text")
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a date", name, v), civil.DateHint(v))
+		case due && periodRE.MatchString(v):
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is too long a period", name, v),
+				fmt.Sprintf("a period runs every 1 to %d days, weeks, months or years", MaxPeriod))
+		case due:
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueHint(v))
 		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":
 		bound := fmt.Sprint(c.keyword(e.AbsoluteKeywordLocation))
-		v := fmt.Sprint(ydoc.Pointer(value, e.InstanceLocation))
+		v := node.Value // as written: 9223372036854775808, not 9.223372036854776e+18
 		if name == "due" || name == "original_due" {
 			return at(finding.RuleValue, fmt.Sprintf("%s %s is not a plausible year", name, v), dueForms)
 		}

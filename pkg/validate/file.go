@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"go.yaml.in/yaml/v3"
@@ -55,6 +56,10 @@ type File struct {
 	Value    any        // the document as plain values, for the schema; nil once released
 	Findings []finding.Finding
 
+	// ErrorsNotShown and WarningsNotShown count the findings past
+	// MaxFindings that Findings leaves out; a summary counts them too.
+	ErrorsNotShown, WarningsNotShown int
+
 	// parsed and valued keep what Root and Value said (the file parsed; the
 	// schema and rules ran on it), so the verdicts outlive Release.
 	parsed, valued bool
@@ -97,25 +102,33 @@ const MaxFindings = 1000
 // the file; abs places it in its evaluation folder. It reports at most
 // MaxFindings errors and as many warnings.
 func (s *Schemas) Check(path, abs string, data []byte) *File {
-	f := s.check(path, abs, data)
+	return s.CheckAsOf(path, abs, data, civil.Date{})
+}
+
+// CheckAsOf is Check measured against today: days after it (an updated
+// or completed_on that has not happened yet) are errors. A zero today
+// skips those rules, as Check does.
+func (s *Schemas) CheckAsOf(path, abs string, data []byte, today civil.Date) *File {
+	f := s.check(path, abs, data, today)
 	if len(f.Findings) > MaxFindings {
-		f.Findings = capFindings(f.Findings)
+		f.Findings, f.ErrorsNotShown, f.WarningsNotShown = capFindings(f.Findings)
 	}
 	return f
 }
 
 // capFindings keeps the first MaxFindings errors and warnings of fs, in
-// order, in a new slice so the rest can be freed.
-func capFindings(fs []finding.Finding) []finding.Finding {
+// order, in a new slice so the rest can be freed, and counts the errors and
+// warnings left out.
+func capFindings(fs []finding.Finding) (kept []finding.Finding, errs, warns int) {
 	out := make([]finding.Finding, 0, min(len(fs), 2*MaxFindings))
-	var kept, dropped, last [2]int
+	var n, dropped, last [2]int
 	for _, fd := range fs {
 		i := min(int(fd.Severity), 1)
-		if kept[i] == MaxFindings {
+		if n[i] == MaxFindings {
 			dropped[i]++
 			continue
 		}
-		kept[i]++
+		n[i]++
 		last[i] = len(out)
 		out = append(out, fd)
 	}
@@ -124,11 +137,11 @@ func capFindings(fs []finding.Finding) []finding.Finding {
 			out[last[i]].Message += fmt.Sprintf(" (and %d more %s in this file, not shown)", dropped[i], word)
 		}
 	}
-	return out
+	return out, dropped[0], dropped[1]
 }
 
 // check is Check without the bound on findings.
-func (s *Schemas) check(path, abs string, data []byte) *File {
+func (s *Schemas) check(path, abs string, data []byte, today civil.Date) *File {
 	name := filepath.Base(abs)
 	kind, nameNumber := KindOf(name)
 	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
@@ -156,7 +169,7 @@ func (s *Schemas) check(path, abs string, data []byte) *File {
 		c = s.evaluation
 	}
 	f.addLocated(c.check(root, f.Value))
-	r := rules{file: f, root: root, value: f.Value}
+	r := rules{file: f, root: root, value: f.Value, schema: c, oddNumbers: anyNumberWrittenOtherwise(root)}
 	r.modeline(data, kind)
 	if kind == KindEvaluation {
 		r.evaluation()
@@ -164,6 +177,7 @@ func (s *Schemas) check(path, abs string, data []byte) *File {
 		r.recommendation(name, nameNumber)
 	}
 	r.values()
+	r.formatV2(today)
 	finding.Sort(f.Findings)
 	return f
 }

@@ -181,7 +181,8 @@ func TestFindingsCapped(t *testing.T) {
 			lastWarn = fd.Message
 		}
 	}
-	if !strings.HasSuffix(lastErr, "(and 1500 more errors in this file, not shown)") {
+	// 2500 actions done (not a status) and 1501 numbered past 999.
+	if !strings.HasSuffix(lastErr, "(and 3001 more errors in this file, not shown)") {
 		t.Errorf("last error: %q", lastErr)
 	}
 	if !strings.HasSuffix(lastWarn, "warnings in this file, not shown)") {

@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,9 +17,14 @@ import (
 // rules checks what the schema cannot say. Each check reads the plain
 // value and places its findings through the node tree.
 type rules struct {
-	file  *File
-	root  *yaml.Node
-	value any
+	file   *File
+	root   *yaml.Node
+	value  any
+	schema *compiled // the file's, to read what a field's declaration says
+	// oddNumbers says a number is written otherwise than in plain decimal
+	// digits (010, 1e3), which is rare: the number checks look no further
+	// when it is false.
+	oddNumbers bool
 }
 
 func (r *rules) report(pointer string, sev finding.Severity, rule, msg, hint string) {
@@ -62,8 +66,7 @@ func (r *rules) evaluation() {
 
 func (r *rules) recommendation(name string, nameNumber int) {
 	m, _ := r.value.(map[string]any)
-	r.tooLarge("/number", m["number"])
-	if n, ok := m["number"].(int64); ok {
+	if n, ok := m["number"].(int64); ok && r.plainNumber("/number") {
 		switch {
 		case int(n) != nameNumber:
 			r.report("/number", finding.Error, finding.RuleFileName,
@@ -76,7 +79,7 @@ func (r *rules) recommendation(name string, nameNumber int) {
 	}
 	response, _ := m["response"].(string)
 	mustExplain := response == string(model.PartiallyAgree) || response == string(model.Disagree)
-	if reasons, _ := m["reasons"].(string); mustExplain && strings.TrimSpace(reasons) == "" {
+	if reasons, _ := m["reasons"].(string); mustExplain && IsBlank(reasons) {
 		r.report("/response", finding.Error, finding.RuleReasons,
 			fmt.Sprintf("response is %s but no reasons are given", response),
 			"add reasons: why management "+strings.ReplaceAll(response, "-", " ")+"s")
@@ -115,11 +118,8 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 	for i, it := range items {
 		m, _ := it.(map[string]any)
 		n, ok := m["number"].(int64)
-		if !ok {
-			if _, big := m["number"].(float64); big {
-				r.tooLarge(fmt.Sprintf("%s/%d/number", pointer, i), m["number"])
-			}
-			continue
+		if !ok || r.oddNumbers && !r.plainNumber(fmt.Sprintf("%s/%d/number", pointer, i)) {
+			continue // numberForm reports 010 and 1e3; not what YAML made of them
 		}
 		if first, dup := seen[n]; dup {
 			r.report(fmt.Sprintf("%s/%d/number", pointer, i), finding.Error, finding.RuleDuplicateNumber,
@@ -131,13 +131,14 @@ func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
 	}
 }
 
-// tooLarge reports a number the schema takes for a whole number but no
-// record can hold: written past 2^63, YAML reads it as a float.
-func (r *rules) tooLarge(pointer string, v any) {
-	if f, ok := v.(float64); ok && math.Abs(f) >= 1<<63 {
-		written, _ := ydoc.Locate(r.root, pointer)
-		r.report(pointer, finding.Error, finding.RuleValue, fmt.Sprintf("number %s is too large", written.Value), "")
+// plainNumber reports whether the number at pointer is written in plain
+// decimal digits, so what YAML read is what the author wrote.
+func (r *rules) plainNumber(pointer string) bool {
+	if !r.oddNumbers {
+		return true
 	}
+	n, _ := ydoc.Locate(r.root, pointer)
+	return !numberWrittenOtherwise(n)
 }
 
 // shaped reports whether s has the shape of pattern, in which 0 stands
@@ -155,18 +156,22 @@ func shaped(s, pattern string) bool {
 	return true
 }
 
-var (
-	// yearOrPeriod are two more forms of the schema's due pattern, which
-	// lets through numbers the model cannot hold: year 0000, or a period
-	// too long to count.
-	yearOrPeriod = regexp.MustCompile(`^([0-9]{4}|every [1-9][0-9]* (day|week|month|year)s?)$`)
-	dateKeys     = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
-)
+// dateKeys are the fields that hold a day, or for due dates a day, a
+// month or a year.
+var dateKeys = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
 
 // values runs the checks each value gets, date and placeholder, in one
 // walk of the document.
 func (r *rules) values() {
 	walk(r.value, func(at path, key string, v any) {
+		switch x := v.(type) {
+		case string:
+			r.blank(at, x)
+		case int64, float64:
+			if r.oddNumbers {
+				r.numberForm(at, key, v)
+			}
+		}
 		r.date(at, key, v)
 		r.placeholder(at, key, v)
 	})
@@ -186,6 +191,11 @@ func (r *rules) date(at path, key string, v any) {
 	if !ok || !dateKeys[key] {
 		return
 	}
+	if len(s) >= 4 && shaped(s[:4], "0000") {
+		if y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0'); y < MinYear || y > MaxYear {
+			return // the schema's pattern says the year is out of range
+		}
+	}
 	switch {
 	case shaped(s, "0000-00-00"):
 		if _, err := civil.Parse(s); err != nil {
@@ -196,13 +206,6 @@ func (r *rules) date(at path, key string, v any) {
 		if _, err := model.ParseDue(s); err != nil {
 			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", key, s),
 				"months run from 01 to 12")
-		}
-	case yearOrPeriod.MatchString(s) && !shaped(s, "0000") && (key == "due" || key == "original_due"):
-		// A year written as text is bounded by the schema's pattern; this
-		// catches periods too long to count.
-		if _, err := model.ParseDue(s); err != nil {
-			r.report(at.String(), finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a year or a period mrtrack can count", key, s),
-				"write a year such as 2025, or a period such as every 6 months")
 		}
 	}
 }
@@ -267,8 +270,7 @@ func (r *rules) placeholder(at path, key string, v any) {
 		return
 	}
 	r.report(at.String(), finding.Warning, finding.RulePlaceholder,
-		fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)),
-		`replace it with the real value, or write "" when there is nothing to say`)
+		fmt.Sprintf("%s holds placeholder text %q", key, strings.TrimSpace(s)), placeholderHint(key))
 }
 
 // path is where walk is, as the keys and indexes leading there; the JSON

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -93,6 +94,41 @@ func (c *compiled) parentSchema(absLoc string) map[string]any {
 	m, _ := c.keyword(absLoc[:i]).(map[string]any)
 	return m
 }
+
+// subschema returns the schema object that applies to the value at path
+// at, following properties, items and references; nil when the schema
+// does not describe that place.
+func (c *compiled) subschema(at path) map[string]any {
+	s := c.resolve(c.raw)
+	for _, tok := range at {
+		if p, ok := ydoc.Pointer(s, "/properties/"+strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")).(map[string]any); ok {
+			s = c.resolve(p)
+			continue
+		}
+		items, ok := s["items"].(map[string]any)
+		if _, err := strconv.Atoi(tok); !ok || err != nil {
+			return nil
+		}
+		s = c.resolve(items)
+	}
+	return s
+}
+
+// resolve follows a schema object's $ref into the definitions.
+func (c *compiled) resolve(s map[string]any) map[string]any {
+	for range maxRefs {
+		ref, ok := s["$ref"].(string)
+		if !ok {
+			return s
+		}
+		s, _ = c.keyword(ref).(map[string]any)
+	}
+	return s
+}
+
+// maxRefs bounds a chain of references, so a schema referring to itself
+// cannot loop.
+const maxRefs = 8
 
 // Schemas holds the compiled schemas of both record kinds.
 type Schemas struct {

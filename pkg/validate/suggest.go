@@ -6,19 +6,28 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/model"
 )
 
-// sourceWords maps the French wording of management responses to the
-// canonical vocabulary, so a status typed as in the source gets a hint.
-var sourceWords = map[string]string{
-	"planifié": string(model.NotStarted), "plannifié": string(model.NotStarted), "planned": string(model.NotStarted),
-	"not started": string(model.NotStarted),
-	"en cours":    string(model.InProgress), "en cours de réalisation": string(model.InProgress), "in progress": string(model.InProgress),
-	"ongoing": string(model.Ongoing), "continu": string(model.Ongoing), "en continu": string(model.Ongoing),
-	"de manière régulière": string(model.Ongoing),
-	"réalisé":              string(model.Completed), "déjà réalisé": string(model.Completed), "clôturé": string(model.Completed),
-	"done": string(model.Completed), "closed": string(model.Completed), "complete": string(model.Completed),
-	"implemented": string(model.Completed),
-	"d'accord":    string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
-	"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
+// sourceWords maps the wording of management responses to the canonical
+// vocabulary, so a status or a response typed as in the source gets a
+// hint. The statuses are the model's.
+var sourceWords = func() map[string]string {
+	m := map[string]string{
+		"d'accord": string(model.Agree), "accepted": string(model.Agree), "partially agree": string(model.PartiallyAgree),
+		"partially agreed": string(model.PartiallyAgree), "partially": string(model.PartiallyAgree),
+	}
+	for w, s := range model.StatusWords() {
+		m[w] = string(s)
+	}
+	return m
+}()
+
+// dueHint is the hint for a due value mrtrack cannot read: what it was
+// probably meant to be, the forms, and where the source wording goes.
+func dueHint(v string) string {
+	hint := dueForms + "; keep the source wording in due_text"
+	if s := model.SuggestDue(v); s != "" && s != strings.TrimSpace(v) {
+		return "did you mean " + s + "? " + hint
+	}
+	return hint
 }
 
 // SuggestValue proposes the allowed value v was probably meant to be.

@@ -2,8 +2,10 @@ package validate
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -109,4 +111,69 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("no document and no finding for %q", data)
 		}
 	})
+}
+
+// The placeholder hint never offers "" where the schema refuses it.
+func TestPlaceholderHintFollowsSchema(t *testing.T) {
+	for key, empty := range map[string]bool{"owner": false, "title": false, "responsible": false, "evidence": false,
+		"progress": true, "reasons": true, "description": true, "name": false} {
+		if got := !mustHaveText(key); got != empty {
+			t.Errorf("%s: empty allowed = %v, want %v", key, got, empty)
+		}
+	}
+}
+
+// The messages name the bounds the schemas set: every date pattern takes
+// the years MinYear to MaxYear and no other, every period 1 to MaxPeriod,
+// and every number 1 to MaxNumber.
+func TestSchemaBounds(t *testing.T) {
+	s, err := LoadSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates, periods, numbers := 0, 0, 0
+	for _, c := range []*compiled{s.evaluation, s.recommendation} {
+		var visit func(v any)
+		visit = func(v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				if p, ok := x["pattern"].(string); ok {
+					re := regexp.MustCompile(p)
+					if re.MatchString("2024-01-01") && !re.MatchString("E-1") {
+						dates++
+						for y, want := range map[int]bool{MinYear - 1: false, MinYear: true, MaxYear: true, MaxYear + 1: false, 1: false, 9999: false} {
+							if got := re.MatchString(fmt.Sprintf("%04d-12-31", y)); got != want {
+								t.Errorf("pattern %s: year %d accepted=%v, want %v", p, y, got, want)
+							}
+						}
+					}
+					if re.MatchString("every 2 weeks") {
+						periods++
+						for n, want := range map[int]bool{0: false, 1: true, MaxPeriod: true, MaxPeriod + 1: false, 2147483647: false} {
+							if got := re.MatchString(fmt.Sprintf("every %d weeks", n)); got != want {
+								t.Errorf("pattern %s: every %d weeks accepted=%v, want %v", p, n, got, want)
+							}
+						}
+					}
+				}
+				if x["type"] == "integer" {
+					numbers++
+					if x["minimum"] != 1.0 || x["maximum"] != float64(MaxNumber) {
+						t.Errorf("a number runs from %v to %v, want 1 to %d", x["minimum"], x["maximum"], MaxNumber)
+					}
+				}
+				for _, e := range x {
+					visit(e)
+				}
+			case []any:
+				for _, e := range x {
+					visit(e)
+				}
+			}
+		}
+		visit(c.raw)
+	}
+	if dates != 19 || periods != 6 || numbers != 3 {
+		t.Errorf("%d date patterns, %d period patterns, %d numbers: the schemas changed, update this test", dates, periods, numbers)
+	}
 }

@@ -38,6 +38,9 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 	if p, ok := checkEncoding(data); !ok {
 		return nil, []Problem{p}
 	}
+	if probs := checkCharacters(data); len(probs) > 0 {
+		return nil, probs
+	}
 	if !hasContent(data) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
@@ -60,7 +63,7 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 		return nil, append(probs, Problem{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document"})
 	}
 	root := doc.Content[0]
-	probs = append(probs, summariseAliases(check(root))...)
+	probs = append(probs, summariseAliases(check(root, data))...)
 	return root, probs
 }
 
@@ -78,7 +81,8 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntaxProblem places a yaml.v3 error. The library reports a line but no
-// column, so the column is that of the line's first non-blank character.
+// column, so the column is that of the line's first non-blank character,
+// unless realLine finds the line the trouble is really on.
 func syntaxProblem(err error, data []byte) Problem {
 	msg := err.Error()
 	line := 1
@@ -92,7 +96,11 @@ func syntaxProblem(err error, data []byte) Problem {
 		return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleTooDeep,
 			Message: "nesting too deep: " + msg}
 	}
-	return Problem{Line: line, Col: firstColumn(data, line), Rule: finding.RuleYAMLSyntax,
+	col := firstColumn(data, line)
+	if l, c, ok := realLine(msg, data, line); ok {
+		line, col = l, c
+	}
+	return Problem{Line: line, Col: col, Rule: finding.RuleYAMLSyntax,
 		Message: "YAML syntax: " + msg, Hint: syntaxHint(msg)}
 }
 
@@ -133,8 +141,8 @@ func firstColumn(data []byte, line int) int {
 
 // checkEncoding rejects bytes that are not UTF-8 text, naming where.
 func checkEncoding(data []byte) (Problem, bool) {
-	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
-		return Problem{Line: 1, Col: 1, Rule: finding.RuleEncoding, Message: "file is UTF-16; records are UTF-8", Hint: "save the file as UTF-8"}, false
+	if enc := unicodeEncoding(data); enc != "" {
+		return Problem{Line: 1, Col: 1, Rule: finding.RuleEncoding, Message: "file is " + enc + "; records are UTF-8", Hint: "save the file as UTF-8"}, false
 	}
 	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
 		return Problem{}, true // the common case, at memory speed; the loop below places a problem
@@ -165,6 +173,40 @@ func checkEncoding(data []byte) (Problem, bool) {
 	return Problem{}, true
 }
 
+// unicodeEncoding names the UTF-16 or UTF-32 encoding data starts with, by
+// its byte order mark or, without one, by the zero bytes an ASCII first
+// character has in it; "" for anything else. UTF-32LE's mark starts with
+// UTF-16LE's, so the longer marks are tested first.
+func unicodeEncoding(data []byte) string {
+	marks := []struct {
+		prefix string
+		name   string
+	}{
+		{"\xFF\xFE\x00\x00", "UTF-32LE"}, {"\x00\x00\xFE\xFF", "UTF-32BE"},
+		{"\xFF\xFE", "UTF-16LE"}, {"\xFE\xFF", "UTF-16BE"},
+	}
+	for _, m := range marks {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return m.name
+		}
+	}
+	if len(data) < 4 {
+		return ""
+	}
+	ascii := func(c byte) bool { return c != 0 && c < utf8.RuneSelf }
+	switch z := [4]bool{data[0] == 0, data[1] == 0, data[2] == 0, data[3] == 0}; {
+	case ascii(data[0]) && z == [4]bool{false, true, true, true}:
+		return "UTF-32LE (without a byte order mark)"
+	case ascii(data[3]) && z == [4]bool{true, true, true, false}:
+		return "UTF-32BE (without a byte order mark)"
+	case ascii(data[0]) && ascii(data[2]) && z == [4]bool{false, true, false, true}:
+		return "UTF-16LE (without a byte order mark)"
+	case ascii(data[1]) && ascii(data[3]) && z == [4]bool{true, false, true, false}:
+		return "UTF-16BE (without a byte order mark)"
+	}
+	return ""
+}
+
 // hasContent reports whether data has a line that is neither blank nor a
 // comment, so a file of comments alone counts as empty.
 func hasContent(data []byte) bool {
@@ -176,9 +218,9 @@ func hasContent(data []byte) bool {
 	return false
 }
 
-// check walks the tree once for what records must not contain. It stops
-// descending past MaxDepth, so hostile nesting costs nothing further.
-func check(root *yaml.Node) []Problem {
+// check walks the tree of data once for what records must not contain. It
+// stops descending past MaxDepth, so hostile nesting costs nothing further.
+func check(root *yaml.Node, data []byte) []Problem {
 	var probs []Problem
 	type item struct {
 		n     *yaml.Node
@@ -210,6 +252,11 @@ func check(root *yaml.Node) []Problem {
 		if n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str" {
 			probs = append(probs, Problem{Line: n.Line, Col: n.Column, Rule: finding.RuleYAMLSyntax,
 				Message: "tag " + n.Tag + " is not allowed in records", Hint: "remove the tag; quote the value if it must be read as text"})
+		}
+		// Only an escape can put a refused character in a double-quoted
+		// value: checkCharacters has refused them raw.
+		if n.Kind == yaml.ScalarNode && n.Style&yaml.DoubleQuotedStyle != 0 && IndexForbidden(n.Value) >= 0 {
+			probs = append(probs, escapedProblem(data, n))
 		}
 		if n.Kind == yaml.MappingNode {
 			var seen map[string]*yaml.Node // large mappings only: see earlier

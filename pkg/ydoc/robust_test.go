@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 )
@@ -30,6 +31,45 @@ func TestDuplicateKeysSmallAndLarge(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%d keys: duplicates\n%s\nwant\n%s", n, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// holdsForbidden is the byte filter's reference: decode every rune.
+func holdsForbidden(data []byte) bool {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return IndexForbidden(s) >= 0
+}
+
+// The byte-level filter that lets clean files skip the character scan
+// must stop at every file the scan would report.
+func FuzzCharacterFilter(f *testing.F) {
+	for _, s := range []string{"a: 1\r\n", "a\r", "\u0085", "\u00a0\u2027\u2028", "\uffef\ufffd\ufffe", "\x1b", "é\x7f", "\r\r\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		if got, want := mayHoldForbidden(data), holdsForbidden(data); got != want {
+			t.Fatalf("mayHoldForbidden(%q) = %v, the scan says %v", data, got, want)
+		}
+		if got := len(checkCharacters(data)) > 0; got != holdsForbidden(data) {
+			t.Fatalf("checkCharacters(%q) reports %v", data, got)
+		}
+	})
+}
+
+// BenchmarkCharacterFilter is what a clean file pays for the character
+// checks: one pass over its bytes.
+//
+//	go test -run '^$' -bench CharacterFilter ./pkg/ydoc
+func BenchmarkCharacterFilter(b *testing.B) {
+	data := []byte(strings.Repeat("    progress: \"Réalisé en 2024 : l’équipe a formé 40 agents.\"\r\n", 2000))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if mayHoldForbidden(data) {
+			b.Fatal("clean text flagged")
 		}
 	}
 }
