@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/internal/hostile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -17,37 +18,13 @@ import (
 // in 3 rounds of the set race and in nearly every round of the others.
 const concurrentRounds = 60
 
-const concurrentEvaluation = `id: E-1
-reference: E/1
-title: Test evaluation
-language: en
-commissioned_by: Evaluation Office
-response_due: 2024-07-20
-coordinator: {name: A. Officer, title: Coordinator}
-approved_by: {name: B. Director, title: Director, office: HQ}
-approved_on: 2024-08-09
-`
-
 // concurrentRecord has two actions and, after them, a long comment: the
 // larger the file, the longer each writer's read-check-write takes, and
 // the wider the window the race needs.
 func concurrentRecord(size int) string {
 	var b strings.Builder
-	b.WriteString(`number: 1
-title: Strengthen monitoring
-text: Strengthen the monitoring.
-response: agree
-responsible:
-  - Protection
-actions:
-  - number: 1
-    title: First
-    owner: Protection
-    description: ""
-    due: 2025-06-30
-    status: not-started
-    progress: ""
-  - number: 2
+	b.WriteString(writeRecord)
+	b.WriteString(`  - number: 2
     title: Second
     owner: Protection
     description: ""
@@ -145,7 +122,7 @@ func TestConcurrentWriters(t *testing.T) {
 			lostRounds, busy := 0, 0
 			for round := range concurrentRounds {
 				dir := filepath.Join(t.TempDir(), "data")
-				writeFiles(t, dir, map[string]string{"E-1/evaluation.yaml": concurrentEvaluation, "E-1/rec-01.yaml": record})
+				writeFiles(t, dir, map[string]string{"E-1/evaluation.yaml": hostile.Evaluation, "E-1/rec-01.yaml": record})
 				codes, outs := [2]int{}, [2]string{}
 				var wg sync.WaitGroup
 				for i, args := range [][]string{race.a, race.b} {

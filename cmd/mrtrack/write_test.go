@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mrtrack/mrtrack/internal/hostile"
 	"github.com/mrtrack/mrtrack/pkg/cli"
 	"github.com/mrtrack/mrtrack/pkg/store"
 )
@@ -41,7 +42,7 @@ func writeData(t *testing.T, record string) string {
 	t.Helper()
 	root := t.TempDir()
 	writeFiles(t, filepath.Join(root, "data"), map[string]string{
-		"E-1/evaluation.yaml": "# yaml-language-server: $schema=../../schema/evaluation.schema.json\n" + concurrentEvaluation,
+		"E-1/evaluation.yaml": hostile.Evaluation,
 		"E-1/rec-01.yaml":     record,
 	})
 	return root
