@@ -58,6 +58,11 @@ func TestTablesFitTheTerminal(t *testing.T) {
 					t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errs)
 				}
 				tables += strings.Count(out.String(), "\n──")
+				// The short forms are what make 80 columns: R7.1.1's first of
+				// two deadlines, the days it is late.
+				if width == 80 && strings.Join(args[:2], " ") == "show R7.1" && !strings.Contains(out.String(), "R7.1.1  Veiller à leur par…  2024-11 (1/2)  Novembre 20…  not-started  183d late") {
+					t.Errorf("show R7.1 at 80 columns:\n%s", out)
+				}
 				for _, l := range strings.Split(out.String(), "\n") {
 					if w := termtext.Width(l); w > width {
 						t.Errorf("%s at %d columns: a line of %d: %q in\n%s", strings.Join(args, " "), width, w, l, out)

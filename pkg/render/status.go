@@ -278,7 +278,22 @@ func (in StatusInput) dueSoonBlocks() []Block {
 	if len(in.DueSoon) == 0 {
 		return []Block{Line{Text: "Nothing falls due " + span + "."}}
 	}
-	return []Block{Heading{Level: 2, Text: "Falling due " + span}, actionTable(in.DueSoon, in.Day, in.Qualified, shortTitle)}
+	blocks := []Block{Heading{Level: 2, Text: "Falling due " + span}}
+	if !in.Qualified || len(in.Scope) < 2 {
+		return append(blocks, actionTable(in.DueSoon, in.Day, false, shortTitle))
+	}
+	// A table under a heading per evaluation, as in list: short ids are
+	// then plain.
+	for _, e := range evaluationsOf(in.DueSoon) {
+		var items []query.Item
+		for _, it := range in.DueSoon {
+			if it.Evaluation() == e {
+				items = append(items, it)
+			}
+		}
+		blocks = append(blocks, Heading{Level: 3, Text: scopeTitle([]*model.Evaluation{e})}, actionTable(items, in.Day, false, shortTitle))
+	}
+	return blocks
 }
 
 func (in StatusInput) dueSoonJSON() DueSoonJSON {
