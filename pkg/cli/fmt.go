@@ -133,7 +133,7 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 
 // unformattable is the finding for a file fmt refuses because of what it
 // holds: a problem at a line, or a name that is not a record's. Other
-// refusals (internal ones) are not the file's fault and have no place.
+// refusals (internal ones) are not about the file and stay plain errors.
 func unformattable(path string, err error) (finding.Finding, bool) {
 	var in *format.InputError
 	switch {
