@@ -185,7 +185,7 @@ Exit status:
   mrtrack set EVO-2024-03/R7.1.2 status=in-progress due=2025-06
   mrtrack set R3.6 R3.7 --status completed
   mrtrack set R3.5 --append --progress "Second pool trained."
-  mrtrack set R5.1 --due 2025-06-30 --reason "Focal point named late." --approved-by Representative
+  mrtrack set R5.1 --due 2025-06-30 --reason "Focal point named late."
   mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -13,22 +13,18 @@ func (t *Tracking) FirstDue() Due {
 	return t.Due
 }
 
-// Moved reports whether the record says the due date moved: an extension
-// is recorded, or due is no longer the first promised date.
-func (t *Tracking) Moved() bool {
-	return len(t.Extensions) > 0 || t.FirstDue() != t.Due
-}
-
-// UnrecordedMove reports whether due differs from the first promised date
-// with no recorded extension ending at it: re-dated without a reason. An
+// Redated reports whether due is no longer the first promised date. An
 // item moving along its own deadlines (a met deadline makes the next one
 // count) is not re-dated.
-func (t *Tracking) UnrecordedMove() bool {
+func (t *Tracking) Redated() bool {
 	first := t.FirstDue()
-	if first == t.Due || t.endsExtension(t.Due) {
-		return false
-	}
-	return !(t.hasDeadline(first) && t.hasDeadline(t.Due))
+	return first != t.Due && !(t.hasDeadline(first) && t.hasDeadline(t.Due))
+}
+
+// UnrecordedMove reports whether the item was re-dated with no recorded
+// extension ending at its due date: re-dated without a reason.
+func (t *Tracking) UnrecordedMove() bool {
+	return t.Redated() && !t.endsExtension(t.Due)
 }
 
 // LastMoveTarget is where the last recorded extension moved the item to,
