@@ -44,6 +44,7 @@ type setOptions struct {
 	noStamp bool
 	dryRun  bool
 	append  bool
+	on      string // --on: the day the item was completed
 }
 
 type assignment struct{ field, value string }
@@ -168,6 +169,8 @@ today) unless updated is given or --no-stamp is set. With --append, the
 progress given is added to the progress already there as a new paragraph,
 "YYYY-MM-DD: text" with the day (--as-of, default today), after a blank line.
 
+` + completionStampHelp + `
+
 Exit status:
   0  changed, or nothing to change (warnings do not change it)
   1  the changed file would not validate, nothing was written; or an id may
@@ -179,7 +182,8 @@ Exit status:
   mrtrack set EVO-2024-03/R7.1.2 status=in-progress due=2025-06
   mrtrack set R3.6 R3.7 --status completed
   mrtrack set R3.5 --append --progress "Second pool trained."
-  mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
+  mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run
+  mrtrack set R2.3 --status completed --on 2025-03-14`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
@@ -191,7 +195,7 @@ Exit status:
 					opts.assign = append(opts.assign, assignment{f.Name, *flagValues[f.Name]})
 				}
 			}
-			if len(opts.assign) == 0 {
+			if len(opts.assign) == 0 && opts.on == "" {
 				return usage("nothing to set: give FIELD=VALUE or a flag such as --status")
 			}
 			for _, a := range opts.assign {
@@ -213,7 +217,8 @@ Exit status:
 	for _, f := range fields.Of(fields.Action).Settable() {
 		flagValues[f.Name] = cmd.Flags().String(f.Flag(), "", flagHelp(f))
 	}
-	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change")
+	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change, nor completed_on on completion")
+	cmd.Flags().StringVar(&opts.on, "on", "", "the day the item was completed, written as completed_on: YYYY-MM-DD, today, yesterday (default: the day, when the status becomes completed)")
 	cmd.Flags().BoolVar(&opts.append, "append", false, "add the progress given as a new dated paragraph instead of replacing it")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print the change as a unified diff; write nothing")
 	return cmd
@@ -237,6 +242,13 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 	if err := readStdinValue(env, opts.assign); err != nil {
 		return err
 	}
+	if opts.on != "" {
+		on, err := completionDay("--on", opts.on, today)
+		if err != nil {
+			return err
+		}
+		opts.on = on.String()
+	}
 	// Every id and value is checked before any file is written.
 	var files []edit.File
 	byFile := map[string][]setTarget{}
@@ -250,6 +262,9 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 			return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))
 		}
 		if values, err = checkValues(opts.assign, t.Kind == query.KindStep, today); err != nil {
+			return err
+		}
+		if err := checkCompletion(t, values, opts.on, today); err != nil {
 			return err
 		}
 		f, err := recordFile(env, g, t, opts.dryRun)
@@ -274,16 +289,19 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, today civil.Date, opts *setOptions) error {
 	var scopes []edit.Scope
 	for _, st := range targets {
-		may := edit.Scope{Item: st.item, Keys: []string{stampField}}
+		may := edit.Scope{Item: st.item, Keys: []string{stampField, completedField}}
 		for _, a := range values {
 			may.Keys = append(may.Keys, a.field)
 		}
 		scopes = append(scopes, may)
 	}
-	changed := make([][]string, len(targets))
+	changed, removed := make([][]string, len(targets)), make([][]string, len(targets))
 	res, err := edit.Apply(f, scopes, func(r *edit.Record) (err error) {
 		for i, st := range targets {
 			if changed[i], err = setValues(r, f, st.item, values, today, opts); err != nil {
+				return err
+			}
+			if removed[i], err = stampCompletion(r, f, st.item, values, today, opts, &changed[i]); err != nil {
 				return err
 			}
 		}
@@ -298,10 +316,10 @@ func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, 
 	for i, st := range targets {
 		id := escape.Line(st.t.ID())
 		switch {
-		case len(changed[i]) == 0:
+		case len(changed[i]) == 0 && len(removed[i]) == 0:
 			fmt.Fprintf(env.Stderr, "mrtrack: %s already has these values; nothing to change\n", id)
 		case !opts.dryRun:
-			fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", escape.Line(f.Path), strings.Join(changed[i], ", "), id)
+			fmt.Fprintf(env.Stdout, "%s: set %s of %s%s\n", escape.Line(f.Path), strings.Join(changed[i], ", "), id, removedNote(removed[i]))
 		}
 	}
 	printers.Text{}.Findings(env.Stderr, res.Findings)
@@ -370,14 +388,8 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 	seen := map[string]bool{}
 	for _, a := range assign {
 		f := settable(a.field)
-		if !utf8.ValidString(a.value) {
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", a.field, quoted(a.value)),
-				"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
-		}
-		if i := ydoc.IndexForbidden(a.value); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(a.value[i:])
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", a.field, ydoc.DescribeRune(r), quoted(a.value)),
-				"records hold printable text, tabs and line feeds only; remove it or write the text again")}
+		if err := checkText(a.field, a.value); err != nil {
+			return nil, err
 		}
 		if step && fields.ActionOnly(f.Name) {
 			return nil, usage("steps have no %s; it belongs to the action", a.field)
@@ -416,6 +428,21 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 		out = append(out, assignment{a.field, v})
 	}
 	return out, nil
+}
+
+// checkText refuses a value records cannot hold: bytes that are not
+// UTF-8, control characters.
+func checkText(field, value string) error {
+	if !utf8.ValidString(value) {
+		return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", field, quoted(value)),
+			"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
+	}
+	if i := ydoc.IndexForbidden(value); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[i:])
+		return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", field, ydoc.DescribeRune(r), quoted(value)),
+			"records hold printable text, tabs and line feeds only; remove it or write the text again")}
+	}
+	return nil
 }
 
 // readStdinValue replaces a value of "-" by standard input, without its

@@ -311,8 +311,8 @@ func byName(g query.Grouping) string {
 	return string(g)
 }
 
-// progressColumns are the columns of a progress table; the no longer
-// applicable column only when some are.
+// progressColumns are the columns of a progress table; the validated and
+// no longer applicable columns only when some are.
 func progressColumns(t query.Table) (first []Column, counts []Column) {
 	switch t.By {
 	case query.ByRecommendation:
@@ -326,8 +326,11 @@ func progressColumns(t query.Table) (first []Column, counts []Column) {
 	case query.ByDueYear:
 		first = []Column{{Name: "Due"}}
 	}
-	counts = []Column{{Name: "Actions", Right: true}, {Name: "Completed", Right: true}, {Name: "In progress", Right: true},
-		{Name: "Not started", Right: true}, {Name: "Ongoing", Right: true}}
+	counts = []Column{{Name: "Actions", Right: true}, {Name: "Completed", Right: true}}
+	if t.Total.Validated > 0 {
+		counts = append(counts, Column{Name: "Validated", Right: true})
+	}
+	counts = append(counts, Column{Name: "In progress", Right: true}, Column{Name: "Not started", Right: true}, Column{Name: "Ongoing", Right: true})
 	if t.Total.NoLongerApplicable > 0 {
 		counts = append(counts, Column{Name: "No longer applicable", Right: true})
 	}
@@ -340,8 +343,11 @@ func progressTable(t query.Table) Table {
 	out := Table{Columns: append(first, counts...)}
 	row := func(lead []Cell, c query.Counts) Row {
 		r := Row{Cells: lead}
-		r.Cells = append(r.Cells, cells(strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Ongoing))...)
+		r.Cells = append(r.Cells, cells(strconv.Itoa(c.Actions), strconv.Itoa(c.Completed))...)
+		if t.Total.Validated > 0 {
+			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(c.Validated)})
+		}
+		r.Cells = append(r.Cells, cells(strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted), strconv.Itoa(c.Ongoing))...)
 		if t.Total.NoLongerApplicable > 0 {
 			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(c.NoLongerApplicable)})
 		}
@@ -398,14 +404,14 @@ func progressHeader(by query.Grouping) []string {
 	case query.ByDueYear:
 		lead = []string{"due_year"}
 	}
-	return append(lead, "actions", "completed", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
+	return append(lead, "actions", "completed", "validated", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
 }
 
 // progressSheet appends a table's rows and its total to a sheet; by
 // recommendation the rows carry their evaluation.
 func progressSheet(t query.Table, rows [][]string) [][]string {
 	values := func(c query.Counts) []string {
-		return []string{strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted),
+		return []string{strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.Validated), strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted),
 			strconv.Itoa(c.Ongoing), strconv.Itoa(c.NoLongerApplicable), strconv.Itoa(c.Overdue), rateValue(c)}
 	}
 	switch t.By {
