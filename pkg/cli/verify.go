@@ -38,7 +38,7 @@ func newVerifyCmdRun(env *Env, g *global, run func(*Env, *global, *verifyOptions
 	var accept, ret bool
 	cmd := &cobra.Command{
 		Use:   "verify ID --accept|--return --by WHO",
-		Short: "Record the evaluation office's validation of a completed action or step",
+		Short: "Record the evaluation office's verdict on a completed item",
 		Long: `Record the evaluation office's verdict on an action or step that management
 reports as completed, as its verification: status, by, on and note.
 
@@ -65,8 +65,8 @@ Exit status:
   3  could not run: the file is busy or changed on disk, cannot be read or
      written, or is a link mrtrack does not follow`,
 		Example: `  mrtrack verify R3.5 --accept --by "Evaluation Office"
-  mrtrack verify R7.1.2 --accept --by "M. Diallo" --on 2025-03-10 --note "Plan seen."
-  mrtrack verify R3.6 --return --by "Evaluation Office" --note "No training report attached."`,
+  mrtrack verify R7.1.2 --accept --by "M. Diallo" --on 2025-03-10
+  mrtrack verify R3.6 --return --by "Evaluation Office" --note "No report."`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return withHint(usage("verify takes one id, got %d", len(args)), "write an action or step id such as R3.5 or R7.1.2")
