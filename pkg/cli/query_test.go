@@ -78,7 +78,7 @@ func TestListFlagErrors(t *testing.T) {
 		{[]string{"--due-soon", "2w"}, "--due-soon=2w"},
 		{[]string{"R3"}, "list takes no arguments"},
 		{[]string{"--sort", "priority"}, "sort by due, id, status, overdue"},
-		{[]string{"-o", "xml"}, "use one of table, json, csv, markdown"},
+		{[]string{"-o", "xml"}, "use one of text, json, csv, markdown"},
 		{[]string{"--nope"}, "unknown flag"},
 	}
 	for _, tt := range tests {
@@ -138,7 +138,7 @@ func TestTerminal(t *testing.T) {
 		if code := Main([]string{"list", "--data", data, "--rec", "R1"}, env); code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		coloured := strings.Contains(out.String(), "\x1b[31m1 day overdue\x1b[0m")
+		coloured := strings.Contains(out.String(), "\x1b[31m1d late\x1b[0m") // the short form that fits 80
 		if coloured != (noColor == "") {
 			t.Errorf("NO_COLOR=%q: coloured = %v\n%s", noColor, coloured, out)
 		}
