@@ -80,13 +80,14 @@ func TestSetDryRunAtTheReadLimit(t *testing.T) {
 	}
 	want := `--- a/data/E-1/rec-02.yaml
 +++ b/data/E-1/rec-02.yaml
-@@ -41513,7 +41513,8 @@
+@@ -41513,7 +41513,9 @@
            - number: 1
              title: Hire team 1
              due: 2024-09-30
 -            status: not-started
 +            status: completed
 +            updated: 2025-01-15
++            completed_on: 2025-01-15
            - number: 2
              title: Hire team 2
              due: 2024-09-30

@@ -388,8 +388,15 @@ func (g *generator) tracking(e *evaluation, parentStatus string) tracking {
 	if done := t.added.AddDays(g.intn(700)); t.status == "completed" && !done.After(Reference) && g.chance(0.4) {
 		t.completedOn = done
 		if on := done.AddDays(g.intn(60)); !on.After(Reference) && g.chance(0.5) {
-			t.verification = mapping(key("status"), plain(weighted(g, []string{"accepted", "returned"}, 4, 1)),
+			verdict := weighted(g, []string{"accepted", "returned"}, 4, 1)
+			t.verification = mapping(key("status"), plain(verdict),
 				key("by"), str("Evaluation Office"), key("on"), plain(on.String()), key("note"), str(g.sentence(l)))
+			// An accepted completion lists evidence (accepted-without-evidence
+			// warns otherwise); written from the day, so the random stream
+			// and every other generated value stay as they were.
+			if verdict == "accepted" && len(t.evidence) == 0 {
+				t.evidence = append(t.evidence, fmt.Sprintf("https://example.org/%s/verified-%s.pdf", e.id, on))
+			}
 		}
 	}
 	if g.chance(0.3) || t.added.After(Reference) {

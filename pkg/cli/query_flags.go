@@ -47,6 +47,8 @@ type filterFlags struct {
 	dueBefore string
 	dueAfter  string
 	search    string
+
+	verified, unverified bool
 }
 
 func (ff *filterFlags) addScope(fs *pflag.FlagSet) {
@@ -67,12 +69,18 @@ func (ff *filterFlags) addActions(fs *pflag.FlagSet) {
 	fs.StringVar(&ff.dueBefore, "due-before", "", "only actions falling due on or before DATE")
 	fs.StringVar(&ff.dueAfter, "due-after", "", "only actions falling due after DATE")
 	fs.StringVar(&ff.search, "search", "", "only actions whose title, description or progress (or a step's) contains TEXT (accents ignored)")
+	fs.BoolVar(&ff.verified, "verified", false, "only completed actions the evaluation office accepted (mrtrack verify)")
+	fs.BoolVar(&ff.unverified, "unverified", false, "only completed actions awaiting the evaluation office's validation")
 }
 
 // parse checks the flags that need no data and builds the filter but for
 // the evaluations and recommendations, which resolve needs the data for.
 func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
 	f := &query.Filter{Units: trimmed(ff.units), Tags: trimmed(ff.tags), Owners: trimmed(ff.owners), Overdue: ff.overdue, Search: strings.TrimSpace(ff.search)}
+	if ff.verified && ff.unverified {
+		return nil, usage("--verified and --unverified exclude each other: give one")
+	}
+	f.Validated, f.AwaitingValidation = ff.verified, ff.unverified
 	for _, s := range ff.statuses {
 		st := model.Status(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Statuses, st) {

@@ -43,6 +43,7 @@ type setOptions struct {
 	dryRun  bool
 	append  bool
 	move    move
+	on      string // --on: the day the item was completed
 }
 
 type assignment struct{ field, value string }
@@ -194,6 +195,8 @@ approved_by}, on being the day (--as-of, default today). A move without
 --reason is written with a warning (unrecorded-extension); --reason with the
 due date the item already has records the move no extension explains.
 
+` + completionStampHelp + `
+
 Exit status:
   0  changed, or nothing to change (warnings do not change it)
   1  the changed file would not validate, nothing was written; or an id may
@@ -206,7 +209,8 @@ Exit status:
   mrtrack set R3.6 R3.7 --status completed
   mrtrack set R3.5 --append --progress "Second pool trained."
   mrtrack set R5.1 --due 2025-06-30 --reason "Focal point named late."
-  mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
+  mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run
+  mrtrack set R2.3 --status completed --on 2025-03-14`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
@@ -221,7 +225,7 @@ Exit status:
 			if err := opts.move.check(opts.assign); err != nil {
 				return err
 			}
-			if len(opts.assign) == 0 {
+			if len(opts.assign) == 0 && opts.on == "" {
 				return usage("nothing to set: give FIELD=VALUE or a flag such as --status")
 			}
 			for _, a := range opts.assign {
@@ -243,7 +247,8 @@ Exit status:
 	for _, f := range fields.Of(fields.Action).Settable() {
 		flagValues[f.Name] = cmd.Flags().String(f.Flag(), "", flagHelp(f))
 	}
-	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change")
+	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change, nor completed_on on completion")
+	cmd.Flags().StringVar(&opts.on, "on", "", "the day the item was completed, written as completed_on: YYYY-MM-DD, today, yesterday (default: the day, when the status becomes completed)")
 	cmd.Flags().BoolVar(&opts.append, "append", false, "add the progress given as a new dated paragraph instead of replacing it")
 	cmd.Flags().StringVar(&opts.move.reason, "reason", "", "with --due: why the deadline moved, recorded under extensions")
 	cmd.Flags().StringVar(&opts.move.approvedBy, "approved-by", "", "with --due and --reason: who approved the extension")
@@ -269,6 +274,13 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 	if err := readStdinValue(env, opts.assign); err != nil {
 		return err
 	}
+	if opts.on != "" {
+		on, err := completionDay("--on", opts.on, today)
+		if err != nil {
+			return err
+		}
+		opts.on = on.String()
+	}
 	// Every id and value is checked before any file is written.
 	var files []edit.File
 	byFile := map[string][]setTarget{}
@@ -282,6 +294,9 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 			return usage("%s is %s; set changes an action (R3.5) or a step (R7.1.2)", t.ID(), withArticle(t.Kind))
 		}
 		if values, err = checkValues(opts.assign, t.Kind == query.KindStep, today); err != nil {
+			return err
+		}
+		if err := checkCompletion(t, values, opts.on, today); err != nil {
 			return err
 		}
 		f, err := recordFile(env, g, t, opts.dryRun)
@@ -306,7 +321,7 @@ func runSet(env *Env, g *global, opts *setOptions) error {
 func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, today civil.Date, opts *setOptions) error {
 	var scopes []edit.Scope
 	for _, st := range targets {
-		may := edit.Scope{Item: st.item, Keys: []string{stampField}}
+		may := edit.Scope{Item: st.item, Keys: []string{stampField, completedField}}
 		for _, a := range values {
 			may.Keys = append(may.Keys, a.field)
 			if a.field == dueField {
@@ -315,10 +330,13 @@ func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, 
 		}
 		scopes = append(scopes, may)
 	}
-	changed := make([][]string, len(targets))
+	changed, removed := make([][]string, len(targets)), make([][]string, len(targets))
 	res, err := edit.Apply(f, scopes, func(r *edit.Record) (err error) {
 		for i, st := range targets {
 			if changed[i], err = setValues(r, f, st.item, values, today, opts); err != nil {
+				return err
+			}
+			if removed[i], err = stampCompletion(r, f, st.item, values, today, opts, &changed[i]); err != nil {
 				return err
 			}
 		}
@@ -333,10 +351,10 @@ func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, 
 	for i, st := range targets {
 		id := escape.Line(st.t.ID())
 		switch {
-		case len(changed[i]) == 0:
+		case len(changed[i]) == 0 && len(removed[i]) == 0:
 			fmt.Fprintf(env.Stderr, "mrtrack: %s already has these values; nothing to change\n", id)
 		case !opts.dryRun:
-			fmt.Fprintf(env.Stdout, "%s: set %s of %s\n", escape.Line(f.Path), strings.Join(changed[i], ", "), id)
+			fmt.Fprintf(env.Stdout, "%s: set %s of %s%s\n", escape.Line(f.Path), strings.Join(changed[i], ", "), id, removedNote(removed[i]))
 		}
 	}
 	printers.Text{}.Findings(env.Stderr, res.Findings)

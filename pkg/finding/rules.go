@@ -51,6 +51,8 @@ const (
 	RuleDeadlinesOrder  = "deadlines-order"
 	// RuleRedated: a due date moved with no recorded extension.
 	RuleRedated = "unrecorded-extension"
+	// RuleAcceptedNoEvidence: validated with no evidence listed.
+	RuleAcceptedNoEvidence = "accepted-without-evidence"
 )
 
 // RuleInfo describes a rule for help texts and SARIF.
@@ -96,11 +98,12 @@ var Rules = []RuleInfo{
 	{RuleLineBreak, Error, "A line break other than LF or CRLF (a lone CR, NEL, LS, PS): YAML counts it, git and editors do not."},
 	{RuleFutureDate, Error, "A day that has not happened yet (after today or --as-of): updated, completed_on, verification.on, met_on or an extension's on."},
 	{RuleCompletedOn, Error, "completed_on on an item that is not completed, or before the day it was added."},
-	{RuleVerification, Error, "A verification on an item that is not completed: the evaluation office validates completions only."},
+	{RuleVerification, Error, "An accepted verification on an item that is not completed: the evaluation office validates completions only."},
 	{RuleStepAfterAction, Warning, "A step falls due after its action: the action cannot be done before it."},
 	{RuleDeadlinesDue, Error, "An item with several deadlines whose due is not the first deadline not met."},
 	{RuleDeadlinesOrder, Error, "An item's deadlines are not in order, or one is met while an earlier one is not."},
 	{RuleRedated, Warning, "A due date differs from original_due (or where the first extension started) with no recorded extension ending at it: re-dated without a recorded reason."},
+	{RuleAcceptedNoEvidence, Warning, "The evaluation office accepted a completion that lists no evidence."},
 }
 
 // Info returns the description of rule id, or false when it is unknown.

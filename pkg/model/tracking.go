@@ -83,6 +83,19 @@ func (v *Verification) String() string {
 	return fmt.Sprintf("%s by %s on %s", v.Status, v.By, v.On)
 }
 
+// Validated reports whether the item is completed and the evaluation
+// office accepted the completion.
+func (t *Tracking) Validated() bool {
+	return t.Status == Completed && t.Verification != nil && t.Verification.Status == Accepted
+}
+
+// AwaitingValidation reports whether the item is completed and the
+// evaluation office has not accepted it yet (no verification, or one that
+// returned an earlier completion).
+func (t *Tracking) AwaitingValidation() bool {
+	return t.Status == Completed && !t.Validated()
+}
+
 // Current is the due date that counts now: the first of the item's
 // deadlines not met, the last once every one is, or due when the item has
 // one deadline.

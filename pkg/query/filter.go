@@ -28,13 +28,16 @@ type Filter struct {
 	DueBefore civil.Date // falls due on or before; zero for no bound
 	DueAfter  civil.Date // falls due after; zero for no bound
 	Search    string     // substring of titles, descriptions, progress, folded
+	// Completed actions the evaluation office accepted, or those still
+	// awaiting its validation.
+	Validated, AwaitingValidation bool
 }
 
 // Narrows reports whether the filter leaves out actions of the
 // recommendations it keeps, so a recommendation may be kept with none.
 func (f *Filter) Narrows() bool {
 	return len(f.Statuses) > 0 || len(f.Owners) > 0 || f.Overdue || f.DueSoon ||
-		!f.DueBefore.IsZero() || !f.DueAfter.IsZero() || f.Search != ""
+		!f.DueBefore.IsZero() || !f.DueAfter.IsZero() || f.Search != "" || f.Validated || f.AwaitingValidation
 }
 
 // narrowsRecommendations reports whether the filter leaves out
@@ -114,6 +117,9 @@ func (f *Filter) keepsAction(it Item, today civil.Date) bool {
 		}
 	}
 	if f.Search != "" && !mentions(a, Fold(f.Search)) {
+		return false
+	}
+	if (f.Validated && !a.Validated()) || (f.AwaitingValidation && !a.AwaitingValidation()) {
 		return false
 	}
 	return true

@@ -13,12 +13,14 @@ import (
 
 // Counts are the numbers in a row of a progress table. Every action has
 // one status, so the status counts add up to Actions; Overdue counts
-// across them.
+// across them, and Validated is the part of Completed the evaluation
+// office accepted.
 type Counts struct {
 	Actions            int
 	NotStarted         int
 	InProgress         int
 	Completed          int
+	Validated          int
 	Ongoing            int
 	NoLongerApplicable int
 	Overdue            int
@@ -34,6 +36,9 @@ func (c *Counts) Add(it Item) {
 		c.InProgress++
 	case model.Completed:
 		c.Completed++
+		if it.Action.Validated() {
+			c.Validated++
+		}
 	case model.Ongoing:
 		c.Ongoing++
 	case model.NoLongerApplicable:
@@ -267,6 +272,7 @@ func (c Counts) Plus(d Counts) Counts {
 		NotStarted:         c.NotStarted + d.NotStarted,
 		InProgress:         c.InProgress + d.InProgress,
 		Completed:          c.Completed + d.Completed,
+		Validated:          c.Validated + d.Validated,
 		Ongoing:            c.Ongoing + d.Ongoing,
 		NoLongerApplicable: c.NoLongerApplicable + d.NoLongerApplicable,
 		Overdue:            c.Overdue + d.Overdue,

@@ -141,6 +141,7 @@ type ActionJSON struct {
 type CountsJSON struct {
 	Actions            int      `json:"actions"`
 	Completed          int      `json:"completed"`
+	Validated          int      `json:"validated"` // of completed, those the evaluation office accepted
 	InProgress         int      `json:"in_progress"`
 	NotStarted         int      `json:"not_started"`
 	Ongoing            int      `json:"ongoing"`
@@ -260,7 +261,7 @@ func actionsJSON(items []query.Item, today civil.Date) []ActionJSON {
 
 func countsJSON(c query.Counts) CountsJSON {
 	out := CountsJSON{
-		Actions: c.Actions, Completed: c.Completed, InProgress: c.InProgress, NotStarted: c.NotStarted,
+		Actions: c.Actions, Completed: c.Completed, Validated: c.Validated, InProgress: c.InProgress, NotStarted: c.NotStarted,
 		Ongoing: c.Ongoing, NoLongerApplicable: c.NoLongerApplicable, Overdue: c.Overdue,
 	}
 	if r, ok := c.Rate(); ok {

@@ -273,7 +273,27 @@ func trackingFields(t *model.Tracking) Fields {
 	if t.OriginalDue != nil {
 		fs = append(fs, Field{Name: "Original due", Value: dueField(*t.OriginalDue)})
 	}
-	return append(fs, Field{Name: "Status", Value: string(t.Status), Written: t.StatusText, Changed: statusChanged(t.Status, t.StatusText)})
+	fs = append(fs, Field{Name: "Status", Value: statusWithValidation(t), Written: t.StatusText, Changed: statusChanged(t.Status, t.StatusText)})
+	if v := t.Verification; v != nil && v.Status == model.Returned {
+		fs = append(fs, Field{Name: "Returned", Value: fmt.Sprintf("by %s on %s", v.By, v.On)})
+	}
+	if v := t.Verification; v != nil && v.Note != "" {
+		fs = append(fs, Field{Name: "Validation note", Value: v.Note})
+	}
+	return fs
+}
+
+// statusWithValidation is the status, and for a completed item whether
+// the evaluation office validated it: "completed, validated by X on D" or
+// "completed, awaiting validation".
+func statusWithValidation(t *model.Tracking) string {
+	switch {
+	case t.Validated():
+		return fmt.Sprintf("completed, validated by %s on %s", t.Verification.By, t.Verification.On)
+	case t.AwaitingValidation():
+		return "completed, awaiting validation"
+	}
+	return string(t.Status)
 }
 
 // recordFields are the last update, the evidence, the other fields and
@@ -296,7 +316,7 @@ func (in ShowInput) summary(c query.Counts) Fields {
 	for _, p := range []struct {
 		n    int
 		word string
-	}{{c.Completed, "completed"}, {c.InProgress, "in progress"}, {c.NotStarted, "not started"}, {c.Ongoing, "ongoing"}, {c.NoLongerApplicable, "no longer applicable"}} {
+	}{{c.Completed, "completed" + validatedNote(c)}, {c.InProgress, "in progress"}, {c.NotStarted, "not started"}, {c.Ongoing, "ongoing"}, {c.NoLongerApplicable, "no longer applicable"}} {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
 		}
@@ -310,6 +330,15 @@ func (in ShowInput) summary(c query.Counts) Fields {
 		overdue = Field{Name: "Overdue", Style: Bad, Value: fmt.Sprintf("%s on %s", plural(c.Overdue, "action"), in.Today)}
 	}
 	return Fields{{Name: "Actions", Value: actions}, {Name: "Implemented", Value: rateText(c)}, overdue}
+}
+
+// validatedNote says how many of the completed actions were validated:
+// " (1 validated)", "" for none.
+func validatedNote(c query.Counts) string {
+	if c.Validated == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d validated)", c.Validated)
 }
 
 func person(p model.Person) string {
@@ -330,8 +359,8 @@ var shownAbove = map[fields.Level][]string{
 	fields.Evaluation: {"id", "title", "reference", "language", "commissioned_by", "response_due", "coordinator",
 		"approved_by", "approved_on", "general_comments"},
 	fields.Recommendation: {"number", "title", "text", "response", "reasons", "responsible", "actions"},
-	fields.Action:         {"number", "title", "owner", "description", "due", "original_due", "extensions", "status", "progress", "updated", "evidence", "steps"},
-	fields.Step:           {"number", "title", "due", "original_due", "extensions", "status", "progress", "updated", "evidence"},
+	fields.Action:         {"number", "title", "owner", "description", "due", "original_due", "extensions", "status", "progress", "updated", "evidence", "verification", "steps"},
+	fields.Step:           {"number", "title", "due", "original_due", "extensions", "status", "progress", "updated", "evidence", "verification"},
 }
 
 var fieldsOf = struct{ Evaluation, Recommendation, Action, Step *fields.Record }{

@@ -330,8 +330,8 @@ func byName(g query.Grouping) string {
 	return string(g)
 }
 
-// progressColumns are the columns of a progress table; the no longer
-// applicable column only when some are.
+// progressColumns are the columns of a progress table; the validated and
+// no longer applicable columns only when some are.
 func progressColumns(t query.Table) (first []Column, counts []Column) {
 	switch t.By {
 	case query.ByRecommendation:
@@ -349,8 +349,11 @@ func progressColumns(t query.Table) (first []Column, counts []Column) {
 	}
 	// On a narrow terminal the counts take short names, the rate no bar.
 	count := func(name, short string) Column { return Column{Name: name, Right: true, Shorter: []string{short}} }
-	counts = []Column{count("Actions", "All"), count("Completed", "Done"), count("In progress", "Doing"),
-		count("Not started", "To do"), count("Ongoing", "Ongoing")}
+	counts = []Column{count("Actions", "All"), count("Completed", "Done")}
+	if t.Total.Validated > 0 {
+		counts = append(counts, count("Validated", "Valid"))
+	}
+	counts = append(counts, count("In progress", "Doing"), count("Not started", "To do"), count("Ongoing", "Ongoing"))
 	if t.Total.NoLongerApplicable > 0 {
 		counts = append(counts, count("No longer applicable", "N/A"))
 	}
@@ -363,8 +366,11 @@ func progressTable(t query.Table) Table {
 	out := Table{Columns: append(first, counts...)}
 	row := func(lead []Cell, c query.Counts) Row {
 		r := Row{Cells: lead}
-		r.Cells = append(r.Cells, cells(strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Ongoing))...)
+		r.Cells = append(r.Cells, cells(strconv.Itoa(c.Actions), strconv.Itoa(c.Completed))...)
+		if t.Total.Validated > 0 {
+			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(c.Validated)})
+		}
+		r.Cells = append(r.Cells, cells(strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted), strconv.Itoa(c.Ongoing))...)
 		if t.Total.NoLongerApplicable > 0 {
 			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(c.NoLongerApplicable)})
 		}
@@ -423,14 +429,14 @@ func progressHeader(by query.Grouping) []string {
 	case query.ByTag:
 		lead = []string{"tag"}
 	}
-	return append(lead, "actions", "completed", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
+	return append(lead, "actions", "completed", "validated", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
 }
 
 // progressSheet appends a table's rows and its total to a sheet; by
 // recommendation the rows carry their evaluation.
 func progressSheet(t query.Table, rows [][]string) [][]string {
 	values := func(c query.Counts) []string {
-		return []string{strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted),
+		return []string{strconv.Itoa(c.Actions), strconv.Itoa(c.Completed), strconv.Itoa(c.Validated), strconv.Itoa(c.InProgress), strconv.Itoa(c.NotStarted),
 			strconv.Itoa(c.Ongoing), strconv.Itoa(c.NoLongerApplicable), strconv.Itoa(c.Overdue), rateValue(c)}
 	}
 	switch t.By {

@@ -61,10 +61,19 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 		r.future(p+"/updated", "updated", updated, today)
 	}
 	if v, ok := m["verification"].(map[string]any); ok {
-		if status != string(model.Completed) {
+		// A returned verification says why the item went back to work, so
+		// it may stand on an item that is not completed; an accepted one
+		// may not.
+		accepted := v["status"] == string(model.Accepted)
+		if accepted && status != string(model.Completed) {
 			r.report(p+"/verification", finding.Error, finding.RuleVerification,
-				fmt.Sprintf("the item is verified but its status is %s", status),
+				fmt.Sprintf("the item is accepted as completed but its status is %s", status),
 				"the evaluation office validates completed items only: remove verification, or set the status to completed")
+		}
+		if evidence, _ := m["evidence"].([]any); accepted && status == string(model.Completed) && len(evidence) == 0 {
+			r.report(p+"/verification", finding.Warning, finding.RuleAcceptedNoEvidence,
+				"the completion is accepted but the item lists no evidence",
+				"add the report, decision or link that shows the work is done under evidence")
 		}
 		if on, ok := r.day(p+"/verification/on", v["on"]); ok {
 			r.future(p+"/verification/on", "verification.on", on, today)
