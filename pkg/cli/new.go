@@ -36,7 +36,8 @@ func todo(what string) string { return validate.Unfilled + " " + what }
 
 const newExitHelp = `Exit status:
   0  created (the placeholders left to fill in are listed)
-  1  the parent may be in a file with errors, which was left out; or, with
+  1  a value given would make the record invalid (nothing is written); the
+     parent may be in a file with errors, which was left out; or, with
      --edit, errors are left after the edit
   2  usage error: unknown id or evaluation, a value that is not allowed, or
      --edit with no editor found (checked before anything is written)
@@ -80,12 +81,14 @@ changes no other byte of the file. Numbers go up to ` + strconv.Itoa(edit.MaxNum
 
 ` + newExitHelp,
 	}
-	cmd.AddCommand(newEvaluationCmd(env, g, run), newRecommendationCmd(env, g, run),
-		newItemCmd(env, g, run, fields.Action), newItemCmd(env, g, run, fields.Step))
-	for _, sub := range cmd.Commands() {
-		cmd.Example += sub.Example + "\n"
+	subs := []*cobra.Command{newEvaluationCmd(env, g, run), newRecommendationCmd(env, g, run),
+		newItemCmd(env, g, run, fields.Action), newItemCmd(env, g, run, fields.Step)}
+	var examples []string
+	for _, sub := range subs {
+		examples = append(examples, sub.Example)
 	}
-	cmd.Example = strings.TrimSuffix(cmd.Example, "\n")
+	cmd.Example = strings.Join(examples, "\n")
+	cmd.AddCommand(subs...)
 	return cmd
 }
 
