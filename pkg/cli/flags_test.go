@@ -63,7 +63,7 @@ func TestLogFlags(t *testing.T) {
 	var got *logOptions
 	stub := func(_ *Env, _ *global, o *logOptions) error { got = o; return nil }
 	env, _, _ := queryEnv(false, 0, nil)
-	if err := execute(newLogCmdRun(env, &global{}, stub), "R3.6"); err != nil || got.id != "R3.6" || got.output.format != "table" {
+	if err := execute(newLogCmdRun(env, &global{}, stub), "R3.6"); err != nil || got.id != "R3.6" || got.output.format != defaultOutput {
 		t.Errorf("log R3.6: %v, %+v", err, got)
 	}
 	if err := execute(newLogCmdRun(env, &global{}, stub), "EVO-2024-03/R7", "-o", "markdown"); err != nil || got.id != "EVO-2024-03/R7" || got.output.format != "markdown" {
@@ -77,7 +77,7 @@ func TestLogFlags(t *testing.T) {
 	}{
 		{[]string{}, "accepts 1 arg(s), received 0"},
 		{[]string{"R1", "R2"}, "accepts 1 arg(s), received 2"},
-		{[]string{"R1", "-o", "xml"}, "use one of table, json, csv, markdown"},
+		{[]string{"R1", "-o", "xml"}, "use one of text, json, csv, markdown"},
 		{[]string{"R1", "--since", "2025"}, "unknown flag: --since"},
 	} {
 		wantUsage(t, execute(newLogCmdRun(env, &global{}, never), tt.args...), tt.args, tt.msg)
@@ -89,7 +89,7 @@ func TestChangesFlags(t *testing.T) {
 	stub := func(_ *Env, _ *global, o *changesOptions) error { got = o; return nil }
 	env, _, _ := queryEnv(false, 0, nil)
 	if err := execute(newChangesCmdRun(env, &global{}, stub), "--since", "2025-09-30"); err != nil ||
-		got.since != "2025-09-30" || got.until != "" || got.output.format != "table" {
+		got.since != "2025-09-30" || got.until != "" || got.output.format != defaultOutput {
 		t.Errorf("--since 2025-09-30: %v, %+v", err, got)
 	}
 	if err := execute(newChangesCmdRun(env, &global{}, stub), "--since", "q3-report", "--until", "q4-report", "-o", "json"); err != nil ||
@@ -104,7 +104,7 @@ func TestChangesFlags(t *testing.T) {
 	}{
 		{[]string{}, "--since is required"},
 		{[]string{"--until", "2025"}, "--since is required"},
-		{[]string{"--since", "2025", "-o", "xml"}, "use one of table, json, csv, markdown"},
+		{[]string{"--since", "2025", "-o", "xml"}, "use one of text, json, csv, markdown"},
 		{[]string{"--since", "2025", "R3"}, `unknown command "R3"`},
 	} {
 		wantUsage(t, execute(newChangesCmdRun(env, &global{}, never), tt.args...), tt.args, tt.msg)

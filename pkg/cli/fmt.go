@@ -7,7 +7,9 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
+	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/format"
+	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -81,9 +83,13 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 	if len(problems) > 0 {
 		code = ExitFindings
 	}
-	for _, p := range problems {
-		fmt.Fprintf(env.Stderr, "mrtrack: %s: %s\n", escape.Line(p.File), p.Message)
+	// Problems are printed as validate prints them, with the line quoted.
+	abs := map[string]string{}
+	for _, f := range files {
+		abs[f.Path] = f.Abs
 	}
+	report := printers.Text{Sources: sourcesOf(abs)}
+	report.Findings(env.Stderr, problems)
 	changed := 0
 	for _, f := range files {
 		res, err := edit.Rewrite(edit.File{Path: f.Path, Abs: f.Abs, Root: root, DryRun: opts.check || opts.diff},
@@ -98,7 +104,11 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 		switch {
 		case errors.As(err, &fe):
 			code = max(code, ExitFindings)
-			fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", escape.Line(f.Path), fe.err)
+			if p, ok := unformattable(f.Path, fe.err); ok {
+				report.Findings(env.Stderr, []finding.Finding{p})
+			} else {
+				fmt.Fprintf(env.Stderr, "mrtrack: %s: cannot format: %v\n", escape.Line(f.Path), fe.err)
+			}
 		case err != nil:
 			e := editFailed(env, err, ExitFindings)
 			code = max(code, codeOf(e))
@@ -119,4 +129,24 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 		return &exitError{code: code}
 	}
 	return nil
+}
+
+// unformattable is the finding for a file fmt refuses because of what it
+// holds: a problem at a line, or a name that is not a record's. Other
+// refusals (internal ones) are not about the file and stay plain errors.
+func unformattable(path string, err error) (finding.Finding, bool) {
+	var in *format.InputError
+	switch {
+	case errors.As(err, &in):
+		hint := in.Hint
+		if hint == "" {
+			hint = "fix it, then run 'mrtrack fmt' again"
+		}
+		return finding.Finding{File: path, Line: in.Line, Col: in.Col, Severity: finding.Error, Rule: in.Rule,
+			Message: "cannot format: " + in.Message, Hint: hint}, true
+	case errors.Is(err, format.ErrNotRecord):
+		return finding.Finding{File: path, Severity: finding.Error, Rule: finding.RuleFileName,
+			Message: "cannot format: " + err.Error(), Hint: "rename it, or move it out of the data folder"}, true
+	}
+	return finding.Finding{}, false
 }

@@ -116,3 +116,13 @@ func unknownFlag(c *cobra.Command, err error) error {
 	}
 	return usage("%s", err)
 }
+
+// unknownValue is the usage error for a flag value that is not one of
+// allowed, with a did-you-mean when v is a typo of one or the source
+// wording of one (list --status done: completed). err says what is wrong.
+func unknownValue(err error, v string, allowed []string) error {
+	if s := validate.SuggestValue(v, allowed); s != "" {
+		err = withHint(err, "did you mean "+s+"?")
+	}
+	return &exitError{code: ExitUsage, err: err}
+}

@@ -74,14 +74,14 @@ func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
 	for _, s := range ff.statuses {
 		st := model.Status(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Statuses, st) {
-			return nil, usage("--status: unknown status %q: use %s", s, model.StatusNames())
+			return nil, unknownValue(fmt.Errorf("--status: unknown status %q: use %s", s, model.StatusNames()), s, enumValues(model.Statuses))
 		}
 		f.Statuses = append(f.Statuses, st)
 	}
 	for _, s := range ff.responses {
 		r := model.Response(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Responses, r) {
-			return nil, usage("--response: unknown response %q: use %s", s, model.ResponseNames())
+			return nil, unknownValue(fmt.Errorf("--response: unknown response %q: use %s", s, model.ResponseNames()), s, enumValues(model.Responses))
 		}
 		f.Responses = append(f.Responses, r)
 	}
@@ -218,11 +218,15 @@ func withArticle(k query.Kind) string {
 	return "a " + k.String()
 }
 
-// outputFlag is -o, shared by list, status and show.
+// outputFlag is -o, shared by the commands that query the records.
 type outputFlag struct{ format string }
 
+// defaultOutput is the output for people, named text in every command
+// (validate's too); render also reads the older name table as text.
+const defaultOutput = "text"
+
 func (o *outputFlag) add(fs *pflag.FlagSet) {
-	fs.StringVarP(&o.format, "output", "o", "table", "output format: "+strings.Join(render.Formats, ", "))
+	fs.StringVarP(&o.format, "output", "o", defaultOutput, "output format: "+strings.Join(render.Formats, ", ")+` ("table" is an older name for text)`)
 }
 
 // writer checks the format and returns its writer: colour as --color
@@ -238,7 +242,7 @@ func (o *outputFlag) writer(env *Env, g *global) (render.Writer, error) {
 	}
 	w, err := render.New(o.format, opts)
 	if err != nil {
-		return nil, usage("%s", err)
+		return nil, unknownValue(err, o.format, append(slices.Clone(render.Formats), "table"))
 	}
 	return w, nil
 }
@@ -262,7 +266,7 @@ func (g *global) colored(env *Env) (bool, error) {
 	case colorNever:
 		return false, nil
 	}
-	return false, usage("--color: %q is not auto, always or never", g.color)
+	return false, unknownValue(fmt.Errorf("--color: %q is not auto, always or never", g.color), g.color, []string{colorAuto, colorAlways, colorNever})
 }
 
 // write writes doc to stdout; a failed write is exit 3.
@@ -271,4 +275,13 @@ func write(env *Env, w render.Writer, doc *render.Document) error {
 		return cannotRun(fmt.Errorf("cannot write the output: %w", err))
 	}
 	return nil
+}
+
+// enumValues are the values of an enum as strings, for suggestions.
+func enumValues[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
 }

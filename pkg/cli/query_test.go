@@ -78,7 +78,7 @@ func TestListFlagErrors(t *testing.T) {
 		{[]string{"--due-soon", "2w"}, "--due-soon=2w"},
 		{[]string{"R3"}, "list takes no arguments"},
 		{[]string{"--sort", "priority"}, "sort by due, id, status, overdue"},
-		{[]string{"-o", "xml"}, "use one of table, json, csv, markdown"},
+		{[]string{"-o", "xml"}, "use one of text, json, csv, markdown"},
 		{[]string{"--nope"}, "unknown flag"},
 	}
 	for _, tt := range tests {

@@ -117,7 +117,7 @@ func wrap(s string, width int) string {
 // parseSetArgs splits set's arguments into ids, then FIELD=VALUE pairs.
 func parseSetArgs(args []string) (ids []string, assign []assignment, err error) {
 	ids = args[:1]
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		if m := shortItemID.FindStringSubmatch(a); len(assign) == 0 && m != nil && m[3] != "" {
 			ids = append(ids, a)
 			continue
@@ -125,14 +125,34 @@ func parseSetArgs(args []string) (ids []string, assign []assignment, err error) 
 		field, value, ok := strings.Cut(a, "=")
 		if !ok {
 			if f := settable(a); f != nil {
-				return nil, nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s is not FIELD=VALUE", quoted(a)),
-					"write "+a+"=VALUE, or the flag --"+f.Flag()+" VALUE")}
+				return nil, nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s is not FIELD=VALUE", quoted(a)), fieldHint(f, args[2+i:]))}
 			}
 			return nil, nil, usage("%s is not FIELD=VALUE", quoted(a))
 		}
 		assign = append(assign, assignment{strings.TrimSpace(field), value})
 	}
 	return ids, assign, nil
+}
+
+// fieldHint is the advice for a field name given without =VALUE: when the
+// value came as the next argument (set R3.6 status completed), the
+// argument it meant, with an enum's value corrected; else the two forms.
+func fieldHint(f *fields.Field, rest []string) string {
+	v := ""
+	if len(rest) > 0 && !strings.Contains(rest[0], "=") && len(rest[0]) <= maxQuoted {
+		v = rest[0]
+	}
+	if f.Kind == fields.Enum && v != "" && !slices.Contains(f.Values, v) {
+		v = validate.SuggestValue(v, f.Values) // set R3.6 status done
+	}
+	if v != "" {
+		return fmt.Sprintf("did you mean %s (or --%s %s)?", shellWord(f.Name+"="+v), f.Flag(), shellWord(v))
+	}
+	hint := "write " + f.Name + "=VALUE, or the flag --" + f.Flag() + " VALUE"
+	if f.Kind == fields.Enum {
+		hint += "; VALUE is one of " + strings.Join(f.Values, ", ")
+	}
+	return hint
 }
 
 func newSetCmd(env *Env, g *global) *cobra.Command {

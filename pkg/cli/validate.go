@@ -141,7 +141,7 @@ func outputFormat(name string, env *Env) (string, error) {
 		return "text", nil
 	}
 	if !slices.Contains(printers.Formats, name) {
-		return "", usage("unknown output format %q: use auto or one of %s", name, strings.Join(printers.Formats, ", "))
+		return "", unknownValue(fmt.Errorf("unknown output format %q: use auto or one of %s", name, strings.Join(printers.Formats, ", ")), name, printers.Formats)
 	}
 	return name, nil
 }

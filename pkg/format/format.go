@@ -21,6 +21,14 @@ import (
 // ErrNotRecord reports a file whose name is not a record's.
 var ErrNotRecord = errors.New("not a record file (evaluation.yaml or rec-NN.yaml)")
 
+// InputError is a problem in the file, at its line and column, that
+// keeps it from being formatted until it is fixed.
+type InputError struct{ ydoc.Problem }
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%d:%d: %s; fix it before formatting", e.Line, e.Col, e.Message)
+}
+
 // Format returns data in canonical form. name is the file's base name,
 // which tells the record kind. Line endings follow the file's own (CRLF
 // stays CRLF).
@@ -70,7 +78,7 @@ func layout(data []byte, order *keyOrder) (formatted []byte, commented bool, err
 	root, probs := ydoc.Parse(data)
 	for _, p := range probs {
 		if rule, _ := finding.Info(p.Rule); rule.Severity == finding.Error {
-			return nil, false, fmt.Errorf("%d:%d: %s; fix it before formatting", p.Line, p.Col, p.Message)
+			return nil, false, &InputError{p}
 		}
 	}
 	var doc yaml.Node

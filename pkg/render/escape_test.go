@@ -32,7 +32,7 @@ func TestWritersEscapeControlCharacters(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := b.String()
-		if format == "table" {
+		if format == "text" {
 			out = strings.NewReplacer("\x1b[1m", "", "\x1b[0m", "").Replace(out) // its own colours
 		}
 		if i := strings.IndexAny(out, "\x1b\a\u009b"); i >= 0 {

@@ -115,7 +115,7 @@ type Writer interface {
 }
 
 // Formats lists the -o values, in help order.
-var Formats = []string{"table", "json", "csv", "markdown"}
+var Formats = []string{"text", "json", "csv", "markdown"}
 
 // Options say what the output goes to.
 type Options struct {
@@ -123,10 +123,11 @@ type Options struct {
 	Width int  // the terminal's width; 0 off a terminal: never shorten to fit
 }
 
-// New returns the writer for a format name; "md" is accepted for markdown.
+// New returns the writer for a format name; "md" is accepted for markdown
+// and "table", text's older name, for text.
 func New(format string, opts Options) (Writer, error) {
 	switch strings.ToLower(format) {
-	case "table":
+	case "text", "table":
 		return terminal{tableWriter{opts}}, nil
 	case "json":
 		return jsonWriter{}, nil

@@ -190,10 +190,12 @@ func TestWords(t *testing.T) {
 }
 
 func TestNewRejectsUnknownFormats(t *testing.T) {
-	if _, err := New("xml", Options{}); err == nil || !strings.Contains(err.Error(), "table, json, csv, markdown") {
+	if _, err := New("xml", Options{}); err == nil || !strings.Contains(err.Error(), "text, json, csv, markdown") {
 		t.Errorf("New(xml) = %v", err)
 	}
-	if _, err := New("md", Options{}); err != nil {
-		t.Errorf("New(md) = %v", err)
+	for _, alias := range []string{"md", "table"} {
+		if _, err := New(alias, Options{}); err != nil {
+			t.Errorf("New(%s) = %v", alias, err)
+		}
 	}
 }

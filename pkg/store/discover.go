@@ -170,7 +170,8 @@ func (w *walker) addFile(abs string, mode fs.FileMode, explicit bool) {
 		return
 	}
 	if explicit && !IsRecordName(abs) {
-		w.report(abs, finding.RuleFileName, "is not a record file: record files end in .yaml", "")
+		w.report(abs, finding.RuleFileName, "not checked: "+fileKind(filepath.Base(abs))+", not a record file (evaluation.yaml or rec-NN.yaml)",
+			"pass the data folder, or only the record files in it")
 		return
 	}
 	if len(w.files) == w.limits.MaxFiles {
@@ -180,6 +181,14 @@ func (w *walker) addFile(abs string, mode fs.FileMode, explicit bool) {
 		return
 	}
 	w.files = append(w.files, File{Path: w.display(abs), Abs: abs})
+}
+
+// fileKind says what a file that is not a record is, by its extension.
+func fileKind(name string) string {
+	if ext := filepath.Ext(name); ext != "" && ext != name {
+		return "a " + ext + " file"
+	}
+	return "a file with no extension"
 }
 
 func within(root, p string) bool {
