@@ -66,13 +66,13 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 ` + queryExitCodes,
 		Example: `  mrtrack list
   mrtrack list --overdue --sort overdue
-  mrtrack list --owner "ressources humaines" --status not-started --status in-progress
+  mrtrack list --owner "ressources humaines" --status not-started
   mrtrack list --due-soon=6w --as-of 2024-12-01
   mrtrack list --search "evacuation medicale"
   mrtrack list --rec R7 -o markdown
   mrtrack list --slipped --sort due
   mrtrack list --stale 90d --owner protection
-  mrtrack list --overdue --at q3-report           # what was overdue at the last report
+  mrtrack list --overdue --at q3-report     # overdue at the last report
   mrtrack list --sort owner --owner protection --owner education
   mrtrack list -o json | jq '.[] | select(.overdue) | .id'`,
 		Args: func(cmd *cobra.Command, args []string) error {

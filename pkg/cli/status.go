@@ -37,7 +37,7 @@ func newStatusCmdRun(env *Env, g *global, run func(*Env, *global, *statusOptions
 	var by string
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show implementation progress, what is overdue and what falls due soon",
+		Short: "Show progress, what is overdue and what falls due soon",
 		Long: `Show how far the management responses have come on the day (--as-of,
 default today).
 
@@ -52,14 +52,17 @@ With --overdue: only the overdue actions, grouped by recommendation, most
 overdue first, with owner, due date and days overdue, and their count.
 --by owner or --by unit groups them instead by owner or by the units
 responsible for the recommendation, in alphabetical order: the list each
-owner or unit is sent. An
-action is overdue when it or any of its steps is past its deadline and
-neither completed nor no longer applicable; a month or a year falls due on
-its last day; ongoing and undated actions never are.
+owner or unit is sent. An action is overdue when it or any of its steps is
+past its deadline and neither completed nor no longer applicable; a month
+or a year falls due on its last day; ongoing and undated actions never are.
 
 Both end with what falls due in the --due-soon window, the next things to
 act on. --at DATE|REV reports on the records as they were at that point of
-the git history, and measures against that day unless --as-of says otherwise. -o csv writes the progress table (or the overdue actions) alone.
+the git history, and measures against that day unless --as-of says
+otherwise. -o csv writes the progress table (or the overdue actions) alone.
+
+On a terminal the tables fit its width: counts and days in short forms
+("Done", "181d"), then shorter titles; piped, they keep their natural width.
 
 ` + statusExitCodes,
 		Example: `  mrtrack status

@@ -27,54 +27,160 @@ var breaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 // gap is the space between table columns.
 const gap = 2
 
-// minFit is how narrow a column that fits the terminal may become.
-const minFit = 12
+// How narrow a Fit column may become: comfortable while shorter forms
+// are left to try, then minFit, then, for a table that fits no other
+// way, lastFit.
+const (
+	comfortFit = 20
+	minFit     = 12
+	lastFit    = 5
+)
 
-// fitWidths returns the width of each column: its widest cell, capped by
-// Max, and, when the table is wider than total (a terminal's width), the
-// Fit columns narrowed, widest first, until it fits or they reach minFit.
-func fitWidths(t *Table, total int) []int {
-	widths := make([]int, len(t.Columns))
-	measure := func(r *Row) {
-		for i, c := range r.Cells {
-			if i < len(widths) {
-				widths[i] = max(widths[i], width(oneLine(c.Text)))
+// form is a text at a level of compactness: Text at 0, then its shorter
+// forms in turn, the last one standing for every level past it.
+func form(text string, shorter []string, level int) string {
+	if level == 0 || len(shorter) == 0 {
+		return text
+	}
+	return shorter[min(level, len(shorter))-1]
+}
+
+// fitWidths returns the width of each column and the level of compactness
+// its cells and headers are written at. Off a terminal (total 0) it is the
+// natural layout: each column as wide as its widest cell, capped by Max.
+// On a terminal a table too wide takes, in turn, each level of shorter
+// forms of its derived cells and headers, narrowing its Fit columns no
+// further than comfortFit at each; then the Fit columns down to minFit;
+// then it leaves out
+// its Optional columns, right to left; and lastly narrows to lastFit. A
+// column left out has the width hidden.
+func fitWidths(t *Table, total int) (widths []int, level int) {
+	widths = measure(t, 0)
+	if total <= 0 || sum(widths) <= total {
+		return widths, 0
+	}
+	levels := t.levels()
+	for level = 1; level <= levels; level++ {
+		widths = measure(t, level)
+		if narrow(t, widths, level, total, comfortFit) {
+			return widths, level
+		}
+	}
+	level = levels
+	widths = measure(t, level)
+	if narrow(t, widths, level, total, minFit) {
+		return widths, level
+	}
+	for i := len(t.Columns) - 1; i >= 0; i-- {
+		if t.Columns[i].Optional {
+			widths = measure(t, level)
+			for j := i; j < len(t.Columns); j++ {
+				if t.Columns[j].Optional {
+					widths[j] = hidden
+				}
+			}
+			if narrow(t, widths, level, total, minFit) {
+				return widths, level
 			}
 		}
 	}
-	for i, c := range t.Columns {
-		widths[i] = width(c.Name)
-	}
-	for i := range t.Rows {
-		measure(&t.Rows[i])
-	}
-	if t.Total != nil {
-		measure(t.Total)
-	}
-	for i, c := range t.Columns {
-		if c.Max > 0 {
-			widths[i] = min(widths[i], max(c.Max, width(c.Name)))
+	narrow(t, widths, level, total, lastFit)
+	return widths, level
+}
+
+// hidden is the width of a column left out.
+const hidden = -1
+
+// measure is each column's width at a level: its widest cell and its
+// header, the cells capped by Max.
+func measure(t *Table, level int) []int {
+	widths := make([]int, len(t.Columns))
+	of := func(r *Row) {
+		for i, c := range r.Cells {
+			if i < len(widths) {
+				widths[i] = max(widths[i], width(oneLine(form(c.Text, c.Shorter, level))))
+			}
 		}
 	}
-	if total <= 0 {
-		return widths
+	for i := range t.Rows {
+		of(&t.Rows[i])
 	}
-	sum := gap * (len(widths) - 1)
-	for _, w := range widths {
-		sum += w
+	if t.Total != nil {
+		of(t.Total)
 	}
-	for sum > total {
+	for i, c := range t.Columns {
+		name := width(form(c.Name, c.Shorter, level))
+		if c.Max > 0 {
+			widths[i] = min(widths[i], c.Max)
+		}
+		widths[i] = max(widths[i], name)
+	}
+	return widths
+}
+
+// levels is how many levels of shorter forms the table's cells and
+// headers have.
+func (t *Table) levels() int {
+	n := 0
+	for _, c := range t.Columns {
+		n = max(n, len(c.Shorter))
+	}
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			n = max(n, len(c.Shorter))
+		}
+	}
+	if t.Total != nil {
+		for _, c := range t.Total.Cells {
+			n = max(n, len(c.Shorter))
+		}
+	}
+	return n
+}
+
+// narrow takes columns off the Fit columns' widths, a column at a time,
+// until the table fits total or each is down to floor (or its header),
+// and reports whether it fits. Widest first, and the first Fit column,
+// the title, only once the others are at floor: the title has the space.
+func narrow(t *Table, widths []int, level, total, floor int) bool {
+	over := sum(widths) - total
+	title := -1
+	for i, c := range t.Columns {
+		if c.Fit {
+			title = i
+			break
+		}
+	}
+	room := func(i int) bool {
+		c := t.Columns[i]
+		return c.Fit && widths[i] != hidden && widths[i] > max(floor, width(form(c.Name, c.Shorter, level)))
+	}
+	for over > 0 {
 		widest := -1
-		for i, c := range t.Columns {
-			if c.Fit && widths[i] > max(minFit, width(c.Name)) && (widest < 0 || widths[i] > widths[widest]) {
+		for i := range t.Columns {
+			if room(i) && i != title && (widest < 0 || widths[i] > widths[widest]) {
 				widest = i
 			}
 		}
+		if widest < 0 && title >= 0 && room(title) {
+			widest = title
+		}
 		if widest < 0 {
-			break
+			return false
 		}
 		widths[widest]--
-		sum--
+		over--
 	}
-	return widths
+	return true
+}
+
+// sum is the width of a table's line: its columns and the gaps between.
+func sum(widths []int) int {
+	s := -gap
+	for _, w := range widths {
+		if w != hidden {
+			s += w + gap
+		}
+	}
+	return max(s, 0)
 }

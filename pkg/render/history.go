@@ -60,7 +60,11 @@ func Log(id, title string, events []history.Event) *Document {
 			continue
 		}
 		for i, ch := range ev.Changes {
-			row := Row{Cells: []Cell{{Text: c.Date.Format(time.DateOnly)}, {Text: ref}, {Text: c.Author}, {Text: ch.ID}, {Text: describeChange(ch), Style: changeStyle(ch)}}}
+			change := Cell{Text: describeChange(ch, " days"), Style: changeStyle(ch)}
+			if short := describeChange(ch, "d"); short != change.Text {
+				change.Shorter = []string{short}
+			}
+			row := Row{Cells: []Cell{{Text: c.Date.Format(time.DateOnly)}, {Text: ref}, {Text: c.Author}, {Text: ch.ID}, change}}
 			if i > 0 {
 				row.Cells[0].Text, row.Cells[1].Text, row.Cells[2].Text = "", "", ""
 			}
@@ -91,10 +95,11 @@ func daysText(c history.Change) string {
 	return fmt.Sprint(c.Days)
 }
 
-// describeChange says a change in a few words: "status: not-started →
-// completed", "due: 2024-12-31 → 2025-06-30 (+181 days)", "progress
-// changed", "created".
-func describeChange(c history.Change) string {
+// describeChange says a change in a few words, the days moved in unit
+// (" days", or "d" for a narrow terminal):
+// "status: not-started → completed", "due: 2024-12-31 → 2025-06-30 (+181
+// days)", "progress changed", "created".
+func describeChange(c history.Change, unit string) string {
 	switch {
 	case c.Field == history.Created || c.Field == history.Removed:
 		return c.Field + ": " + c.Title
@@ -103,7 +108,7 @@ func describeChange(c history.Change) string {
 	}
 	s := fmt.Sprintf("%s: %s → %s", c.Field, orNone(c.Old), orNone(c.New))
 	if c.Dated && c.Days != 0 {
-		s += fmt.Sprintf(" (%+d days)", c.Days)
+		s += fmt.Sprintf(" (%+d%s)", c.Days, unit)
 	}
 	return s
 }
@@ -276,6 +281,13 @@ type HistoryJSON struct {
 // addActivity adds the history's columns to a list: how often the due date
 // moved, the last change, and whether a recurring action is due for review.
 func addActivity(doc *Document, t *Table, in ListInput) {
+	// Eight columns do not fit 80: the due date and the days it gives go
+	// first (show has them).
+	for i, c := range t.Columns {
+		if c.Name == "Due" || c.Name == "Days" {
+			t.Columns[i].Optional = true
+		}
+	}
 	t.Columns = append(t.Columns, Column{Name: "Moved", Right: true}, Column{Name: "Last change"})
 	data := doc.Data.([]ActionJSON)
 	for i, it := range in.Items {

@@ -64,7 +64,7 @@ func actionTable(items []query.Item, day Day, qualified bool, titleMax int) Tabl
 		a := it.Action
 		t.Rows = append(t.Rows, Row{Cells: []Cell{
 			{Text: id(it.Evaluation(), a.ID(), qualified)}, {Text: a.Title}, {Text: a.Owner},
-			{Text: a.Due.String()}, status(a.Status), timing(it, day),
+			dueCell(&a.Tracking), status(a.Status), timing(it, day),
 		}})
 	}
 	return t

@@ -69,6 +69,12 @@ type Column struct {
 	Right bool // numbers: right-aligned
 	Max   int  // cap on the width in table and markdown, 0 for none
 	Fit   bool // may be shortened further to fit the terminal
+	// Optional columns are left out of a table that fits a terminal no
+	// other way (said elsewhere, as the days a due date gives).
+	Optional bool
+	// Shorter are shorter names for a table that does not fit the
+	// terminal (see Cell.Shorter): "Done" for "Completed".
+	Shorter []string
 }
 
 // Row is a table row; a Group row heads the rows below it.
@@ -81,6 +87,12 @@ type Row struct {
 type Cell struct {
 	Text  string
 	Style Style
+	// Shorter are shorter forms of a derived cell, each shorter than the
+	// one before, that a terminal too narrow for the table takes in turn:
+	// "183 days overdue (steps 1, 2, 4)", "183d late (steps 1,2,4)",
+	// "183d late". Made of mrtrack's own words, dates and numbers only:
+	// they are not escaped as Text is.
+	Shorter []string
 }
 
 // Style is how a cell or line stands out on a colour terminal. Other

@@ -230,12 +230,12 @@ func (in ShowInput) action(it query.Item) []Block {
 		return blocks
 	}
 	t := Table{Columns: []Column{
-		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Source due", Fit: true},
-		{Name: "Status"}, {Name: "Source status", Fit: true}, {Name: "Days"},
-	}}
+		{Name: "Step"}, {Name: "Title", Fit: true}, {Name: "Due"}, {Name: "Source due", Fit: true, Optional: true},
+		{Name: "Status"}, {Name: "Source status", Fit: true, Optional: true}, {Name: "Days"},
+	}} // the source's wording, left out on a narrow terminal, is in show of each step
 	for _, s := range a.Steps {
 		t.Rows = append(t.Rows, Row{Cells: []Cell{
-			{Text: s.ID()}, {Text: s.Title}, {Text: s.Due.String()}, {Text: s.DueText},
+			{Text: s.ID()}, {Text: s.Title}, dueCell(&s.Tracking), {Text: s.DueText},
 			status(s.Status), {Text: s.StatusText}, trackingTiming(&s.Tracking, in.Day),
 		}})
 	}

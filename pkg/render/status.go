@@ -231,7 +231,7 @@ func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
 			if in.By != query.ByOwner {
 				row.Cells = append(row.Cells, Cell{Text: a.Owner})
 			}
-			rows = append(rows, Row{Cells: append(row.Cells, Cell{Text: a.Due.String()}, status(a.Status), lateness(it, in.Today))})
+			rows = append(rows, Row{Cells: append(row.Cells, dueCell(&a.Tracking), status(a.Status), lateness(it, in.Today))})
 		}
 		switch {
 		case len(rows) == 0:
@@ -278,7 +278,22 @@ func (in StatusInput) dueSoonBlocks() []Block {
 	if len(in.DueSoon) == 0 {
 		return []Block{Line{Text: "Nothing falls due " + span + "."}}
 	}
-	return []Block{Heading{Level: 2, Text: "Falling due " + span}, actionTable(in.DueSoon, in.Day, in.Qualified, shortTitle)}
+	blocks := []Block{Heading{Level: 2, Text: "Falling due " + span}}
+	if !in.Qualified || len(in.Scope) < 2 {
+		return append(blocks, actionTable(in.DueSoon, in.Day, false, shortTitle))
+	}
+	// A table under a heading per evaluation, as in list: short ids are
+	// then plain.
+	for _, e := range evaluationsOf(in.DueSoon) {
+		var items []query.Item
+		for _, it := range in.DueSoon {
+			if it.Evaluation() == e {
+				items = append(items, it)
+			}
+		}
+		blocks = append(blocks, Heading{Level: 3, Text: scopeTitle([]*model.Evaluation{e})}, actionTable(items, in.Day, false, shortTitle))
+	}
+	return blocks
 }
 
 func (in StatusInput) dueSoonJSON() DueSoonJSON {
@@ -316,7 +331,7 @@ func byName(g query.Grouping) string {
 func progressColumns(t query.Table) (first []Column, counts []Column) {
 	switch t.By {
 	case query.ByRecommendation:
-		first = []Column{{Name: "Rec"}, {Name: "Title", Max: 40, Fit: true}, {Name: "Response"}}
+		first = []Column{{Name: "Rec"}, {Name: "Title", Max: 40, Fit: true}, {Name: "Response", Shorter: []string{"Resp."}, Optional: true}}
 	case query.ByEvaluation:
 		first = []Column{{Name: "Evaluation"}, {Name: "Title", Max: 40, Fit: true}}
 	case query.ByUnit:
@@ -326,12 +341,14 @@ func progressColumns(t query.Table) (first []Column, counts []Column) {
 	case query.ByDueYear:
 		first = []Column{{Name: "Due"}}
 	}
-	counts = []Column{{Name: "Actions", Right: true}, {Name: "Completed", Right: true}, {Name: "In progress", Right: true},
-		{Name: "Not started", Right: true}, {Name: "Ongoing", Right: true}}
+	// On a narrow terminal the counts take short names, the rate no bar.
+	count := func(name, short string) Column { return Column{Name: name, Right: true, Shorter: []string{short}} }
+	counts = []Column{count("Actions", "All"), count("Completed", "Done"), count("In progress", "Doing"),
+		count("Not started", "To do"), count("Ongoing", "Ongoing")}
 	if t.Total.NoLongerApplicable > 0 {
-		counts = append(counts, Column{Name: "No longer applicable", Right: true})
+		counts = append(counts, count("No longer applicable", "N/A"))
 	}
-	counts = append(counts, Column{Name: "Overdue", Right: true}, Column{Name: "Implemented", Right: true})
+	counts = append(counts, count("Overdue", "Late"), Column{Name: "Implemented", Right: true, Shorter: []string{"Implemented", "Impl."}})
 	return first, counts
 }
 

@@ -10,8 +10,9 @@ import (
 )
 
 // tableWriter writes for a terminal: aligned columns without borders,
-// titles shortened to the terminal's width, colour when asked. Off a
-// terminal it is the same table at its natural width.
+// fitted to the terminal's width (shorter derived cells, then shorter
+// titles: fitWidths), colour when asked. Off a terminal it is the same
+// table at its natural width.
 type tableWriter struct{ opts Options }
 
 func (t tableWriter) Write(w io.Writer, doc *Document) error {
@@ -24,7 +25,9 @@ func (t tableWriter) Write(w io.Writer, doc *Document) error {
 		case Heading:
 			writeHeading(&buf, t.paint(Strong, b.Text), t.opts.Width)
 		case Line:
-			fmt.Fprintln(&buf, t.paint(b.Style, b.Text))
+			for _, l := range termtext.Wrap(b.Text, t.opts.Width) {
+				fmt.Fprintln(&buf, t.paint(b.Style, l))
+			}
 		case Fields:
 			t.fields(&buf, b)
 		case Text:
@@ -59,19 +62,19 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 // and above the total, no trailing spaces. Cells are measured without their
 // colour codes, so colour changes no column.
 func (t tableWriter) table(w io.Writer, tb Table) error {
-	widths := fitWidths(&tb, t.opts.Width)
+	widths, level := fitWidths(&tb, t.opts.Width)
 	n := len(tb.Columns)
 	header := make([]string, n)
 	for i, c := range tb.Columns {
-		header[i] = c.Name
+		header[i] = form(c.Name, c.Shorter, level)
 	}
 	body := make([][]string, len(tb.Rows))
 	for i, r := range tb.Rows {
-		body[i] = t.row(r, widths)
+		body[i] = t.row(r, widths, level)
 	}
 	var total []string
 	if tb.Total != nil {
-		total = t.row(Row{Cells: tb.Total.Cells, Group: true}, widths)
+		total = t.row(Row{Cells: tb.Total.Cells, Group: true}, widths, level)
 	}
 	cols := make([]int, n)
 	for _, r := range append([][]string{header, total}, body...) {
@@ -82,15 +85,20 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 	widest := 0
 	line := func(r []string) string {
 		var l strings.Builder
+		first := true
 		for i, c := range r {
+			if widths[i] == hidden {
+				continue
+			}
+			if !first {
+				l.WriteString(strings.Repeat(" ", gap))
+			}
+			first = false
 			pad := strings.Repeat(" ", cols[i]-width(c))
 			if tb.Columns[i].Right {
 				l.WriteString(pad + c)
 			} else {
 				l.WriteString(c + pad)
-			}
-			if i < n-1 {
-				l.WriteString(strings.Repeat(" ", gap))
 			}
 		}
 		s := strings.TrimRight(l.String(), " ")
@@ -106,6 +114,9 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 	if total != nil {
 		foot = line(total)
 	}
+	if t.opts.Width > 0 {
+		widest = min(widest, t.opts.Width) // a table too wide still keeps its rules on one line
+	}
 	rule := strings.Repeat("─", widest) + "\n"
 	text := head + rule + out.String()
 	if total != nil {
@@ -115,18 +126,21 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 	return err
 }
 
-// row shortens and paints a row's cells.
-func (t tableWriter) row(r Row, widths []int) []string {
+// row shortens and paints a row's cells, at a level of compactness.
+func (t tableWriter) row(r Row, widths []int, level int) []string {
 	out := make([]string, len(widths))
 	for i, c := range r.Cells {
 		if i >= len(out) {
 			break
 		}
+		if widths[i] == hidden {
+			continue
+		}
 		style := c.Style
 		if r.Group && style == Plain {
 			style = Strong
 		}
-		out[i] = t.paint(style, shorten(oneLine(c.Text), widths[i]))
+		out[i] = t.paint(style, shorten(oneLine(form(c.Text, c.Shorter, level)), widths[i]))
 	}
 	return out
 }
