@@ -11,7 +11,8 @@ import (
 
 // activity reads, once, what the git history says of every action of
 // evals up to the end of day upTo (the day measured against: nothing after
-// it counts): due-date moves and the last change (or the updated field,
+// it counts): due-date moves, from the commits and from the extensions the
+// records hold, and the last change (or the updated field,
 // when newer). With files (paths in the working tree), only their history
 // is read.
 func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, files ...string) (map[*model.Action]query.Activity, error) {
@@ -36,7 +37,7 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, 
 		for _, r := range e.Recommendations {
 			for _, a := range r.Actions {
 				k := history.KeyOf(a)
-				s := found.Slips[k]
+				s := found.Slips[k].Recorded(&a.Tracking, upTo)
 				act := query.Activity{DueMoves: s.Moves, DaysMoved: s.Days, FirstDue: s.First}
 				if !a.Updated.After(upTo) {
 					act.LastChange = a.Updated

@@ -47,10 +47,12 @@ what falls due in 2025. A window is a number of days, weeks, months or
 years: 30d, 2w, 3m (--due-soon alone means 30 days; write --due-soon=2w).
 
 From the git history of the data (a full clone is needed): --slipped keeps
-actions whose due date was ever moved, --stale 90d those nothing changed for
-90 days (the last commit touching them, or their updated field when newer),
---review-due the recurring actions not updated within their period. With any
-of them, the table shows how often the due date moved and the last change.
+actions whose due date was ever moved, by a commit or as the record says (a
+recorded extension, a due date that is no longer original_due), --stale 90d
+those nothing changed for 90 days (the last commit touching them, or their
+updated field when newer), --review-due the recurring actions not updated
+within their period. With any of them, the table shows how often the due
+date moved and the last change.
 --stale leaves out completed and no longer applicable actions (nothing
 changing is what they should do) unless --all. Only what the history holds
 up to the day measured against counts.
@@ -102,7 +104,7 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 	opts.filter.addScope(cmd.Flags())
 	opts.filter.addActions(cmd.Flags())
 	cmd.Flags().StringVar(&sortKey, "sort", string(query.ByID), "order: due, id, status, overdue (most overdue first), owner")
-	cmd.Flags().BoolVar(&opts.slipped, "slipped", false, "only actions whose due date was moved (from git history)")
+	cmd.Flags().BoolVar(&opts.slipped, "slipped", false, "only actions whose due date was moved (git history and recorded extensions)")
 	cmd.Flags().StringVar(&opts.stale, "stale", "", "only actions nothing changed for SPAN, e.g. 90d (from git history)")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "with --stale: keep the completed and no longer applicable actions too")
 	cmd.Flags().StringVar(&opts.at, "at", "", atHelp)

@@ -37,6 +37,7 @@ type filterFlags struct {
 	evaluations []string
 	recs        []string
 	units       []string
+	tags        []string
 	responses   []string
 	owners      []string
 
@@ -53,6 +54,7 @@ func (ff *filterFlags) addScope(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&ff.recs, "rec", nil, "only this recommendation: R3, 3 or EVO-2024-03/R3 (repeatable)")
 	// Array, not slice: a unit or an owner may hold a comma.
 	fs.StringArrayVar(&ff.units, "unit", nil, "only recommendations with a responsible unit containing TEXT (case and accents ignored; repeatable: any matches)")
+	fs.StringArrayVar(&ff.tags, "tag", nil, "only recommendations with this tag, the whole tag (case and accents ignored; repeatable: any matches)")
 	fs.StringSliceVar(&ff.responses, "response", nil, "only recommendations with this response: "+model.ResponseNames()+" (repeatable)")
 	fs.StringArrayVar(&ff.owners, "owner", nil, "only actions whose owner contains TEXT (case and accents ignored; repeatable: any matches)")
 }
@@ -70,7 +72,7 @@ func (ff *filterFlags) addActions(fs *pflag.FlagSet) {
 // parse checks the flags that need no data and builds the filter but for
 // the evaluations and recommendations, which resolve needs the data for.
 func (ff *filterFlags) parse(today civil.Date) (*query.Filter, error) {
-	f := &query.Filter{Units: trimmed(ff.units), Owners: trimmed(ff.owners), Overdue: ff.overdue, Search: strings.TrimSpace(ff.search)}
+	f := &query.Filter{Units: trimmed(ff.units), Tags: trimmed(ff.tags), Owners: trimmed(ff.owners), Overdue: ff.overdue, Search: strings.TrimSpace(ff.search)}
 	for _, s := range ff.statuses {
 		st := model.Status(strings.ToLower(strings.TrimSpace(s)))
 		if !slices.Contains(model.Statuses, st) {

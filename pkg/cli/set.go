@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/edit"
@@ -17,7 +16,6 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
-	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/spf13/cobra"
 )
 
@@ -44,6 +42,7 @@ type setOptions struct {
 	noStamp bool
 	dryRun  bool
 	append  bool
+	move    move
 }
 
 type assignment struct{ field, value string }
@@ -188,6 +187,13 @@ today) unless updated is given or --no-stamp is set. With --append, the
 progress given is added to the progress already there as a new paragraph,
 "YYYY-MM-DD: text" with the day (--as-of, default today), after a blank line.
 
+Moving the due date keeps its history in the record: the first move fills
+original_due with the first promised date (unless original_due is given),
+and --reason (with --approved-by) adds an extension {from, to, on, reason,
+approved_by}, on being the day (--as-of, default today). A move without
+--reason is written with a warning (unrecorded-extension); --reason with the
+due date the item already has records the move no extension explains.
+
 Exit status:
   0  changed, or nothing to change (warnings do not change it)
   1  the changed file would not validate, nothing was written; or an id may
@@ -199,6 +205,7 @@ Exit status:
   mrtrack set EVO-2024-03/R7.1.2 status=in-progress due=2025-06
   mrtrack set R3.6 R3.7 --status completed
   mrtrack set R3.5 --append --progress "Second pool trained."
+  mrtrack set R5.1 --due 2025-06-30 --reason "Focal point named late."
   mrtrack set R1.6 --due 2025-06-30 original_due=2024-12-31 --dry-run`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -210,6 +217,9 @@ Exit status:
 				if cmd.Flags().Changed(f.Flag()) {
 					opts.assign = append(opts.assign, assignment{f.Name, *flagValues[f.Name]})
 				}
+			}
+			if err := opts.move.check(opts.assign); err != nil {
+				return err
 			}
 			if len(opts.assign) == 0 {
 				return usage("nothing to set: give FIELD=VALUE or a flag such as --status")
@@ -235,6 +245,8 @@ Exit status:
 	}
 	cmd.Flags().BoolVar(&opts.noStamp, "no-stamp", false, "do not set updated when status or progress change")
 	cmd.Flags().BoolVar(&opts.append, "append", false, "add the progress given as a new dated paragraph instead of replacing it")
+	cmd.Flags().StringVar(&opts.move.reason, "reason", "", "with --due: why the deadline moved, recorded under extensions")
+	cmd.Flags().StringVar(&opts.move.approvedBy, "approved-by", "", "with --due and --reason: who approved the extension")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print the change as a unified diff; write nothing")
 	return cmd
 }
@@ -297,6 +309,9 @@ func setInFile(env *Env, f edit.File, targets []setTarget, values []assignment, 
 		may := edit.Scope{Item: st.item, Keys: []string{stampField}}
 		for _, a := range values {
 			may.Keys = append(may.Keys, a.field)
+			if a.field == dueField {
+				may.Keys, may.Append = append(may.Keys, originalDueField), extensionsField
+			}
 		}
 		scopes = append(scopes, may)
 	}
@@ -362,6 +377,16 @@ func setValues(r *edit.Record, f edit.File, item edit.Item, values []assignment,
 		if err := set(a.field, v); err != nil {
 			return nil, err
 		}
+		if a.field == dueField {
+			given := slices.ContainsFunc(values, func(a assignment) bool { return a.field == originalDueField })
+			moved, err := recordMove(r, m, keys, v, given, opts.move, today)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Path, err)
+			}
+			for _, k := range moved {
+				changed[k] = true
+			}
+		}
 	}
 	givenUpdated := slices.ContainsFunc(values, func(a assignment) bool { return a.field == stampField })
 	if (changed["status"] || changed["progress"]) && !givenUpdated && !opts.noStamp {
@@ -390,14 +415,8 @@ func checkValues(assign []assignment, step bool, today civil.Date) ([]assignment
 	seen := map[string]bool{}
 	for _, a := range assign {
 		f := settable(a.field)
-		if !utf8.ValidString(a.value) {
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: the value is not UTF-8 text: %s", a.field, quoted(a.value)),
-				"records are UTF-8: convert the text first, e.g. with iconv -t UTF-8")}
-		}
-		if i := ydoc.IndexForbidden(a.value); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(a.value[i:])
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("%s: %s is not allowed in record text: %s", a.field, ydoc.DescribeRune(r), quoted(a.value)),
-				"records hold printable text, tabs and line feeds only; remove it or write the text again")}
+		if err := checkText(a.field, a.value); err != nil {
+			return nil, err
 		}
 		if step && fields.ActionOnly(f.Name) {
 			return nil, usage("steps have no %s; it belongs to the action", a.field)

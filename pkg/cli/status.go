@@ -45,8 +45,10 @@ Without --overdue: a progress table per recommendation (per evaluation when
 the data holds several): actions, how many are completed, in progress, not
 started, ongoing and overdue, and the implementation rate, completed /
 (all - no longer applicable). --by regroups the table by the units
-responsible for the recommendations, by action owner, by evaluation, or by
-the year the actions fall due.
+responsible for the recommendations, by action owner, by evaluation, by
+the year the actions fall due, or by the recommendations' tags. By unit and
+by tag, an action counts under each unit or tag of its recommendation (the
+total counts it once); by tag, those without tags come last, as "no tag".
 
 With --overdue: only the overdue actions, grouped by recommendation, most
 overdue first, with owner, due date and days overdue, and their count.
@@ -96,7 +98,7 @@ On a terminal the tables fit its width: counts and days in short forms
 		},
 	}
 	opts.filter.addScope(cmd.Flags())
-	cmd.Flags().StringVar(&by, "by", string(query.ByRecommendation), "group the progress table by recommendation, unit, owner, evaluation or due-year")
+	cmd.Flags().StringVar(&by, "by", string(query.ByRecommendation), "group the progress table by recommendation, unit, owner, evaluation, due-year or tag")
 	cmd.Flags().BoolVar(&opts.overdue, "overdue", false, "show only the overdue actions, most overdue first")
 	cmd.Flags().BoolVar(&opts.failOnOverdue, "fail-on-overdue", false, "exit 1 when any action is overdue (for scheduled CI jobs)")
 	cmd.Flags().StringVar(&opts.at, "at", "", atHelp)

@@ -49,6 +49,8 @@ const (
 	RuleStepAfterAction = "step-after-action"
 	RuleDeadlinesDue    = "deadlines-due"
 	RuleDeadlinesOrder  = "deadlines-order"
+	// RuleRedated: a due date moved with no recorded extension.
+	RuleRedated = "unrecorded-extension"
 )
 
 // RuleInfo describes a rule for help texts and SARIF.
@@ -98,6 +100,7 @@ var Rules = []RuleInfo{
 	{RuleStepAfterAction, Warning, "A step falls due after its action: the action cannot be done before it."},
 	{RuleDeadlinesDue, Error, "An item with several deadlines whose due is not the first deadline not met."},
 	{RuleDeadlinesOrder, Error, "An item's deadlines are not in order, or one is met while an earlier one is not."},
+	{RuleRedated, Warning, "A due date differs from original_due (or where the first extension started) with no recorded extension ending at it: re-dated without a recorded reason."},
 }
 
 // Info returns the description of rule id, or false when it is unknown.

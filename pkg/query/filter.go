@@ -16,6 +16,7 @@ type Filter struct {
 	Evaluations     []*model.Evaluation
 	Recommendations []*model.Recommendation
 	Units           []string // substrings of a responsible unit, folded: any matches
+	Tags            []string // tags, folded and whole: any matches
 	Responses       []model.Response
 
 	// What the action must be.
@@ -39,7 +40,7 @@ func (f *Filter) Narrows() bool {
 // narrowsRecommendations reports whether the filter leaves out
 // recommendations of the evaluations it keeps.
 func (f *Filter) narrowsRecommendations() bool {
-	return len(f.Recommendations) > 0 || len(f.Units) > 0 || len(f.Responses) > 0
+	return len(f.Recommendations) > 0 || len(f.Units) > 0 || len(f.Responses) > 0 || len(f.Tags) > 0
 }
 
 // RecommendationsOf returns the recommendations of evals the filter keeps,
@@ -69,6 +70,9 @@ func (f *Filter) KeepsRecommendation(r *model.Recommendation) bool {
 		return false
 	}
 	if len(f.Units) > 0 && !slices.ContainsFunc(r.Responsible, f.unitMatches) {
+		return false
+	}
+	if len(f.Tags) > 0 && !slices.ContainsFunc(r.Tags, f.tagMatches) {
 		return false
 	}
 	return true
@@ -119,6 +123,13 @@ func (f *Filter) keepsAction(it Item, today civil.Date) bool {
 // for (any, when it asks for none).
 func (f *Filter) unitMatches(unit string) bool {
 	return len(f.Units) == 0 || containsAny(unit, f.Units)
+}
+
+// tagMatches reports whether a tag is one the filter asks for (any, when
+// it asks for none): the whole tag, case and accents aside, so "Outcome 1"
+// is not "Outcome 10".
+func (f *Filter) tagMatches(tag string) bool {
+	return len(f.Tags) == 0 || slices.ContainsFunc(f.Tags, func(t string) bool { return Fold(t) == Fold(tag) })
 }
 
 // containsAny reports whether s holds any of the needles, folded.

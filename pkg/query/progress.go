@@ -67,10 +67,11 @@ const (
 	ByOwner          Grouping = "owner"
 	ByEvaluation     Grouping = "evaluation"
 	ByDueYear        Grouping = "due-year"
+	ByTag            Grouping = "tag"
 )
 
 // Groupings lists the groupings in help order.
-var Groupings = []Grouping{ByRecommendation, ByUnit, ByOwner, ByEvaluation, ByDueYear}
+var Groupings = []Grouping{ByRecommendation, ByUnit, ByOwner, ByEvaluation, ByDueYear, ByTag}
 
 // ParseGrouping reads a --by value.
 func ParseGrouping(s string) (Grouping, error) {
@@ -86,8 +87,12 @@ func ParseGrouping(s string) (Grouping, error) {
 	return "", &Error{Msg: fmt.Sprintf("cannot group by %q", s), Hint: "group by " + strings.Join(names, ", ")}
 }
 
-// NoDate is the key of the due-year row for actions without a deadline.
-const NoDate = "no date"
+// NoDate is the key of the due-year row for actions without a deadline,
+// NoTag that of the tag row for recommendations without tags.
+const (
+	NoDate = "no date"
+	NoTag  = "no tag"
+)
 
 // Row is one row of a progress table.
 type Row struct {
@@ -99,8 +104,8 @@ type Row struct {
 }
 
 // Table is a progress table. Total counts each action once; by unit, an
-// action counts under every unit responsible for its recommendation, so
-// the rows may add up to more.
+// action counts under every unit responsible for its recommendation, and
+// by tag under every tag of it, so the rows may add up to more.
 type Table struct {
 	Evaluation *model.Evaluation // by recommendation, the evaluation of the rows; else nil
 	By         Grouping
@@ -136,8 +141,8 @@ func Progress(evals []*model.Evaluation, f *Filter, items []Item, by Grouping) [
 		}
 	}
 	slices.SortFunc(keys, func(a, b string) int {
-		if by == ByDueYear && (a == NoDate) != (b == NoDate) {
-			return cmp.Compare(boolInt(a == NoDate), boolInt(b == NoDate))
+		if last := lastKey(by); last != "" && (a == last) != (b == last) {
+			return cmp.Compare(boolInt(a == last), boolInt(b == last))
 		}
 		return strings.Compare(a, b)
 	})
@@ -145,6 +150,18 @@ func Progress(evals []*model.Evaluation, f *Filter, items []Item, by Grouping) [
 		t.Rows = append(t.Rows, *rows[k])
 	}
 	return []Table{t}
+}
+
+// lastKey is the row that comes after the others: the one for what has no
+// value to group by.
+func lastKey(by Grouping) string {
+	switch by {
+	case ByDueYear:
+		return NoDate
+	case ByTag:
+		return NoTag
+	}
+	return ""
 }
 
 func boolInt(b bool) int {
@@ -168,6 +185,17 @@ func keysOf(it Item, by Grouping, f *Filter) []string {
 		return units
 	case ByOwner:
 		return []string{a.Owner}
+	case ByTag:
+		if len(a.Recommendation.Tags) == 0 {
+			return []string{NoTag}
+		}
+		var tags []string
+		for _, t := range a.Recommendation.Tags {
+			if f.tagMatches(t) {
+				tags = append(tags, t)
+			}
+		}
+		return tags
 	case ByDueYear:
 		if end, ok := a.Deadline(); ok {
 			return []string{strconv.Itoa(end.Year)}

@@ -226,6 +226,7 @@ func (in ShowInput) action(it query.Item) []Block {
 		blocks = append(blocks, Text{Title: "Progress", Body: a.Progress})
 	}
 	blocks = append(blocks, texts...)
+	blocks = append(blocks, extensionBlocks(&a.Tracking)...)
 	if len(a.Steps) == 0 {
 		return blocks
 	}
@@ -263,7 +264,7 @@ func (in ShowInput) step(s *model.Step) []Block {
 	if s.Progress != "" {
 		blocks = append(blocks, Text{Title: "Progress", Body: s.Progress})
 	}
-	return append(blocks, texts...)
+	return append(append(blocks, texts...), extensionBlocks(&s.Tracking)...)
 }
 
 // trackingFields are the due date and status, beside the source wording.
@@ -329,8 +330,8 @@ var shownAbove = map[fields.Level][]string{
 	fields.Evaluation: {"id", "title", "reference", "language", "commissioned_by", "response_due", "coordinator",
 		"approved_by", "approved_on", "general_comments"},
 	fields.Recommendation: {"number", "title", "text", "response", "reasons", "responsible", "actions"},
-	fields.Action:         {"number", "title", "owner", "description", "due", "original_due", "status", "progress", "updated", "evidence", "steps"},
-	fields.Step:           {"number", "title", "due", "original_due", "status", "progress", "updated", "evidence"},
+	fields.Action:         {"number", "title", "owner", "description", "due", "original_due", "extensions", "status", "progress", "updated", "evidence", "steps"},
+	fields.Step:           {"number", "title", "due", "original_due", "extensions", "status", "progress", "updated", "evidence"},
 }
 
 var fieldsOf = struct{ Evaluation, Recommendation, Action, Step *fields.Record }{

@@ -44,7 +44,8 @@ type ProgressJSON struct {
 }
 
 // RowJSON is a row of a progress table: key is R1 (by recommendation), a
-// unit, an owner, an evaluation id, a year, or "no date" (by due-year).
+// unit, an owner, an evaluation id, a year, or "no date" (by due-year), a
+// tag, or "no tag" (by tag).
 type RowJSON struct {
 	Key      string `json:"key"`
 	Title    string `json:"title,omitempty"`    // by recommendation and by evaluation
@@ -120,6 +121,9 @@ func Status(in StatusInput) *Document {
 	}
 	if in.By == query.ByUnit {
 		doc.Blocks = append(doc.Blocks, Line{Text: "An action counts under every unit responsible for its recommendation; the total counts it once."})
+	}
+	if in.By == query.ByTag {
+		doc.Blocks = append(doc.Blocks, Line{Text: "An action counts under every tag of its recommendation; the total counts it once."})
 	}
 	if n := overdueCount(in.Overdue); n > 0 {
 		them := "them"
@@ -340,6 +344,8 @@ func progressColumns(t query.Table) (first []Column, counts []Column) {
 		first = []Column{{Name: "Owner", Fit: true}}
 	case query.ByDueYear:
 		first = []Column{{Name: "Due"}}
+	case query.ByTag:
+		first = []Column{{Name: "Tag", Fit: true}}
 	}
 	// On a narrow terminal the counts take short names, the rate no bar.
 	count := func(name, short string) Column { return Column{Name: name, Right: true, Shorter: []string{short}} }
@@ -414,6 +420,8 @@ func progressHeader(by query.Grouping) []string {
 		lead = []string{"owner"}
 	case query.ByDueYear:
 		lead = []string{"due_year"}
+	case query.ByTag:
+		lead = []string{"tag"}
 	}
 	return append(lead, "actions", "completed", "in_progress", "not_started", "ongoing", "no_longer_applicable", "overdue", "implementation_rate")
 }

@@ -80,6 +80,7 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 			r.future(ep+"/on", "the extension's on", on, today)
 		}
 	}
+	r.redated(p, m)
 	due, err := model.ParseDue(fmt.Sprint(m["due"]))
 	if err != nil {
 		return civil.Date{}, false
