@@ -36,31 +36,31 @@ func todo(what string) string { return validate.Unfilled + " " + what }
 
 const newExitHelp = `Exit status:
   0  created (the placeholders left to fill in are listed)
-  1  the parent may be in a file with errors, which was left out; or, with
+  1  a value given would make the record invalid (nothing is written); the
+     parent may be in a file with errors, which was left out; or, with
      --edit, errors are left after the edit
   2  usage error: unknown id or evaluation, a value that is not allowed, or
      --edit with no editor found (checked before anything is written)
   3  could not run: the file exists already, is being written by another
      mrtrack, cannot be read or written (a full disk), or numbers ran out`
 
-// newKind is what a new subcommand creates.
-type newKind int
-
-const (
-	newEvaluation newKind = iota
-	newRecommendation
-	newAction
-	newStep
-)
-
+// newOptions is what a new subcommand creates: a record of level, its
+// fields' values from the flags, keyed by field name.
 type newOptions struct {
-	kind        newKind
-	id          string // the new evaluation's id, or the parent of an action or step
-	fields      map[string]*string
-	editor      bool
-	evaluation  string
-	responsible []string
+	level      fields.Level
+	id         string // the new evaluation's id, or the parent of an action or step
+	values     map[string]*string
+	lists      map[string]*[]string
+	editor     bool
+	evaluation string
 }
+
+// The fields new fills in itself: an evaluation's id is its argument, an
+// item's number the next free one.
+const (
+	idField     = "id"
+	numberField = "number"
+)
 
 func newNewCmd(env *Env, g *global) *cobra.Command {
 	return newNewCmdRun(env, g, runNew)
@@ -80,71 +80,168 @@ ever overwritten, even by a writer running at the same moment; appending
 changes no other byte of the file. Numbers go up to ` + strconv.Itoa(edit.MaxNumber) + `.
 
 ` + newExitHelp,
-		Example: `  mrtrack new evaluation EVO-2025-01 --title "Evaluation of …" --reference EVO/2025/01
-  mrtrack new recommendation --evaluation EVO-2025-01 --title "Strengthen …"
-  mrtrack new action R3 --title "Train border staff" --owner Protection --due 2025-06
-  mrtrack new step R7.1 --title "Hold the workshop" --due 2025-03-31 --edit`,
 	}
-	cmd.AddCommand(newEvaluationCmd(env, g, run), newRecommendationCmd(env, g, run),
-		newItemCmd(env, g, run, newAction), newItemCmd(env, g, run, newStep))
+	subs := []*cobra.Command{newEvaluationCmd(env, g, run), newRecommendationCmd(env, g, run),
+		newItemCmd(env, g, run, fields.Action), newItemCmd(env, g, run, fields.Step)}
+	var examples []string
+	for _, sub := range subs {
+		examples = append(examples, sub.Example)
+	}
+	cmd.Example = strings.Join(examples, "\n")
+	cmd.AddCommand(subs...)
 	return cmd
 }
 
-func addFieldFlags(cmd *cobra.Command, o *newOptions, names ...string) {
-	help := map[string]string{
-		"title": "title", "reference": "the evaluation office's reference, e.g. EVO/2025/01",
-		"language": "language of the prose (BCP 47)", "commissioned-by": "entity that commissioned the evaluation",
-		"response-due": "day the management response is due, YYYY-MM-DD", "text": "the full recommendation (Markdown)",
-		"response": model.ResponseNames(), "reasons": "why management partially agrees or disagrees",
-		"owner": "who does it", "due": "due date: YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown, every N months",
-		"status": "status: " + model.StatusNames(), "description": "what the action involves (Markdown)",
-	}
-	o.fields = map[string]*string{}
-	for _, n := range names {
-		o.fields[n] = cmd.Flags().String(n, "", help[n])
+// addFieldFlags gives the command a flag for each field of its level that
+// a flag can hold (text, dates, enums; a list as a repeatable flag, on the
+// records new creates whole: an appended item is written a value at a
+// time, and edit appends single values), named and explained from the
+// field table.
+func addFieldFlags(cmd *cobra.Command, o *newOptions) {
+	o.values, o.lists = map[string]*string{}, map[string]*[]string{}
+	appended := o.level == fields.Action || o.level == fields.Step
+	for _, f := range fields.Of(o.level).Fields {
+		switch {
+		case f.Name == idField:
+		case f.Kind == fields.List && !appended:
+			o.lists[f.Name] = cmd.Flags().StringArray(f.Flag(), nil, newFlagHelp(f))
+		case f.Kind == fields.Text || f.Kind == fields.Markdown || f.Kind == fields.Enum || f.Kind == fields.Date || f.Kind == fields.Due:
+			o.values[f.Name] = cmd.Flags().String(f.Flag(), "", newFlagHelp(f))
+		}
 	}
 	cmd.Flags().BoolVar(&o.editor, "edit", false, "open the record in $VISUAL or $EDITOR once written")
 }
 
-// value returns the flag's value or the placeholder.
-func (o *newOptions) value(name, placeholder string) string {
-	if v := o.fields[name]; v != nil && *v != "" {
-		return *v
+// newFlagHelp is the help of a field's flag: an enum's values, else the
+// first sentence of the field's description, or the form of its kind when
+// that sentence is too long for a flag's help.
+func newFlagHelp(f *fields.Field) string {
+	if f.Kind == fields.Enum {
+		return f.Name + ": " + strings.Join(f.Values, ", ")
 	}
-	return placeholder
+	h := firstSentence(f.Description)
+	if len(h) > 80 && f.Kind == fields.Due {
+		h = f.Name + ": " + f.Placeholder
+	}
+	switch {
+	case f.Kind == fields.Markdown && !strings.Contains(h, "Markdown"):
+		h += " (Markdown)"
+	case f.Kind == fields.List:
+		h += " (repeatable)"
+	}
+	return h
+}
+
+// firstSentence is the description's first sentence, without its full
+// stop and with a lower-case first letter, as flag help is written.
+func firstSentence(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ') && !strings.HasSuffix(s[:i], "e.g") && !strings.HasSuffix(s[:i], "i.e") {
+			s = s[:i]
+			break
+		}
+	}
+	if len(s) > 1 && s[1] >= 'a' && s[1] <= 'z' {
+		s = strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
+}
+
+// given returns the values the flags give, as the nodes new writes.
+func (o *newOptions) given() map[string]*yaml.Node {
+	out := map[string]*yaml.Node{}
+	for name, v := range o.values {
+		if *v != "" {
+			out[name] = valueNode(fields.Of(o.level).Field(name), *v)
+		}
+	}
+	for name, l := range o.lists {
+		if len(*l) > 0 {
+			seq := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, v := range *l {
+				seq.Content = append(seq.Content, str(v))
+			}
+			out[name] = seq
+		}
+	}
+	return out
 }
 
 // checkFlags checks the values given as flags, before anything is read.
 func (o *newOptions) checkFlags() error {
-	for _, name := range slices.Sorted(maps.Keys(o.fields)) {
-		if v := *o.fields[name]; !utf8.ValidString(v) {
-			return usage("--%s is not UTF-8 text: %s", name, quoted(v))
+	for _, name := range slices.Sorted(maps.Keys(o.lists)) {
+		for _, v := range *o.lists[name] {
+			if !utf8.ValidString(v) {
+				return usage("--%s is not UTF-8 text: %s", fields.Of(o.level).Field(name).Flag(), quoted(v))
+			}
 		}
 	}
-	for _, r := range o.responsible {
-		if !utf8.ValidString(r) {
-			return usage("--responsible is not UTF-8 text: %s", quoted(r))
+	for _, name := range slices.Sorted(maps.Keys(o.values)) {
+		v, f := *o.values[name], fields.Of(o.level).Field(name)
+		if !utf8.ValidString(v) {
+			return usage("--%s is not UTF-8 text: %s", f.Flag(), quoted(v))
 		}
-	}
-	level := map[newKind]fields.Level{newEvaluation: fields.Evaluation, newRecommendation: fields.Recommendation,
-		newAction: fields.Action, newStep: fields.Step}[o.kind]
-	for _, name := range slices.Sorted(maps.Keys(o.fields)) {
-		v, f := *o.fields[name], fields.Of(level).Field(strings.ReplaceAll(name, "-", "_"))
-		if v == "" || f == nil {
+		if v == "" {
 			continue
 		}
 		switch f.Kind {
 		case fields.Enum:
 			if !slices.Contains(f.Values, v) {
-				return usage("--%s %s is not allowed: use one of %s", name, quoted(v), strings.Join(f.Values, ", "))
+				return usage("--%s %s is not allowed: use one of %s", f.Flag(), quoted(v), strings.Join(f.Values, ", "))
 			}
 		case fields.Due:
 			if _, err := model.ParseDue(v); err != nil {
-				return usage("--%s: %v", name, err)
+				return usage("--%s: %v", f.Flag(), err)
 			}
 		}
 	}
 	return nil
+}
+
+// skeleton lists the keys and values of a new record of r, in the
+// schema's order: each field given, then each other required field and
+// each field with a default, as its default or its placeholder.
+func skeleton(r *fields.Record, given map[string]*yaml.Node) []any {
+	var pairs []any
+	for _, f := range r.Fields {
+		v := given[f.Name]
+		if v == nil && (f.Required || f.Default != nil) {
+			v = placeholder(f)
+		}
+		if v != nil {
+			pairs = append(pairs, f.Name, v)
+		}
+	}
+	return pairs
+}
+
+// placeholder is what new writes for a field no flag gives: its default,
+// a "TODO: …" placeholder (one in a list), or for records of the next
+// level the skeleton of the first one. TestNewWritesEveryRequiredField
+// keeps every required field of the schema covered.
+func placeholder(f *fields.Field) *yaml.Node {
+	switch {
+	case f.Default != nil:
+		return valueNode(f, *f.Default)
+	case f.Kind == fields.Items:
+		return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{mapping(skeleton(f.Sub, map[string]*yaml.Node{numberField: token("1")})...)}}
+	case f.Kind == fields.Object:
+		return mapping(skeleton(f.Sub, nil)...)
+	case f.Placeholder == "":
+		panic(fmt.Sprintf("new: the schema gives the required %s field %s no placeholder", f.Level, f.Name))
+	case f.Kind == fields.List:
+		return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{str(todo(f.Placeholder))}}
+	}
+	return valueNode(f, todo(f.Placeholder))
+}
+
+// valueNode is v written as the field's kind is: plain for a token (a
+// date, a status), as text otherwise.
+func valueNode(f *fields.Field, v string) *yaml.Node {
+	if f.Token() {
+		return token(v)
+	}
+	return str(v)
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
@@ -163,14 +260,21 @@ func checkEvaluationID(flag, id string) error {
 }
 
 func newEvaluationCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error) *cobra.Command {
-	o := &newOptions{kind: newEvaluation}
+	o := &newOptions{level: fields.Evaluation}
 	cmd := &cobra.Command{
 		Use:   "evaluation ID",
 		Short: "Create data/ID/evaluation.yaml",
 		// A new id cannot be completed from the data.
 		ValidArgsFunction: cobra.NoFileCompletions,
-		Long:              "Create the folder of a new evaluation and its evaluation.yaml.\n\n" + newExitHelp,
-		Args:              cobra.ExactArgs(1),
+		Long: `Create the folder of a new evaluation and its evaluation.yaml. Optional
+fields (response_due, coordinator, approved_by, approved_on and the like) are
+written only when a flag gives them: nothing is invented for a source that
+does not say.
+
+` + newExitHelp,
+		Example: `  mrtrack new evaluation EVO-2025-01 --title "Evaluation of …" \
+    --reference EVO/2025/01`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.id = args[0]
 			if err := checkEvaluationID("", o.id); err != nil {
@@ -182,17 +286,22 @@ func newEvaluationCmd(env *Env, g *global, run func(*Env, *global, *newOptions) 
 			return run(env, g, o)
 		},
 	}
-	addFieldFlags(cmd, o, "title", "reference", "language", "commissioned-by", "response-due")
+	addFieldFlags(cmd, o)
 	return cmd
 }
 
 func newRecommendationCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error) *cobra.Command {
-	o := &newOptions{kind: newRecommendation}
+	o := &newOptions{level: fields.Recommendation}
 	cmd := &cobra.Command{
 		Use:   "recommendation --evaluation ID",
 		Short: "Create the next rec-NN.yaml of an evaluation",
-		Long:  "Create the next recommendation of an evaluation, with one action to fill in.\n\n" + newExitHelp,
-		Args:  cobra.NoArgs,
+		Long: `Create the next recommendation of an evaluation, with one action to fill in.
+Without --response, the response is a placeholder that validate reports until
+it is replaced; write not-stated when the source gives no category.
+
+` + newExitHelp,
+		Example: `  mrtrack new recommendation --evaluation EVO-2025-01 --title "Strengthen …"`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.evaluation == "" {
 				return usage("--evaluation is required: the id of the evaluation the recommendation belongs to")
@@ -206,25 +315,26 @@ func newRecommendationCmd(env *Env, g *global, run func(*Env, *global, *newOptio
 			return run(env, g, o)
 		},
 	}
-	addFieldFlags(cmd, o, "title", "text", "response", "reasons")
+	addFieldFlags(cmd, o)
 	cmd.Flags().StringVar(&o.evaluation, "evaluation", "", "id of the evaluation (its folder name)")
-	cmd.Flags().StringSliceVar(&o.responsible, "responsible", nil, "unit or function responsible (repeatable)")
 	return cmd
 }
 
-func newItemCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error, kind newKind) *cobra.Command {
-	o := &newOptions{kind: kind}
+func newItemCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error, level fields.Level) *cobra.Command {
+	o := &newOptions{level: level}
 	use, short := "action RECOMMENDATION", "Append the next action to a recommendation"
-	names := []string{"title", "owner", "description", "due", "status"}
-	if kind == newStep {
+	example := `  mrtrack new action R3 --title "Train border staff" --owner Protection \
+    --due 2025-06`
+	if level == fields.Step {
 		use, short = "step ACTION", "Append the next step to an action"
-		names = []string{"title", "due", "status"}
+		example = `  mrtrack new step R7.1 --title "Hold the workshop" --due 2025-03-31 --edit`
 	}
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: short,
-		Long:  short + ", changing no other byte of the file.\n\n" + newExitHelp,
-		Args:  cobra.ExactArgs(1),
+		Use:     use,
+		Short:   short,
+		Long:    short + ", changing no other byte of the file.\n\n" + newExitHelp,
+		Example: example,
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.id = args[0]
 			if err := o.checkFlags(); err != nil {
@@ -233,7 +343,7 @@ func newItemCmd(env *Env, g *global, run func(*Env, *global, *newOptions) error,
 			return run(env, g, o)
 		},
 	}
-	addFieldFlags(cmd, o, names...)
+	addFieldFlags(cmd, o)
 	return cmd
 }
 
@@ -245,10 +355,10 @@ func runNew(env *Env, g *global, o *newOptions) error {
 			return err
 		}
 	}
-	switch o.kind {
-	case newEvaluation:
+	switch o.level {
+	case fields.Evaluation:
 		return o.createEvaluation(env, g)
-	case newRecommendation:
+	case fields.Recommendation:
 		return o.createRecommendation(env, g)
 	}
 	return o.appendItem(env, g)
@@ -260,17 +370,9 @@ func (o *newOptions) createEvaluation(env *Env, g *global) error {
 		return err
 	}
 	id := o.id
-	body := mapping(
-		"id", str(id),
-		"reference", str(o.value("reference", todo("the evaluation office's reference, e.g. EVO/2025/01"))),
-		"title", str(o.value("title", todo("title of the evaluation"))),
-		"language", str(o.value("language", "en")),
-		"commissioned_by", str(o.value("commissioned-by", todo("who commissioned the evaluation, e.g. Evaluation Office"))),
-		"response_due", token(o.value("response-due", todo("YYYY-MM-DD the management response is due"))),
-		"coordinator", mapping("name", str(todo("name")), "title", str(todo("job title"))),
-		"approved_by", mapping("name", str(todo("name")), "title", str(todo("job title")), "office", str(todo("office"))),
-		"approved_on", token(todo("YYYY-MM-DD of the approval")),
-	)
+	given := o.given()
+	given[idField] = str(id)
+	body := mapping(skeleton(fields.Of(fields.Evaluation), given)...)
 	f, err := o.create(env, dir, filepath.Join(dir, id, validate.EvaluationFile), body)
 	if err != nil {
 		return editFailed(env, err, ExitCannotRun)
@@ -306,28 +408,16 @@ func (o *newOptions) createRecommendation(env *Env, g *global) error {
 	}
 }
 
-// recommendation is the top mapping of recommendation n.
+// recommendation is the top mapping of recommendation n. Without
+// --response the response is its placeholder, never a real value, and
+// reasons are asked for only when the response given calls for them.
 func (o *newOptions) recommendation(n int) *yaml.Node {
-	response := o.value("response", string(model.Agree))
-	responsible := make([]*yaml.Node, 0, len(o.responsible))
-	for _, u := range o.responsible {
-		responsible = append(responsible, str(u))
+	given := o.given()
+	given[numberField] = token(strconv.Itoa(n))
+	if r := model.Response(*o.values["response"]); given["reasons"] == nil && (r == model.PartiallyAgree || r == model.Disagree) {
+		given["reasons"] = placeholder(fields.Of(fields.Recommendation).Field("reasons"))
 	}
-	if len(responsible) == 0 {
-		responsible = append(responsible, str(todo("unit or function responsible")))
-	}
-	pairs := []any{
-		"number", token(strconv.Itoa(n)),
-		"title", str(o.value("title", todo("the recommendation's headline"))),
-		"text", str(o.value("text", todo("the full recommendation"))),
-		"response", token(response),
-	}
-	if response != string(model.Agree) || o.value("reasons", "") != "" {
-		pairs = append(pairs, "reasons", str(o.value("reasons", todo("why management "+response+"s"))))
-	}
-	pairs = append(pairs, "responsible", &yaml.Node{Kind: yaml.SequenceNode, Content: responsible},
-		"actions", &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{mapping(skeletonAction(1, &newOptions{})...)}})
-	return mapping(pairs...)
+	return mapping(skeleton(fields.Of(fields.Recommendation), given)...)
 }
 
 // nextRecNumber is one more than the highest recommendation number named
@@ -349,34 +439,6 @@ func nextRecNumber(folder string) (int, error) {
 	return n + 1, nil
 }
 
-// skeletonAction lists the keys and values of a new action.
-func skeletonAction(n int, o *newOptions) []any {
-	return []any{
-		"number", token(strconv.Itoa(n)),
-		"title", str(o.value("title", todo("what will be done"))),
-		"owner", str(o.value("owner", todo("who does it"))),
-		"description", str(o.value("description", "")),
-		"due", o.due(),
-		"status", token(o.value("status", string(model.NotStarted))),
-		"progress", str(""),
-	}
-}
-
-// skeletonStep lists the keys and values of a new step.
-func skeletonStep(n int, o *newOptions) []any {
-	return []any{
-		"number", token(strconv.Itoa(n)),
-		"title", str(o.value("title", todo("what will be done"))),
-		"due", o.due(),
-		"status", token(o.value("status", string(model.NotStarted))),
-		"progress", str(""),
-	}
-}
-
-func (o *newOptions) due() *yaml.Node {
-	return token(o.value("due", todo("YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or every N months")))
-}
-
 // appendItem appends the next action to a recommendation, or the next
 // step to an action, numbered from the file as read under its lock, so two
 // writers at once get two numbers.
@@ -386,7 +448,7 @@ func (o *newOptions) appendItem(env *Env, g *global) error {
 		return err
 	}
 	want, parent, list := query.KindRecommendation, "a recommendation (R3)", "actions"
-	if o.kind == newStep {
+	if o.level == fields.Step {
 		want, parent, list = query.KindAction, "an action (R7.1)", "steps"
 	}
 	if t.Kind != want {
@@ -406,16 +468,18 @@ func (o *newOptions) appendItem(env *Env, g *global) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
 		}
-		pairs := skeletonAction(n, o)
-		if o.kind == newStep {
-			pairs = skeletonStep(n, o)
-		}
-		var fields []edit.Field
+		given := o.given()
+		given[numberField] = token(strconv.Itoa(n))
+		pairs := skeleton(fields.Of(o.level), given)
+		var values []edit.Field
 		for i := 0; i < len(pairs); i += 2 {
 			v := pairs[i+1].(*yaml.Node)
-			fields = append(fields, edit.Field{Key: pairs[i].(string), Value: edit.Value{Text: v.Value, Token: v.Tag == ""}})
+			if v.Kind != yaml.ScalarNode {
+				return fmt.Errorf("internal: new %s: %s is not a single value", o.level, pairs[i])
+			}
+			values = append(values, edit.Field{Key: pairs[i].(string), Value: edit.Value{Text: v.Value, Token: v.Tag == ""}})
 		}
-		if err := r.Append(m, list, fields, keys); err != nil {
+		if err := r.Append(m, list, values, keys); err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
 		}
 		return nil
@@ -424,7 +488,7 @@ func (o *newOptions) appendItem(env *Env, g *global) error {
 		return editFailed(env, err, ExitCannotRun)
 	}
 	parentID := t.Recommendation.ID()
-	if o.kind == newStep {
+	if o.level == fields.Step {
 		parentID = t.Action.ID()
 	}
 	return o.done(env, f, model.QualifiedID(t.Evaluation, fmt.Sprintf("%s.%d", parentID, n)))
@@ -453,6 +517,21 @@ func (o *newOptions) create(env *Env, dir, abs string, body *yaml.Node) (edit.Fi
 	text, err := format.Format(filepath.Base(abs), buf.Bytes())
 	if err != nil {
 		return f, fmt.Errorf("internal: %w", err)
+	}
+	// A value a flag gave may break a rule (a date that is no date): the
+	// record is refused as set refuses a change, placeholders aside.
+	schemas, err := validate.LoadSchemas()
+	if err != nil {
+		return f, err
+	}
+	var wrong []finding.Finding
+	for _, fd := range schemas.Check(f.Path, abs, text).Findings {
+		if fd.Severity == finding.Error && fd.Rule != finding.RuleUnfilled {
+			wrong = append(wrong, fd)
+		}
+	}
+	if len(wrong) > 0 {
+		return f, &edit.InvalidError{Path: f.Path, Findings: wrong}
 	}
 	return f, edit.Create(f, text)
 }

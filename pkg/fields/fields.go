@@ -7,7 +7,8 @@
 // completion, set and new) reads them here, so a field is declared once,
 // in the schema. What the schema's keywords do not say is given by the
 // schema's own annotation keyword, x-mrtrack: {"kind": "markdown" | "date"
-// | "due", "set": true}.
+// | "due", "set": true, "placeholder": "what new writes after TODO:"}; the
+// value a new record starts with is the schema's own default keyword.
 //
 // It holds declarations only: it does not validate, decode or print.
 package fields
@@ -72,6 +73,32 @@ type Field struct {
 	// Sub is the record of an Object field, or of the items of an Items
 	// field.
 	Sub *Record
+	// Description is the schema's description, the field's hover text.
+	Description string
+	// Placeholder is what new writes after validate's TODO: prefix when
+	// no flag gives the field: x-mrtrack's placeholder, else for an enum,
+	// a date or a due date the one of its kind.
+	Placeholder string
+	// Default is the value a new record starts with (the schema's
+	// default: language en, status not-started), nil when there is none;
+	// new writes it instead of a placeholder, even on an optional field.
+	Default *string
+}
+
+// kindPlaceholders are the placeholders of the kinds whose form says what
+// to write, for fields whose schema gives none.
+var kindPlaceholders = map[Kind]string{
+	Date: "YYYY-MM-DD",
+	Due:  "YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or every N months",
+}
+
+// placeholderOf is the placeholder of a field the schema gives none: its
+// form, or an enum's values.
+func placeholderOf(f *Field) string {
+	if f.Kind == Enum && len(f.Values) > 1 {
+		return strings.Join(f.Values[:len(f.Values)-1], ", ") + " or " + f.Values[len(f.Values)-1]
+	}
+	return kindPlaceholders[f.Kind]
 }
 
 // Flag is the field's name as a command-line flag: due_text → due-text.
@@ -226,6 +253,15 @@ func record(root, s *yaml.Node, level Level) *Record {
 			f.Kind = Kind(k.Value)
 		}
 		f.Settable = get(ann, "set") != nil && get(ann, "set").Value == "true"
+		if d := get(p, "description"); d != nil {
+			f.Description = d.Value
+		}
+		if ph := get(ann, "placeholder"); ph != nil {
+			f.Placeholder = ph.Value
+		}
+		if d := get(p, "default"); d != nil {
+			f.Default = &d.Value
+		}
 		if n := get(p, "minLength"); n != nil && n.Value != "0" {
 			f.NonEmpty = true
 		}
@@ -239,6 +275,9 @@ func record(root, s *yaml.Node, level Level) *Record {
 		}
 		if f.Kind == "" {
 			f.Kind = kindOf(root, p, name, f)
+		}
+		if f.Placeholder == "" {
+			f.Placeholder = placeholderOf(f)
 		}
 		r.Fields = append(r.Fields, f)
 	}

@@ -104,3 +104,35 @@ func TestTextReadsTheModel(t *testing.T) {
 		t.Errorf("evidence value = %v", v)
 	}
 }
+
+// What new writes for a field is read from the schema: x-mrtrack's
+// placeholder, the default keyword, or the placeholder of the field's kind.
+func TestTableReadsPlaceholders(t *testing.T) {
+	for _, tt := range []struct {
+		level       Level
+		name, want  string
+		wantDefault string
+	}{
+		{Action, "owner", "who does it", ""},
+		{Recommendation, "response", "agree, partially-agree, disagree or not-stated", ""},
+		{Step, "due", "YYYY-MM-DD, YYYY-MM, YYYY, continuous, conditional, unknown or every N months", ""},
+		{Evaluation, "response_due", "YYYY-MM-DD", ""},
+		{Step, "status", "not-started, in-progress, completed, ongoing or no-longer-applicable", "not-started"},
+		{Evaluation, "language", "", "en"},
+	} {
+		f := Of(tt.level).Field(tt.name)
+		def := ""
+		if f.Default != nil {
+			def = *f.Default
+		}
+		if f.Placeholder != tt.want || def != tt.wantDefault {
+			t.Errorf("%s %s: placeholder %q, default %q; want %q, %q", tt.level, tt.name, f.Placeholder, def, tt.want, tt.wantDefault)
+		}
+	}
+	if f := Of(Action).Field("evidence"); f.Default != nil || f.Placeholder != "" {
+		t.Errorf("evidence = %+v, want neither placeholder nor default", f)
+	}
+	if d := Of(Step).Field("progress").Default; d == nil || *d != "" {
+		t.Errorf("step progress default = %v, want the empty text", d)
+	}
+}
