@@ -31,7 +31,7 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 		if err != nil {
 			return err
 		}
-		d.edits = append(d.edits, splice{at, at, d.nl + strings.Repeat(" ", keyIndent) + key + ":" + item})
+		d.edits = append(d.edits, splice{at, at, d.nl + strings.Repeat(" ", keyIndent) + key + ":" + item + d.finalBreak(at)})
 	case list.Kind != yaml.SequenceNode:
 		return fmt.Errorf("line %d: %s is not a list", list.Line, key)
 	case len(list.Content) == 0:
@@ -48,7 +48,8 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 			start--
 		}
 		comment := bytes.TrimRight(d.src[end:d.lineEnd(end)], " \t")
-		d.edits = append(d.edits, splice{start, start + len(d.src[start:end]) + len(comment), string(comment) + item})
+		stop := start + len(d.src[start:end]) + len(comment)
+		d.edits = append(d.edits, splice{start, stop, string(comment) + item + d.finalBreak(stop)})
 	case list.Style&yaml.FlowStyle != 0:
 		return fmt.Errorf("line %d: %s is written in flow style [...]; run mrtrack fmt on the file first", list.Line, key)
 	default:
@@ -66,7 +67,7 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 			return err
 		}
 		at := d.lineEnd(end)
-		d.edits = append(d.edits, splice{at, at, item})
+		d.edits = append(d.edits, splice{at, at, item + d.finalBreak(at)})
 	}
 	return nil
 }

@@ -359,7 +359,7 @@ func (d *Doc) Set(m *yaml.Node, key string, v Value, order []string) error {
 		if err != nil {
 			return err
 		}
-		line := d.nl + strings.Repeat(" ", keyIndent) + key + ": " + text
+		line := d.nl + strings.Repeat(" ", keyIndent) + key + ": " + text + d.finalBreak(after)
 		d.edits = append(d.edits, splice{after, after, line})
 		return nil
 	}
@@ -414,6 +414,16 @@ func (d *Doc) Set(m *yaml.Node, key string, v Value, order []string) error {
 	}
 	d.edits = append(d.edits, splice{start, end, first + string(comment) + rest})
 	return nil
+}
+
+// finalBreak is the line break that text inserted at offset at needs when
+// it lands at the end of a file without one: a block scalar's last line
+// would otherwise lose its line break.
+func (d *Doc) finalBreak(at int) string {
+	if at == len(d.src) {
+		return d.nl
+	}
+	return ""
 }
 
 // blankLinesAfter extends end over the blank lines that follow its line,

@@ -3,8 +3,10 @@ package edit
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/format"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -20,6 +22,11 @@ type Value struct {
 // render writes v as mrtrack fmt writes it (format.Scalar decides), under
 // a key at keyIndent, and checks that it reads back as v.
 func (v Value) render(keyIndent int, nl string) (string, error) {
+	// Written escaped, these would make a file that no longer reads.
+	if i := ydoc.IndexForbidden(v.Text); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v.Text[i:])
+		return "", fmt.Errorf("cannot write %s: it holds a %s, which records do not allow", short(v.Text), ydoc.DescribeRune(r))
+	}
 	text, err := format.Scalar(v.Text, !v.Token, keyIndent, nl)
 	if err != nil {
 		return "", fmt.Errorf("cannot write %s: %w", short(v.Text), err)
