@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -365,7 +366,7 @@ func runNew(env *Env, g *global, o *newOptions) error {
 }
 
 func (o *newOptions) createEvaluation(env *Env, g *global) error {
-	dir, err := g.resolveDataDir(env)
+	dir, err := g.makeDataDir(env)
 	if err != nil {
 		return err
 	}
@@ -378,6 +379,18 @@ func (o *newOptions) createEvaluation(env *Env, g *global) error {
 		return editFailed(env, err, ExitCannotRun)
 	}
 	return o.done(env, f, id)
+}
+
+// makeDataDir resolves the data folder, creating it first when it does
+// not exist: the first evaluation of a new repository makes it.
+func (g *global) makeDataDir(env *Env) (string, error) {
+	dir := store.NewDataDir(g.dataDir, env.Getenv(store.EnvData), env.Cwd)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := store.MakeFolder(dir); err != nil {
+			return "", cannotRun(err)
+		}
+	}
+	return g.resolveDataDir(env)
 }
 
 // createRecommendation creates the next rec-NN.yaml. Two writers may pick

@@ -16,23 +16,7 @@ const EnvData = "MRTRACK_DATA"
 // $MRTRACK_DATA, else data/ at the root of the git checkout enclosing cwd,
 // else ./data. It fails when the chosen folder does not exist.
 func DataDir(flagDir, envDir, cwd string) (string, error) {
-	var dir, from string
-	switch {
-	case flagDir != "":
-		dir, from = flagDir, "--data"
-	case envDir != "":
-		dir, from = envDir, "$"+EnvData
-	default:
-		dir, from = filepath.Join(cwd, "data"), "./data"
-		if root := gitRoot(cwd); root != "" {
-			if fi, err := os.Stat(filepath.Join(root, "data")); err == nil && fi.IsDir() {
-				dir, from = filepath.Join(root, "data"), "the git checkout"
-			}
-		}
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(cwd, dir)
-	}
+	dir, from := chooseDataDir(flagDir, envDir, cwd, false)
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -43,6 +27,40 @@ func DataDir(flagDir, envDir, cwd string) (string, error) {
 		return "", fmt.Errorf("data folder %s (from %s) is not a folder", dir, from)
 	}
 	return filepath.Clean(dir), nil
+}
+
+// NewDataDir is the folder DataDir would choose, or, when it does not
+// exist yet, where a first record creates it: data/ at the root of the git
+// checkout enclosing cwd rather than in a subfolder of it, so later
+// commands anywhere in the checkout find it.
+func NewDataDir(flagDir, envDir, cwd string) string {
+	dir, _ := chooseDataDir(flagDir, envDir, cwd, true)
+	return filepath.Clean(dir)
+}
+
+// chooseDataDir is DataDir's choice and where it came from; creating,
+// data/ of the git checkout is chosen even when it does not exist, unless
+// ./data does.
+func chooseDataDir(flagDir, envDir, cwd string, creating bool) (dir, from string) {
+	switch {
+	case flagDir != "":
+		dir, from = flagDir, "--data"
+	case envDir != "":
+		dir, from = envDir, "$"+EnvData
+	default:
+		dir, from = filepath.Join(cwd, "data"), "./data"
+		if root := gitRoot(cwd); root != "" {
+			fi, err := os.Stat(filepath.Join(root, "data"))
+			_, here := os.Stat(dir)
+			if err == nil && fi.IsDir() || creating && errors.Is(err, os.ErrNotExist) && here != nil {
+				dir, from = filepath.Join(root, "data"), "the git checkout"
+			}
+		}
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(cwd, dir)
+	}
+	return dir, from
 }
 
 // gitRoot returns the nearest folder at or above dir that holds .git, or "".
