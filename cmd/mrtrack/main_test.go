@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"mrtrack": func() { os.Exit(cli.Main(os.Args[1:], cli.OSEnv())) },
+		"gh":      func() { os.Exit(fakeGH()) }, // fakegh_test.go
 	})
 }
 

@@ -85,7 +85,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newNewCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
-	root.AddCommand(newInitCmd(env))
+	root.AddCommand(newInitCmd(env), newIssuesCmd(env, g))
 	setVersionFlag(root)
 	plainArgErrors(root)
 	// Flag descriptions wrap at 80 columns, under their column, rather
