@@ -70,7 +70,7 @@ func Marker(key string) string {
 // keyOf is the owner an issue's marker names, or "" for an issue mrtrack
 // does not keep.
 func keyOf(body string) string {
-	m := markerLine.FindStringSubmatch(body)
+	m := markerLine.FindStringSubmatch(normalise(body))
 	if m == nil {
 		return ""
 	}
