@@ -41,19 +41,19 @@ func newInitCmdRun(env *Env, binary string, run func(*Env, *initOptions) error) 
 	var release string
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Set up a new repository of records, with CI, pre-commit and editor settings",
+		Short: "Set up a repository of records: CI, pre-commit, editor settings",
 		Long: `Set up a repository for an evaluation office's records in DIR (default: the
 current folder), empty or an existing git checkout without records:
 
-  data/README.md            for officers: adding, updating, how a change is checked
-  data/owners.yaml          who owns the actions (a commented skeleton)
-  schema/*.schema.json      the schemas the records' first line points at, so
-                            editors work offline
-  .github/workflows/validate.yml   validate every pull request, with annotations
+  data/README.md        for officers: adding, updating, how a change is checked
+  data/owners.yaml      who owns the actions (a commented skeleton)
+  schema/               the schemas the records' first line points at, so
+                        editors work offline
+  .github/workflows/validate.yml   validate every pull request, annotated
   .github/workflows/follow-up.yml  weekly: an issue per owner with what is
-                            overdue (mrtrack issues), the HTML report, round status
-  .pre-commit-config.yaml   validate before each commit
-  .vscode/settings.json     the schemas mapped for the YAML extension
+                        overdue (mrtrack issues), the HTML report, round status
+  .pre-commit-config.yaml          validate before each commit
+  .vscode/settings.json the schemas mapped for the YAML extension
   .editorconfig, .gitattributes    LF line endings, two-space indents
 
 The workflows and pre-commit install mrtrack at one pinned release, its
