@@ -1,7 +1,11 @@
 package main
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +15,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/internal/clients"
 	"github.com/mrtrack/mrtrack/pkg/cli"
+	"go.yaml.in/yaml/v3"
 )
 
 // initRepo runs mrtrack init into a new folder and returns it.
@@ -105,4 +110,87 @@ func mustAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// The install step of the generated workflows, run by bash as Actions
+// runs it, against a release served by a fake curl: it downloads the
+// pinned version's archive and checksums.txt from the release, installs
+// the binary when the archive matches, and stops before installing when
+// it does not.
+func TestInitInstallStep(t *testing.T) {
+	dir := initRepo(t)
+	b, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "validate.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Name string            `yaml:"name"`
+				Env  map[string]string `yaml:"env"`
+				Run  string            `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	script, version := "", ""
+	for _, s := range wf.Jobs["validate"].Steps {
+		if strings.HasPrefix(s.Name, "Install mrtrack") {
+			script, version = s.Run, s.Env["MRTRACK_VERSION"]
+		}
+	}
+	if script == "" || version != "0.1.0" {
+		t.Fatalf("no install step of 0.1.0 in validate.yml:\n%s", b)
+	}
+	for _, tampered := range []bool{false, true} {
+		release, bin, work := t.TempDir(), t.TempDir(), t.TempDir()
+		archive := "mrtrack_0.1.0_linux_amd64.tar.gz"
+		data := tarGz(t, "mrtrack", "#!/bin/sh\necho mrtrack v0.1.0 \\(fake\\)\n")
+		sum := sha256.Sum256(data)
+		os.WriteFile(filepath.Join(release, "checksums.txt"), fmt.Appendf(nil, "%x  %s\n%x  mrtrack_0.1.0_darwin_arm64.tar.gz\n", sum, archive, sha256.Sum256(nil)), 0o644)
+		if tampered {
+			data = tarGz(t, "mrtrack", "#!/bin/sh\necho evil\n")
+		}
+		os.WriteFile(filepath.Join(release, archive), data, 0o644)
+		// curl -fsSL --retry 3 -o FILE URL, from the release folder; sudo
+		// install SRC DEST into bin.
+		os.WriteFile(filepath.Join(bin, "curl"), []byte(`#!/bin/sh
+while [ $# -gt 0 ]; do case "$1" in -o) out=$2; shift;; http*) url=$1;; esac; shift; done
+echo "$url" >> "$RELEASE/urls.log"
+cp "$RELEASE/${url##*/}" "$out"
+`), 0o755)
+		os.WriteFile(filepath.Join(bin, "sudo"), []byte("#!/bin/sh\n[ \"$1\" = install ] && exec install \"$2\" \"$BIN/${3##*/}\"\nexit 1\n"), 0o755)
+		cmd := exec.Command("bash", "-e", "-c", script)
+		cmd.Dir = work
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "RELEASE="+release, "BIN="+bin, "MRTRACK_VERSION="+version)
+		out, err := cmd.CombinedOutput()
+		urls, _ := os.ReadFile(filepath.Join(release, "urls.log"))
+		wantURLs := "https://github.com/mrtrack/mrtrack/releases/download/v0.1.0/" + archive + "\nhttps://github.com/mrtrack/mrtrack/releases/download/v0.1.0/checksums.txt\n"
+		if string(urls) != wantURLs {
+			t.Errorf("downloaded:\n%s\nwant:\n%s", urls, wantURLs)
+		}
+		_, installed := os.Stat(filepath.Join(bin, "mrtrack"))
+		switch {
+		case !tampered && (err != nil || !strings.HasSuffix(string(out), "mrtrack v0.1.0 (fake)\n")):
+			t.Errorf("install: %v\n%s", err, out)
+		case tampered && (err == nil || installed == nil || !strings.Contains(string(out), archive+": FAILED")):
+			t.Errorf("a tampered archive: %v, installed %v\n%s", err, installed == nil, out)
+		}
+	}
+}
+
+// tarGz is a .tar.gz archive of one executable file.
+func tarGz(t *testing.T, name, content string) []byte {
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o755, Size: int64(len(content))}); err != nil {
+		t.Fatal(err)
+	}
+	tw.Write([]byte(content))
+	tw.Close()
+	gz.Close()
+	return buf.Bytes()
 }
