@@ -10,11 +10,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mrtrack/mrtrack/internal/clients"
 	"github.com/mrtrack/mrtrack/pkg/cli"
+	"github.com/mrtrack/mrtrack/pkg/store"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -193,4 +195,28 @@ func tarGz(t *testing.T, name, content string) []byte {
 	tw.Close()
 	gz.Close()
 	return buf.Bytes()
+}
+
+// A write that fails half-way (a full disk at the fourth file) takes back
+// what init had written: exit 3, and the folder it made is gone again.
+func TestInitFailsWhole(t *testing.T) {
+	store.Fault = func(op, path string) error {
+		if op == "write" && strings.HasSuffix(path, "validate.yml") {
+			return syscall.ENOSPC
+		}
+		return nil
+	}
+	defer func() { store.Fault = nil }()
+	root := t.TempDir()
+	var out, errs bytes.Buffer
+	env := &cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Getenv: func(string) string { return "" }, Cwd: root, Now: time.Now}
+	if code := cli.Main([]string{"init", "records", "--from-release", "v0.1.0"}, env); code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "hint: the disk is full") {
+		t.Errorf("stderr:\n%s", errs.String())
+	}
+	if entries, _ := os.ReadDir(root); len(entries) > 0 {
+		t.Errorf("left behind in %s: %v", root, entries)
+	}
 }

@@ -138,6 +138,7 @@ func runInit(env *Env, opts *initOptions) error {
 		return cannotRun(withHint(fmt.Errorf("nothing was written: %s already holds\n  %s", opts.dir, strings.Join(taken, "\n  ")),
 			"run init in an empty folder, or move these away first"))
 	}
+	made := newFolders(root, files)
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return cannotRun(err)
 	}
@@ -146,15 +147,35 @@ func runInit(env *Env, opts *initOptions) error {
 		abs := filepath.Join(root, filepath.FromSlash(f.Path))
 		err := edit.Create(edit.File{Path: filepath.ToSlash(filepath.Join(opts.dir, f.Path)), Abs: abs, Root: root}, f.Data)
 		if err != nil {
-			// All or nothing: what this run wrote goes again.
-			for _, w := range written {
-				os.Remove(w)
+			// All or nothing: what this run wrote goes again, files
+			// first, then the folders it made, deepest first.
+			for _, p := range append(written, made...) {
+				os.Remove(p)
 			}
 			return editFailed(env, err, ExitCannotRun)
 		}
 		written = append(written, abs)
 	}
 	return reportInit(env, opts, root, files)
+}
+
+// newFolders lists the folders that writing files under root will make,
+// root included, deepest first.
+func newFolders(root string, files []scaffold.File) []string {
+	var made []string
+	for _, f := range files {
+		for dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(f.Path))); ; dir = filepath.Dir(dir) {
+			if _, err := os.Lstat(dir); err == nil || slices.Contains(made, dir) {
+				break
+			}
+			made = append(made, dir)
+			if dir == root {
+				break
+			}
+		}
+	}
+	slices.SortFunc(made, func(a, b string) int { return len(b) - len(a) })
+	return made
 }
 
 // existing lists, relative to root, the files init would write that
