@@ -13,6 +13,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/scaffold"
+	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
 )
 
@@ -139,7 +140,7 @@ func runInit(env *Env, opts *initOptions) error {
 			"run init in an empty folder, or move these away first"))
 	}
 	made := newFolders(root, files)
-	if err := os.MkdirAll(root, 0o755); err != nil {
+	if err := store.MakeFolder(root); err != nil {
 		return cannotRun(err)
 	}
 	var written []string
