@@ -222,7 +222,9 @@ func reportInit(env *Env, opts *initOptions, root string, files []scaffold.File)
 		fmt.Fprintln(w, "  git init                  # a git repository, then push it to GitHub")
 	}
 	fmt.Fprintln(w, "  mrtrack new evaluation ID # the first evaluation (mrtrack new --help)")
-	fmt.Fprintln(w, "  edit data/owners.yaml     # who owns the actions, and how to reach them")
+	if slices.ContainsFunc(files, func(f scaffold.File) bool { return f.Path == "data/owners.yaml" }) {
+		fmt.Fprintln(w, "  edit data/owners.yaml     # who owns the actions, and how to reach them")
+	}
 	_, err := fmt.Fprintln(w, "  pre-commit install        # validate before each commit (optional)")
 	if err != nil {
 		return cannotRun(fmt.Errorf("cannot write the output: %w", err))

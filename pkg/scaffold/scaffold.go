@@ -57,11 +57,17 @@ var schemaGlobs = map[string]string{
 	"owners.schema.json":         "data/owners.yaml",
 }
 
+// describedBy names the schema of the files that one describes: such a
+// file is written only with its schema, so this mrtrack reads it (the
+// owners list arrives with owners.schema.json).
+var describedBy = map[string]string{"data/owners.yaml": "owners.schema.json"}
+
 // data is what the templates see.
 type data struct {
 	Params
 	Number  string // Version without its v: the release archives' names
 	Schemas []schemaEntry
+	Owners  bool // data/owners.yaml is written
 }
 
 type schemaEntry struct{ File, Glob string }
@@ -83,6 +89,7 @@ func Files(p Params) ([]File, error) {
 		}
 		d.Schemas = append(d.Schemas, schemaEntry{s.File, glob})
 		out = append(out, File{Path: "schema/" + s.File, Data: s.Data})
+		d.Owners = d.Owners || s.File == describedBy["data/owners.yaml"]
 	}
 	shared, err := template.New("partials").Delims("[[", "]]").ParseFS(templates, "partials/*.tmpl")
 	if err != nil {
@@ -93,7 +100,7 @@ func Files(p Params) ([]File, error) {
 			return err
 		}
 		target, ok := targetOf(strings.TrimPrefix(name, "tree/"), p.Lang)
-		if !ok {
+		if schema, described := describedBy[target]; !ok || described && !slices.ContainsFunc(p.Schemas, func(s Schema) bool { return s.File == schema }) {
 			return nil
 		}
 		text, err := fs.ReadFile(templates, name)

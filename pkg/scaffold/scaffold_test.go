@@ -68,6 +68,12 @@ func TestFiles(t *testing.T) {
 			t.Errorf("%s: pre-commit is not pinned to v0.3.0", lang)
 		}
 	}
+	// Without the owners schema (a mrtrack that does not read owners.yaml),
+	// no owners.yaml either.
+	bare := render(t, Params{Version: "v0.3.0", Lang: "en", Schemas: testSchemas[:2]})
+	if bare["data/owners.yaml"] != nil || bytes.Contains(bare["data/README.md"], []byte("owners.yaml")) || bytes.Contains(bare[".vscode/settings.json"], []byte("owners")) {
+		t.Error("owners.yaml is written, or named, without its schema")
+	}
 	en := render(t, Params{Version: "v0.3.0", Lang: "en", Schemas: testSchemas})
 	fr := render(t, Params{Version: "v0.3.0", Lang: "fr", Schemas: testSchemas})
 	if bytes.Equal(en["data/README.md"], fr["data/README.md"]) || !bytes.HasPrefix(fr["data/README.md"], []byte("# Les fiches\n")) {
