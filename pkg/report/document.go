@@ -101,8 +101,11 @@ func (r *Report) sheet() *render.Sheet {
 // bucketKey names a bucket in JSON and csv: 0_90, 91_180, 181_365,
 // over_365.
 func bucketKey(b Bucket) string {
-	if b.To == 0 {
+	switch {
+	case b.To == 0:
 		return "over_" + strconv.Itoa(b.From-1)
+	case b.From <= 1:
+		return "0_" + strconv.Itoa(b.To)
 	}
-	return strconv.Itoa(b.From-1) + "_" + strconv.Itoa(b.To)
+	return strconv.Itoa(b.From) + "_" + strconv.Itoa(b.To)
 }
