@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // Definition is one indicator: the key it has in JSON, its name and its
 // formula in each language. Each is declared once, here; docs/report.md
 // gives the same formulas (TestDefinitionsDocumented) and every output
@@ -13,13 +15,16 @@ type Definition struct {
 // Text is a label in the two report languages.
 type Text struct{ EN, FR string }
 
-// In is the text in language l.
+// In is the text in language l. French puts a no-break space before
+// ":", ";" and "%", so a line never starts with one.
 func (t Text) In(l Lang) string {
 	if l == French {
-		return t.FR
+		return frenchSpaces.Replace(t.FR)
 	}
 	return t.EN
 }
+
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " %", "\u00a0%")
 
 // The indicators, in report order.
 var (

@@ -67,7 +67,7 @@ func truncate(s string, n int) string {
 // progressChart draws a stacked bar per recommendation, by status.
 func progressChart(r *report.Report, title string) template.HTML {
 	l := r.Lang
-	const left, barW, rowH, top = 44, 340, 30, 34
+	const left, barW, rowH, top = 44, 340, 30, 6
 	width, height := left+barW+66, top+rowH*len(r.Recommendations)+10
 	var desc []string
 	for _, rr := range r.Recommendations {
@@ -76,13 +76,6 @@ func progressChart(r *report.Report, title string) template.HTML {
 	}
 	var b strings.Builder
 	svg(&b, "progress-chart", width, height, title, strings.Join(desc, "; "))
-	// The legend, each swatch with its name.
-	x := 0
-	for _, f := range fills {
-		name := l.StatusWord(f.status)
-		fmt.Fprintf(&b, `<rect x="%d" y="4" width="14" height="14" fill="%s" stroke="#1b3a6b"/><text x="%d" y="16" class="small">%s</text>`, x, f.paint(), x+18, esc(name))
-		x += 24 + 7*len([]rune(name))
-	}
 	for i, rr := range r.Recommendations {
 		c := rr.Counts
 		y := top + i*rowH
@@ -104,7 +97,20 @@ func progressChart(r *report.Report, title string) template.HTML {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" class="label">%d/%d</text>`, left+barW+8, y+16, c.Completed, c.Actions)
 	}
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return template.HTML(legend(l) + b.String())
+}
+
+// legend names the fills of the status bars, in HTML so that it wraps
+// on a narrow screen; its swatches are decoration, the names say it all.
+func legend(l report.Lang) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="legend">`)
+	for _, f := range fills {
+		fmt.Fprintf(&b, `<li><svg width="14" height="14" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="13" height="13" fill="%s" stroke="#1b3a6b"/></svg> %s</li>`,
+			f.paint(), esc(l.StatusWord(f.status)))
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
 }
 
 func count(c query.Counts, s model.Status) int {
