@@ -83,6 +83,7 @@ func groups(by Grouping, recs []*model.Recommendation, actions []ActionRow, f *q
 	type group struct {
 		key     string
 		recs    []*model.Recommendation
+		has     map[*model.Recommendation]bool
 		actions []ActionRow
 	}
 	index := map[string]*group{}
@@ -91,7 +92,7 @@ func groups(by Grouping, recs []*model.Recommendation, actions []ActionRow, f *q
 		id := query.Fold(key)
 		g := index[id]
 		if g == nil {
-			g = &group{key: key}
+			g = &group{key: key, has: map[*model.Recommendation]bool{}}
 			index[id] = g
 			order = append(order, id)
 		}
@@ -101,14 +102,16 @@ func groups(by Grouping, recs []*model.Recommendation, actions []ActionRow, f *q
 		for _, k := range keys(by, rc, nil) {
 			g := add(k)
 			g.recs = append(g.recs, rc)
+			g.has[rc] = true
 		}
 	}
 	for _, a := range actions {
 		for _, k := range keys(by, a.Action.Recommendation, a.Action) {
 			g := add(k)
 			g.actions = append(g.actions, a)
-			if by == ByOwner && !slices.Contains(g.recs, a.Action.Recommendation) {
-				g.recs = append(g.recs, a.Action.Recommendation)
+			if rc := a.Action.Recommendation; by == ByOwner && !g.has[rc] {
+				g.recs = append(g.recs, rc)
+				g.has[rc] = true
 			}
 		}
 	}

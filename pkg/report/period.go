@@ -21,7 +21,7 @@ func (p Period) Contains(d civil.Date) bool { return !d.Before(p.From) && !d.Aft
 
 // YearOf is the calendar year of d, the period when none is asked for.
 func YearOf(d civil.Date) Period {
-	return Period{Name: strconv.Itoa(d.Year), From: civil.New(d.Year, time.January, 1), To: d.EndOfYear()}
+	return Period{Name: fmt.Sprintf("%04d", d.Year), From: civil.New(d.Year, time.January, 1), To: d.EndOfYear()}
 }
 
 // periodForms is what --period takes, for errors.

@@ -155,39 +155,47 @@ type ActionRow struct {
 // Build computes the report.
 func Build(in Input) *Report {
 	r := &Report{Today: in.Today, Period: in.Period, Lang: in.Lang, History: in.History, By: in.By, Trend: nonNilTrend(in.Trend)}
-	rows := map[*model.Action]*ActionRow{}
 	for _, it := range in.Items {
-		row := in.actionRow(it)
-		r.Actions = append(r.Actions, row)
-	}
-	for i := range r.Actions {
-		rows[r.Actions[i].Action] = &r.Actions[i]
+		r.Actions = append(r.Actions, in.actionRow(it))
 	}
 	recs := in.recommendations()
 	r.Total = figures(recs, r.Actions, in.Evaluations, in.Filter)
+	recsByEval := map[*model.Evaluation][]*model.Recommendation{}
+	for _, rc := range recs {
+		recsByEval[rc.Evaluation] = append(recsByEval[rc.Evaluation], rc)
+	}
+	actionsByEval := map[*model.Evaluation][]ActionRow{}
+	for _, a := range r.Actions {
+		actionsByEval[a.Evaluation()] = append(actionsByEval[a.Evaluation()], a)
+	}
 	for _, e := range in.Evaluations {
 		ef := EvaluationFigures{Evaluation: e}
 		if !e.ApprovedOn.IsZero() && !e.ResponseDue.IsZero() {
 			ef.Known, ef.DaysLate = true, e.ApprovedOn.DaysSince(e.ResponseDue)
 		}
-		ef.Figures = figures(recsOf(recs, func(rc *model.Recommendation) bool { return rc.Evaluation == e }),
-			actionsOf(r.Actions, func(a *ActionRow) bool { return a.Evaluation() == e }), []*model.Evaluation{e}, in.Filter)
+		ef.Figures = figures(recsByEval[e], actionsByEval[e], []*model.Evaluation{e}, in.Filter)
 		r.Evaluations = append(r.Evaluations, ef)
 	}
 	if in.By != "" {
 		r.Groups = groups(in.By, recs, r.Actions, in.Filter)
 	}
+	counts := countsByRecommendation(r.Actions)
 	for _, rc := range recs {
-		rr := RecommendationRow{Recommendation: rc}
-		for _, a := range r.Actions {
-			if a.Action.Recommendation == rc {
-				rr.Counts.Add(a.Item)
-			}
-		}
-		rr.Implemented = implemented(rr.Counts)
-		r.Recommendations = append(r.Recommendations, rr)
+		c := counts[rc]
+		r.Recommendations = append(r.Recommendations, RecommendationRow{Recommendation: rc, Counts: c, Implemented: implemented(c)})
 	}
 	return r
+}
+
+// countsByRecommendation counts the actions of each recommendation.
+func countsByRecommendation(actions []ActionRow) map[*model.Recommendation]query.Counts {
+	out := map[*model.Recommendation]query.Counts{}
+	for _, a := range actions {
+		c := out[a.Action.Recommendation]
+		c.Add(a.Item)
+		out[a.Action.Recommendation] = c
+	}
+	return out
 }
 
 func (in Input) actionRow(it query.Item) ActionRow {
@@ -237,14 +245,17 @@ func (in Input) recommendations() []*model.Recommendation {
 	if !in.Filter.Narrows() {
 		return all
 	}
-	return recsOf(all, func(rc *model.Recommendation) bool {
-		return slices.ContainsFunc(in.Items, func(it query.Item) bool { return it.Action.Recommendation == rc })
-	})
+	kept := map[*model.Recommendation]bool{}
+	for _, it := range in.Items {
+		kept[it.Action.Recommendation] = true
+	}
+	return recsOf(all, func(rc *model.Recommendation) bool { return kept[rc] })
 }
 
 // figures computes the indicators of recs and their selected actions.
 func figures(recs []*model.Recommendation, actions []ActionRow, evals []*model.Evaluation, f *query.Filter) Figures {
 	out := Figures{Recommendations: len(recs), Ageing: make([]int, len(Buckets))}
+	counts := countsByRecommendation(actions)
 	for _, rc := range recs {
 		switch rc.Response {
 		case model.Agree:
@@ -256,13 +267,7 @@ func figures(recs []*model.Recommendation, actions []ActionRow, evals []*model.E
 		default:
 			out.Responses.NotStated++
 		}
-		var c query.Counts
-		for _, a := range actions {
-			if a.Action.Recommendation == rc {
-				c.Add(a.Item)
-			}
-		}
-		if c.Applicable() > 0 {
+		if c := counts[rc]; c.Applicable() > 0 {
 			out.RecommendationsImplemented.Denominator++
 			if implemented(c) {
 				out.RecommendationsImplemented.Numerator++

@@ -9,8 +9,11 @@ package dashboard
 import (
 	_ "embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/render"
 	"github.com/mrtrack/mrtrack/pkg/report"
@@ -44,29 +47,8 @@ type card struct{ Value, Name, Detail string }
 
 type section struct {
 	report.Section
-	Chart   template.HTML
-	Headers []header
-	Rows    []tableRow
-}
-
-type header struct {
-	Name   string
-	Num    bool
-	Prose  bool
-	Narrow bool // a prose column of short names (owners)
-}
-
-type tableRow struct {
-	Group bool
-	Cells []tableCell
-}
-
-type tableCell struct {
-	Text   string
-	Num    bool
-	Prose  bool // running text that wraps; other cells keep to one line
-	Narrow bool
-	Span   int // columns the cell spans: a group row's last text runs on
+	Chart template.HTML
+	Table template.HTML
 }
 
 // Write writes the dashboard of r.
@@ -84,48 +66,68 @@ func Write(w io.Writer, r *report.Report) error {
 		{l.Percent(t.Validation()), report.Validation.Name.In(l), ratio(t.Validation())},
 	}
 	for _, s := range r.Sections() {
-		sec := section{Section: s}
-		for _, c := range s.Table.Columns {
-			sec.Headers = append(sec.Headers, header{c.Name, c.Right, c.Fit, c.Max > 0})
-		}
-		sec.Rows = rows(s.Table)
-		sec.Chart = chart(r, s)
+		sec := section{Section: s, Chart: chart(r, s), Table: table(s)}
 		v.Sections = append(v.Sections, sec)
 	}
 	return page.Execute(w, v)
 }
 
-func rows(t render.Table) []tableRow {
-	var out []tableRow
-	for _, r := range t.Rows {
-		tr := tableRow{Group: r.Group}
-		for i, c := range r.Cells {
-			col := render.Column{}
-			if i < len(t.Columns) {
-				col = t.Columns[i]
-			}
-			tr.Cells = append(tr.Cells, tableCell{Text: c.Text, Num: col.Right, Prose: col.Fit, Narrow: col.Max > 0, Span: 1})
-		}
-		if r.Group {
-			tr.Cells = spanEmpty(tr.Cells)
-		}
-		out = append(out, tr)
+// table writes a section's table. By hand rather than in the template:
+// the action list of a large repository has tens of thousands of cells,
+// which the template's reflection makes slow; every text goes through
+// html.EscapeString.
+func table(s report.Section) template.HTML {
+	t := s.Table
+	if len(t.Rows) == 0 {
+		return ""
 	}
-	return out
+	var b strings.Builder
+	b.WriteString("<div class=\"table-wrap\"><table>\n<caption>" + html.EscapeString(s.Title) + "</caption>\n<thead><tr>")
+	for _, c := range t.Columns {
+		b.WriteString(`<th scope="col"` + class(c) + ">" + html.EscapeString(c.Name) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range t.Rows {
+		if r.Group {
+			b.WriteString(`<tr class="group">`)
+		} else {
+			b.WriteString("<tr>")
+		}
+		cells := r.Cells
+		for i := 0; i < len(cells); i++ {
+			span := 1
+			// A group row's text runs over the empty cells after it.
+			for r.Group && i+span < len(cells) && cells[i+span].Text == "" {
+				span++
+			}
+			b.WriteString("<td")
+			if span > 1 {
+				b.WriteString(` colspan="` + strconv.Itoa(span) + `"`)
+			}
+			if i < len(t.Columns) {
+				b.WriteString(class(t.Columns[i]))
+			}
+			b.WriteString(">" + html.EscapeString(cells[i].Text) + "</td>")
+			i += span - 1
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table></div>\n")
+	return template.HTML(b.String())
 }
 
-// spanEmpty lets a group row's text run over the empty cells after it,
-// leaving a trailing number (a count) in its column.
-func spanEmpty(cells []tableCell) []tableCell {
-	var out []tableCell
-	for _, c := range cells {
-		if c.Text == "" && len(out) > 0 {
-			out[len(out)-1].Span++
-			continue
-		}
-		out = append(out, c)
+// class is a column's class: numbers align right; prose wraps, names
+// (owners) in a narrower column; the rest keeps to one line.
+func class(c render.Column) string {
+	switch {
+	case c.Right:
+		return ` class="num"`
+	case c.Fit && c.Max > 0:
+		return ` class="prose narrow"`
+	case c.Fit:
+		return ` class="prose"`
 	}
-	return out
+	return ""
 }
 
 func ratio(r report.Ratio) string { return fmt.Sprintf("%d / %d", r.Numerator, r.Denominator) }
