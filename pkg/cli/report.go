@@ -102,7 +102,7 @@ Filters are those of list; the period takes a year (2025), a quarter
 				}
 				opts.by = grouping
 			}
-			if !cmd.Flags().Changed("output") {
+			if opts.format == "" {
 				opts.format = formatOfFile(opts.out)
 			}
 			opts.format = strings.ToLower(strings.TrimSpace(opts.format))
@@ -124,9 +124,16 @@ Filters are those of list; the period takes a year (2025), a quarter
 	opts.filter.addActions(cmd.Flags())
 	cmd.Flags().StringVar(&opts.period, "period", "", "the reporting period of the closure rate: YEAR, YYYY-Qn or FROM..TO (default the year of the day)")
 	cmd.Flags().StringVar(&by, "by", "", "add a breakdown by unit, owner, priority or tag")
-	cmd.Flags().StringVarP(&opts.format, "output", "o", "markdown", "output format: "+strings.Join(reportFormats, ", ")+" (default: from the --out extension, else markdown)")
+	cmd.Flags().StringVarP(&opts.format, "output", "o", "", "output format: "+strings.Join(reportFormats, ", ")+" (default: from the --out extension, else markdown)")
 	cmd.Flags().StringVar(&opts.lang, "lang", "", "the report's language: fr or en (default the evaluations' language)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "write the report to FILE (replaced atomically) instead of stdout")
+	groupings := make([]string, len(report.Groupings))
+	for i, gr := range report.Groupings {
+		groupings[i] = string(gr)
+	}
+	for flag, values := range map[string][]string{"output": reportFormats, "by": groupings, "lang": {"fr", "en"}} {
+		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+	}
 	return cmd
 }
 
