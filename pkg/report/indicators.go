@@ -31,7 +31,7 @@ var (
 	ResponseMix = Definition{"responses",
 		Text{"Response mix", "Réponses de la direction"},
 		Text{"recommendations by management's response: agree, partially agree, disagree, not stated",
-			"recommandations selon la réponse de la direction : accepte, accepte partiellement, rejette, non indiquée"}}
+			"recommandations selon la réponse de la direction : acceptée, partiellement acceptée, rejetée, non indiquée"}}
 	AcceptanceRate = Definition{"acceptance",
 		Text{"Acceptance rate", "Taux d'acceptation"},
 		Text{"(agree + partially agree) / recommendations with a stated response",
