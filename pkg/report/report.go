@@ -9,7 +9,6 @@
 package report
 
 import (
-
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/history"
 	"github.com/mrtrack/mrtrack/pkg/model"
