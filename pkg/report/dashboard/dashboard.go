@@ -62,7 +62,7 @@ func Write(w io.Writer, r *report.Report) error {
 		{l.Percent(t.ActionsImplemented()), report.ActionImplementation.Name.In(l), ratio(t.ActionsImplemented())},
 		{l.Percent(t.RecommendationsImplemented), report.RecommendationImplementation.Name.In(l), ratio(t.RecommendationsImplemented)},
 		{l.Percent(t.Closure.Ratio), report.ClosureRate.Name.In(l) + " " + r.Period.Name, ratio(t.Closure.Ratio)},
-		{fmt.Sprint(t.Open.PastDue), words(l, "Open actions past due", "Actions en retard"), fmt.Sprintf("/ %d", t.Open.Total())},
+		{fmt.Sprint(t.Open.PastDue), words(l, "Open actions past due", "Actions en retard"), fmt.Sprintf(words(l, "of %d open", "sur %d en cours"), t.Open.Total())},
 		{l.Percent(t.Validation()), report.Validation.Name.In(l), ratio(t.Validation())},
 	}
 	for _, s := range r.Sections() {
