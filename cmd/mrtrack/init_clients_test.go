@@ -60,7 +60,11 @@ func TestInitWorkflowsActionlint(t *testing.T) {
 	actionlint := clients.Path(t, "actionlint")
 	dir := initRepo(t, "--organization", "my-office")
 	workflows := filepath.Join(dir, ".github", "workflows")
-	runClient(t, dir, 0, nil, actionlint, "-no-color", filepath.Join(workflows, "validate.yml"), filepath.Join(workflows, "follow-up.yml"))
+	all, _ := filepath.Glob(filepath.Join(workflows, "*.yml"))
+	if len(all) != 3 {
+		t.Fatalf("workflows written: %v", all)
+	}
+	runClient(t, dir, 0, nil, actionlint, append([]string{"-no-color"}, all...)...)
 
 	broken := filepath.Join(t.TempDir(), "broken.yml")
 	b, _ := os.ReadFile(filepath.Join(workflows, "follow-up.yml"))

@@ -53,6 +53,7 @@ current folder), empty or an existing git checkout without records:
   .github/workflows/validate.yml   validate every pull request, annotated
   .github/workflows/follow-up.yml  weekly: an issue per owner with what is
                         overdue (mrtrack issues), the HTML report, round status
+  .github/workflows/report.yml     quarterly: the report, kept as an artifact
   .pre-commit-config.yaml          validate before each commit
   .vscode/settings.json the schemas mapped for the YAML extension
   .editorconfig, .gitattributes    LF line endings, two-space indents
