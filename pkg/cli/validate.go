@@ -173,7 +173,8 @@ func loadRecords(env *Env, g *global, paths []string) (*load.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today})
+	dataDir, _ := g.resolveDataDir(env) // none: paths outside any data folder, and no owners.yaml
+	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today, DataDir: dataDir})
 	if err != nil {
 		return nil, cannotRun(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 )
@@ -27,6 +28,9 @@ type Options struct {
 	// Today is the day dates are measured against (--as-of): a day after
 	// it is an error. Zero skips those rules.
 	Today civil.Date
+	// DataDir is the data folder, when known: its owners.yaml is read as
+	// the owners list, not as a record (see addOwners).
+	DataDir string
 }
 
 // Stats count what was read.
@@ -49,6 +53,9 @@ type Result struct {
 	Findings    []finding.Finding // sorted by file and position
 	Evaluations []*model.Evaluation
 	Stats       Stats
+	// Owners is the data folder's owners.yaml, when it was read and has
+	// no errors; nil otherwise.
+	Owners *owners.File
 }
 
 // Load reads, validates and assembles the records under opts.Paths. The
@@ -59,11 +66,13 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, ownersFile := withoutOwners(files, opts.DataDir)
 	done := inParallel(len(files), func(i int) checked {
 		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize, opts.Today))
 	})
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
+	res.addOwners(ownersFile, opts)
 	finding.Sort(res.Findings)
 	res.countFindings()
 	return res, nil
