@@ -22,10 +22,17 @@ import (
 )
 
 // FileName is the owners list's name, at the data folder's root.
-const FileName = "owners.yaml"
+const FileName = validate.OwnersFile
 
 // Modeline is the first line of owners.yaml: its schema, for editors.
 const Modeline = "# yaml-language-server: $schema=../schema/" + validate.OwnersSchemaFile
+
+// IsListOf reports whether the file at abs is the owners list of the data
+// folder dataDir (both absolute): commands that walk the data folder read
+// it as such, not as a record.
+func IsListOf(abs, dataDir string) bool {
+	return dataDir != "" && filepath.Clean(abs) == filepath.Join(filepath.Clean(dataDir), FileName)
+}
 
 // File is a parsed owners.yaml.
 type File struct {

@@ -1,6 +1,8 @@
 package owners
 
 import (
+	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,9 +92,9 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func TestLookup(t *testing.T) {
 	f := parse(t, sample)
 	for name, want := range map[string]string{
-		"Relations extérieures":          "Relations extérieures",
-		"RELATIONS  EXTERIEURES":         "Relations extérieures",
-		"protection":                     "Protection",
+		"Relations extérieures":           "Relations extérieures",
+		"RELATIONS  EXTERIEURES":          "Relations extérieures",
+		"protection":                      "Protection",
 		"protection / solutions durables": "Protection / Solutions Durables",
 	} {
 		o, ok := f.Lookup(name)
@@ -156,4 +158,18 @@ func TestCheck(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Check:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// The example of docs/format.md is the file's documentation: it must
+// parse without a finding.
+func TestDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)\n## Owners: `owners.yaml`\n.*?```yaml\n(.*?)```").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/format.md has no owners.yaml example")
+	}
+	parse(t, string(m[1]))
 }

@@ -9,6 +9,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// OwnersFile is the name of the optional owners list at the data folder's
+// root; pkg/owners reads it.
+const OwnersFile = "owners.yaml"
+
 // OwnersSchemaFile is the name of owners.yaml's schema, as its modeline
 // points at it from the data folder: ../schema/owners.schema.json.
 const OwnersSchemaFile = "owners.schema.json"

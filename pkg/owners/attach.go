@@ -1,4 +1,4 @@
-package load
+package owners
 
 import (
 	"bytes"
@@ -7,53 +7,48 @@ import (
 	"path/filepath"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
-	"github.com/mrtrack/mrtrack/pkg/owners"
+	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
-// withoutOwners takes the data folder's owners.yaml out of the files to
-// check as records, and returns it apart (nil when it was not listed).
-func withoutOwners(files []store.File, dataDir string) ([]store.File, *store.File) {
-	if dataDir == "" {
-		return files, nil
-	}
-	want := filepath.Join(filepath.Clean(dataDir), owners.FileName)
-	for i, f := range files {
-		if f.Abs == want {
-			return append(files[:i:i], files[i+1:]...), &f
-		}
-	}
-	return files, nil
-}
-
-// addOwners checks owners.yaml and, when the whole data folder was read,
-// compares it with the records and with .github/CODEOWNERS: its findings
-// join the records', and a usable list is kept in res.Owners.
-func (res *Result) addOwners(f *store.File, opts Options) {
-	if f == nil {
-		return
+// Attach reads the owners.yaml the loader set aside (res.OwnersSource)
+// and adds its findings to res: its own and, when the whole data folder
+// was read, those comparing it with the records (Check) and with
+// .github/CODEOWNERS. It returns the list, nil when there is none or it
+// has errors. It is the one call commands make to read owners.
+func Attach(res *load.Result, opts load.Options) *File {
+	src := res.OwnersSource
+	if src == nil {
+		return nil
 	}
 	res.Stats.Files++
-	data, err := store.Read(f.Abs, opts.Limits.MaxFileSize)
+	data, err := store.Read(src.Abs, opts.Limits.MaxFileSize)
 	if err != nil {
-		res.Findings = append(res.Findings, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error,
-			Rule: finding.RuleUnreadable, Message: "cannot read: " + errText(err)})
-		return
+		res.Add([]finding.Finding{{File: src.Path, Line: 1, Col: 1, Severity: finding.Error,
+			Rule: finding.RuleUnreadable, Message: "cannot read: " + readError(err)}})
+		return nil
 	}
-	list, fs := owners.Parse(f.Path, data)
-	res.Findings = append(res.Findings, fs...)
-	res.Owners = list
-	if list == nil || !readsWhole(opts) {
-		return
+	list, fs := Parse(src.Path, data)
+	if list != nil && readsWhole(opts) {
+		fs = append(fs, list.Check(Uses(res.Evaluations), locator(res))...)
+		fs = append(fs, staleCodeowners(list, res, opts)...)
 	}
-	res.Findings = append(res.Findings, list.Check(owners.Uses(res.Evaluations), res.locator())...)
-	res.Findings = append(res.Findings, res.staleCodeowners(list, opts)...)
+	res.Add(fs)
+	return list
+}
+
+func readError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // readsWhole reports whether the data folder itself is among the paths
 // read, so an owner no record names is truly unused.
-func readsWhole(opts Options) bool {
+func readsWhole(opts load.Options) bool {
 	for _, p := range opts.Paths {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(opts.Cwd, p)
@@ -67,12 +62,12 @@ func readsWhole(opts Options) bool {
 
 // locator places an owner's use in its record file by reading the file
 // again: only uses owners.yaml does not know need it, which are few.
-func (res *Result) locator() func(owners.Use) (int, int) {
+func locator(res *load.Result) func(Use) (int, int) {
 	abs := map[string]string{}
 	for _, f := range res.Files {
 		abs[f.Path] = f.Abs
 	}
-	return func(u owners.Use) (int, int) {
+	return func(u Use) (int, int) {
 		data, err := store.Read(abs[u.File], store.DefaultLimits.MaxFileSize)
 		if err != nil {
 			return 0, 0
@@ -88,8 +83,8 @@ func (res *Result) locator() func(owners.Use) (int, int) {
 
 // staleCodeowners warns when the repository's .github/CODEOWNERS exists
 // and differs from what mrtrack codeowners would write.
-func (res *Result) staleCodeowners(list *owners.File, opts Options) []finding.Finding {
-	path, dataPath := owners.CodeownersTarget(opts.DataDir)
+func staleCodeowners(list *File, res *load.Result, opts load.Options) []finding.Finding {
+	path, dataPath := CodeownersTarget(opts.DataDir)
 	have, err := store.Read(path, opts.Limits.MaxFileSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -102,9 +97,9 @@ func (res *Result) staleCodeowners(list *owners.File, opts Options) []finding.Fi
 		return []finding.Finding{{File: shown, Line: line, Col: 1, Severity: finding.Warning, Rule: finding.RuleCodeownersStale, Message: msg, Hint: hint}}
 	}
 	if err != nil {
-		return stale(1, "cannot read: "+errText(err), "")
+		return stale(1, "cannot read: "+readError(err), "")
 	}
-	want, err := owners.CODEOWNERS(list, dataPath, owners.FoldersOf(res.Evaluations))
+	want, err := CODEOWNERS(list, dataPath, FoldersOf(res.Evaluations))
 	if err != nil {
 		return stale(1, "cannot check it: "+err.Error(), "add office: github: @org/team to "+list.Path+", then run mrtrack codeowners")
 	}
