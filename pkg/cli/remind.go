@@ -109,8 +109,12 @@ func runRemind(env *Env, g *global, opts *remindOptions) error {
 		office = list.Office
 	}
 	if opts.output == "eml" && office.Email == "" {
+		where := owners.FileName
+		if data.OwnersSource != nil {
+			where = data.OwnersSource.Path
+		}
 		return data.finish(&exitError{code: ExitFindings, err: withHint(remind.ErrNoSender,
-			"add to "+owners.FileName+":\n  office:\n    name: Evaluation Office\n    email: evaluation@example.org")})
+			"add to "+where+":\n  office:\n    name: Evaluation Office\n    email: evaluation@example.org")})
 	}
 	digests := remind.Digests(data.Evaluations, remind.Options{Today: today, Until: until, Owners: list, Only: trimmed(opts.owners)})
 	if list == nil && data.OwnersSource == nil {
