@@ -37,7 +37,7 @@ func newRemindCmd(env *Env, g *global) *cobra.Command {
 func newRemindCmdRun(env *Env, g *global, run func(*Env, *global, *remindOptions) error) *cobra.Command {
 	opts := &remindOptions{}
 	cmd := &cobra.Command{
-		Use:   "remind [--owner TEXT...] [--within WINDOW] [--out DIR] [-o markdown|eml|json]",
+		Use:   "remind [-o markdown|eml|json] [--out DIR]",
 		Short: "Write each owner a digest of what is overdue and what falls due",
 		Long: `Write, for each owner with something to do, a short digest: the actions
 overdue (most overdue first) and those falling due within the window after
@@ -81,10 +81,10 @@ Exit status:
 			return run(env, g, opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&opts.owners, "owner", nil, "only owners whose name contains TEXT (case and accents ignored; repeatable: any matches)")
-	cmd.Flags().StringVar(&opts.within, "within", defaultWindow, "what falls due within WINDOW after the day: 30d, 2w, 3m")
+	cmd.Flags().StringArrayVar(&opts.owners, "owner", nil, "only owners whose name contains `TEXT` (case and accents ignored; repeatable: any matches)")
+	cmd.Flags().StringVar(&opts.within, "within", defaultWindow, "what falls due within `WINDOW` after the day: 30d, 2w, 3m")
 	cmd.Flags().StringVar(&opts.out, "out", "", "write one file per owner into `DIR`")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "markdown", "output format: markdown, eml or json")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "markdown", "output `FORMAT`: markdown, eml or json")
 	cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"markdown", "eml", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.MarkFlagDirname("out")
 	return cmd

@@ -68,7 +68,7 @@ func locator(res *load.Result) func(Use) (int, int) {
 		abs[f.Path] = f.Abs
 	}
 	return func(u Use) (int, int) {
-		data, err := store.Read(abs[u.File], store.DefaultLimits.MaxFileSize)
+		data, err := store.Read(abs[u.File()], store.DefaultLimits.MaxFileSize)
 		if err != nil {
 			return 0, 0
 		}
@@ -76,7 +76,7 @@ func locator(res *load.Result) func(Use) (int, int) {
 		if root == nil {
 			return 0, 0
 		}
-		n, _ := ydoc.Locate(root, u.Pointer)
+		n, _ := ydoc.Locate(root, u.Pointer())
 		return n.Line, n.Column
 	}
 }

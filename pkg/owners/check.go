@@ -13,11 +13,19 @@ import (
 
 // Use is one action of the records naming an owner.
 type Use struct {
-	Owner   string
-	File    string // the recommendation file, as findings name it
-	Pointer string // the owner field in it: /actions/2/owner
-	ID      string // EVO-2024-03/R1.3
+	Owner  string
+	Action *model.Action
+	Index  int // the action's place in its recommendation file, from 0
 }
+
+// File is the recommendation file of the use, as findings name it.
+func (u Use) File() string { return u.Action.Recommendation.File }
+
+// Pointer is the owner field in its file: /actions/2/owner.
+func (u Use) Pointer() string { return fmt.Sprintf("/actions/%d/owner", u.Index) }
+
+// ID is the action's id with its evaluation: EVO-2024-03/R1.3.
+func (u Use) ID() string { return model.QualifiedID(u.Action.Recommendation.Evaluation, u.Action.ID()) }
 
 // Uses lists the owner of every action in evals, in the records' order;
 // actions without an owner are left out.
@@ -26,11 +34,9 @@ func Uses(evals []*model.Evaluation) []Use {
 	for _, e := range evals {
 		for _, r := range e.Recommendations {
 			for i, a := range r.Actions {
-				if strings.TrimSpace(a.Owner) == "" {
-					continue
+				if strings.TrimSpace(a.Owner) != "" {
+					out = append(out, Use{Owner: a.Owner, Action: a, Index: i})
 				}
-				out = append(out, Use{Owner: a.Owner, File: r.File, Pointer: fmt.Sprintf("/actions/%d/owner", i),
-					ID: model.QualifiedID(e, a.ID())})
 			}
 		}
 	}
@@ -43,16 +49,24 @@ func Uses(evals []*model.Evaluation) []Use {
 func (f *File) Check(uses []Use, locate func(Use) (line, col int)) []finding.Finding {
 	var out []finding.Finding
 	used := make(map[string]bool, len(uses))
+	if f.byName == nil {
+		f.index()
+	}
+	folded := map[string]string{} // a few owners name thousands of actions: fold each once
 	for _, u := range uses {
-		key := query.Fold(u.Owner)
+		key, ok := folded[u.Owner]
+		if !ok {
+			key = query.Fold(u.Owner)
+			folded[u.Owner] = key
+		}
 		used[key] = true
-		if _, ok := f.Lookup(u.Owner); ok {
+		if _, ok := f.byName[key]; ok {
 			continue
 		}
 		line, col := locate(u)
-		out = append(out, finding.Finding{File: u.File, Line: line, Col: col, Severity: finding.Warning, Rule: finding.RuleOwnerUnknown,
-			Message: fmt.Sprintf("owner %q of %s is not in %s", u.Owner, u.ID, f.Path),
-			Field:   ydoc.FieldPath(u.Pointer),
+		out = append(out, finding.Finding{File: u.File(), Line: line, Col: col, Severity: finding.Warning, Rule: finding.RuleOwnerUnknown,
+			Message: fmt.Sprintf("owner %q of %s is not in %s", u.Owner, u.ID(), f.Path),
+			Field:   ydoc.FieldPath(u.Pointer()),
 			Hint:    fmt.Sprintf("add an entry with name: %s to %s, or spell the owner as an entry there does", u.Owner, filepath.Base(f.Path))})
 	}
 	for _, o := range f.Owners {

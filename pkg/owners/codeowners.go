@@ -18,7 +18,7 @@ const CodeownersPath = ".github/CODEOWNERS"
 // Folder is an evaluation folder and the owners of its actions.
 type Folder struct {
 	Name   string   // the folder's name in the data folder
-	Owners []string // as the records name them; repeats allowed
+	Owners []string // as the records name them; repeats allowed (FoldersOf leaves none)
 }
 
 // FoldersOf lists the evaluation folders of evals and their actions'
@@ -27,9 +27,13 @@ func FoldersOf(evals []*model.Evaluation) []Folder {
 	out := make([]Folder, 0, len(evals))
 	for _, e := range evals {
 		fo := Folder{Name: e.ID}
+		seen := map[string]bool{}
 		for _, r := range e.Recommendations {
 			for _, a := range r.Actions {
-				fo.Owners = append(fo.Owners, a.Owner)
+				if !seen[a.Owner] {
+					seen[a.Owner] = true
+					fo.Owners = append(fo.Owners, a.Owner)
+				}
 			}
 		}
 		out = append(out, fo)

@@ -39,6 +39,8 @@ type File struct {
 	Path   string // as findings name it
 	Office Office
 	Owners []Owner
+
+	byName map[string]int // folded name to the first entry of that name
 }
 
 // Office is the evaluation office: it owns every record file and sends
@@ -75,6 +77,7 @@ func Parse(path string, data []byte) (*File, []finding.Finding) {
 			Rule: finding.RuleSchemaOther, Message: "cannot read owners: " + err.Error()})
 	}
 	place(f, root)
+	f.index()
 	fs = append(fs, f.duplicates()...)
 	if errs, _ := finding.Count(fs); errs > 0 {
 		return nil, fs
@@ -129,13 +132,23 @@ func (f *File) Lookup(name string) (*Owner, bool) {
 	if f == nil {
 		return nil, false
 	}
-	key := query.Fold(name)
-	for i := range f.Owners {
-		if query.Fold(f.Owners[i].Name) == key {
-			return &f.Owners[i], true
-		}
+	if f.byName == nil {
+		f.index() // a File built in code rather than parsed
 	}
-	return nil, false
+	i, ok := f.byName[query.Fold(name)]
+	if !ok {
+		return nil, false
+	}
+	return &f.Owners[i], true
+}
+
+// index maps each folded name to its first entry, so a lookup per action
+// costs one fold, not one per entry.
+func (f *File) index() {
+	f.byName = make(map[string]int, len(f.Owners))
+	for i := len(f.Owners) - 1; i >= 0; i-- {
+		f.byName[query.Fold(f.Owners[i].Name)] = i
+	}
 }
 
 // Matching returns the entries whose name contains any of needles, as

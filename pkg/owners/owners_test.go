@@ -146,7 +146,7 @@ func evaluation(owners ...string) *model.Evaluation {
 func TestCheck(t *testing.T) {
 	f := parse(t, sample)
 	uses := Uses([]*model.Evaluation{evaluation("relations exterieures", "", "Protection", "Logistique")})
-	fs := f.Check(uses, func(u Use) (int, int) { return 7, len(u.Pointer) })
+	fs := f.Check(uses, func(u Use) (int, int) { return 7, len(u.Pointer()) })
 	var got []string
 	for _, fd := range fs {
 		got = append(got, fd.File+":"+itoa(fd.Line)+":"+itoa(fd.Col)+" "+fd.Severity.String()+" "+fd.Rule+" "+fd.Message+" "+fd.Field)
