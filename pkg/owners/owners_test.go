@@ -173,3 +173,26 @@ func TestDocExample(t *testing.T) {
 	}
 	parse(t, string(m[1]))
 }
+
+// The skeleton mrtrack init writes parses without a finding, in both
+// languages, with and without the office's details, and keeps them.
+func TestSkeleton(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "de"} {
+		for _, office := range []Office{{}, {Name: "Bureau de l'évaluation", Email: "eval@example.org", GitHub: "@example-org/eval"}} {
+			src := Skeleton(office, lang)
+			f, fs := Parse("data/owners.yaml", src)
+			if f == nil || len(fs) > 0 {
+				t.Fatalf("%s, %+v:\n%s\n%v", lang, office, src, fs)
+			}
+			if office.Name != "" && f.Office != office {
+				t.Errorf("%s: office %+v, want %+v", lang, f.Office, office)
+			}
+			if len(f.Owners) != 0 {
+				t.Errorf("%s: owners %+v", lang, f.Owners)
+			}
+		}
+	}
+	if got := string(Skeleton(Office{}, "fr")); !strings.Contains(got, "name: Bureau de l'évaluation\n") || !strings.Contains(got, "  # github: \"@your-org/evaluation-office\"") {
+		t.Errorf("French skeleton:\n%s", got)
+	}
+}
