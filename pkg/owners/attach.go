@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
@@ -32,10 +33,26 @@ func Attach(res *load.Result, opts load.Options) *File {
 	list, fs := Parse(src.Path, data)
 	if list != nil && readsWhole(opts) {
 		fs = append(fs, list.Check(Uses(res.Evaluations), locator(res))...)
-		fs = append(fs, staleCodeowners(list, res, opts)...)
+		if complete(res) {
+			fs = append(fs, staleCodeowners(list, res, opts)...)
+		} else {
+			// A file left out for its errors may name the owners that look
+			// unused, and change CODEOWNERS: say only what is sure.
+			fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == finding.RuleOwnerUnused })
+		}
 	}
 	res.Add(fs)
 	return list
+}
+
+// complete reports whether every record file read went into the model.
+func complete(res *load.Result) bool {
+	for _, f := range res.Files {
+		if !f.Usable() {
+			return false
+		}
+	}
+	return true
 }
 
 func readError(err error) string {
