@@ -62,6 +62,19 @@ type Owner struct {
 	Line, Col int `yaml:"-"`
 }
 
+// DefaultLanguage is the language of an owner's forms and reminders when
+// owners.yaml does not say.
+const DefaultLanguage = "en"
+
+// FormLanguage is the language of the owner's forms and reminders: en or
+// fr, DefaultLanguage when the entry does not say.
+func (o *Owner) FormLanguage() string {
+	if o == nil || o.Language == "" {
+		return DefaultLanguage
+	}
+	return o.Language
+}
+
 // Parse checks the bytes of owners.yaml (path is how findings name it)
 // and returns the list, or nil when the file has errors; the findings are
 // its errors and warnings, placed at line and column.

@@ -97,14 +97,12 @@ func Digests(evals []*model.Evaluation, opts Options) []Digest {
 }
 
 func newDigest(name string, opts Options) *Digest {
-	d := &Digest{Owner: name, Emails: []string{}, Language: "en", AsOf: opts.Today, Until: opts.Until,
+	o, listed := opts.Owners.Lookup(name)
+	d := &Digest{Owner: name, Listed: listed, Emails: []string{}, Language: o.FormLanguage(), AsOf: opts.Today, Until: opts.Until,
 		Overdue: []Item{}, DueSoon: []Item{}}
-	if o, ok := opts.Owners.Lookup(name); ok {
-		d.Owner, d.Listed = o.Name, true
+	if listed {
+		d.Owner = o.Name
 		d.Emails = append(d.Emails, o.Emails...)
-		if o.Language != "" {
-			d.Language = o.Language
-		}
 	}
 	return d
 }
