@@ -124,12 +124,3 @@ func (g *global) loadOwners(env *Env) (*owners.File, *dataResult, string, error)
 	}
 	return data.Owners, data, dir, nil
 }
-
-// shown is how a path is named to the user, as the records are: relative
-// to the working folder.
-func (env *Env) shown(path string) string {
-	if rel, err := filepath.Rel(env.Cwd, path); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(path)
-}

@@ -37,7 +37,9 @@ func newValidateCmdRun(env *Env, g *global, run func(*Env, *global, *validateOpt
 report every finding of every file as path:line:col: severity: message [rule].
 
 With no PATH, validate checks the whole data folder. A PATH may be a folder
-or single files (as pre-commit passes them).
+or single files (as pre-commit passes them). The data folder's owners.yaml
+is checked against its own schema and, when the whole folder is read,
+against the records' owners and .github/CODEOWNERS.
 
 Output formats (-o):
   auto    github when $GITHUB_ACTIONS is "true", else text (the default)
