@@ -12,6 +12,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/scaffold"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
@@ -134,6 +135,9 @@ func runInit(env *Env, opts *initOptions) error {
 	if fi, err := os.Stat(root); err == nil && !fi.IsDir() {
 		return cannotRun(fmt.Errorf("%s is not a folder", opts.dir))
 	}
+	if files, err = withCodeowners(root, files); err != nil {
+		return cannotRun(err)
+	}
 	if taken, err := existing(root, files); err != nil {
 		return cannotRun(err)
 	} else if len(taken) > 0 {
@@ -178,6 +182,34 @@ func newFolders(root string, files []scaffold.File) []string {
 	}
 	slices.SortFunc(made, func(a, b string) int { return len(b) - len(a) })
 	return made
+}
+
+// withCodeowners adds .github/CODEOWNERS to files, as 'mrtrack
+// codeowners' makes it from the owners.yaml being written, when that
+// names the office's GitHub team (--organization): the office owns the
+// data folder. Without a team there is no one to name yet, and in a
+// subfolder of a git checkout the file belongs to the checkout's root;
+// either way 'mrtrack codeowners' writes it later.
+func withCodeowners(root string, files []scaffold.File) ([]scaffold.File, error) {
+	i := slices.IndexFunc(files, func(f scaffold.File) bool { return f.Path == "data/"+owners.FileName })
+	if i < 0 {
+		return files, nil
+	}
+	list, findings := owners.Parse(files[i].Path, files[i].Data)
+	if list == nil {
+		return nil, fmt.Errorf("internal: the owners.yaml init writes does not validate: %v", findings)
+	}
+	target, dataPath := owners.CodeownersTarget(filepath.Join(root, "data"))
+	if list.Office.GitHub == "" || target != filepath.Join(root, filepath.FromSlash(owners.CodeownersPath)) {
+		return files, nil
+	}
+	text, err := owners.CODEOWNERS(list, dataPath, nil)
+	if err != nil {
+		return nil, fmt.Errorf("internal: %w", err)
+	}
+	files = append(files, scaffold.File{Path: owners.CodeownersPath, Data: text})
+	slices.SortFunc(files, func(a, b scaffold.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
 }
 
 // existing lists, relative to root, the files init would write that

@@ -41,6 +41,8 @@ and edited when what is overdue changes; an owner with nothing overdue has
 its issue closed, with a comment, and reopened when something is late
 again. Each issue is found again by a marker in its body (an HTML comment
 naming the owner), so the title may be changed and no duplicate is opened.
+The body names the owner's GitHub team or user when owners.yaml gives one
+(github), so GitHub notifies them when the issue is opened.
 The body names no day, so a run that finds the records as they were
 changes nothing. The follow-up workflow that 'mrtrack init' writes runs it
 every week with the least permissions it needs (issues: write).
@@ -70,15 +72,19 @@ Exit status:
 }
 
 func runIssues(env *Env, g *global, opts *issuesOptions) error {
-	data, err := g.recordsAt(env, "")
+	today, err := g.today(env)
 	if err != nil {
 		return err
 	}
-	if err := data.finish(nil); err != nil {
+	data, err := g.loadData(env)
+	if err != nil {
+		return err
+	}
+	if data.Stats.Errors > 0 {
 		return &exitError{code: ExitFindings, err: withHint(errors.New("the data has errors, so no issue was changed: none is closed on part of the records"),
 			"run 'mrtrack validate' and fix them")}
 	}
-	items := (&query.Filter{}).Select(data.evaluations, data.today)
+	items := (&query.Filter{}).Select(data.Evaluations, today)
 	md, err := render.New("markdown", render.Options{})
 	if err != nil {
 		return cannotRun(err)
@@ -86,7 +92,11 @@ func runIssues(env *Env, g *global, opts *issuesOptions) error {
 	var wants []ghissue.Want
 	for _, grp := range query.OverdueBy(items, query.ByOwner, &query.Filter{}) {
 		var body bytes.Buffer
-		if err := md.Write(&body, render.OwnerIssue(grp.Key, grp.Items, data.today)); err != nil {
+		github := ""
+		if o, ok := data.Owners.Lookup(grp.Key); ok {
+			github = o.GitHub
+		}
+		if err := md.Write(&body, render.OwnerIssue(grp.Key, github, grp.Items, today)); err != nil {
 			return cannotRun(err)
 		}
 		wants = append(wants, ghissue.Want{Key: query.Fold(grp.Key), Owner: grp.Key, Title: issueTitle(grp.Key), Body: body.String(), Count: len(grp.Items)})
@@ -100,7 +110,7 @@ func runIssues(env *Env, g *global, opts *issuesOptions) error {
 	if err != nil {
 		return cannotRun(err)
 	}
-	closing := fmt.Sprintf("Nothing listed here is overdue in the records on %s, so mrtrack issues closed this issue; it reopens it when something of this owner is overdue again.", data.today)
+	closing := fmt.Sprintf("Nothing listed here is overdue in the records on %s, so mrtrack issues closed this issue; it reopens it when something of this owner is overdue again.", today)
 	for _, s := range ghissue.Plan(have, wants) {
 		if !opts.dryRun {
 			if err := ghissue.Do(gh, opts.repo, &s, closing); err != nil {
