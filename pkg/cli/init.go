@@ -49,6 +49,8 @@ current folder), empty or an existing git checkout without records:
 
   data/README.md        for officers: adding, updating, how a change is checked
   data/owners.yaml      who owns the actions (a commented skeleton)
+  .github/CODEOWNERS    with --organization: the office owns every record
+                        file (mrtrack codeowners writes it again later)
   schema/               the schemas the records' first line points at, so
                         editors work offline
   .github/workflows/validate.yml   validate every pull request, annotated
