@@ -3,6 +3,9 @@ package cli
 import (
 	"strings"
 	"testing"
+
+	"github.com/mrtrack/mrtrack/pkg/scaffold"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestInitFlags(t *testing.T) {
@@ -62,5 +65,60 @@ func TestIssuesWithoutGH(t *testing.T) {
 	}
 	if hint, _ := hintOf(err); !strings.Contains(hint, "https://cli.github.com") {
 		t.Errorf("hint %q", hint)
+	}
+}
+
+// Every mrtrack command the generated workflows run is a command of this
+// mrtrack, with flags it has: a workflow can only call what exists.
+func TestWorkflowsCallRealCommands(t *testing.T) {
+	var schemas []scaffold.Schema
+	for _, s := range schemaFiles {
+		schemas = append(schemas, scaffold.Schema{File: s.file, Data: s.data})
+	}
+	files, err := scaffold.Files(scaffold.Params{Version: "v1.0.0", Lang: "en", Schemas: schemas})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, ".github/workflows/") {
+			continue
+		}
+		var wf struct {
+			Jobs map[string]struct {
+				Steps []struct {
+					Run string `yaml:"run"`
+				} `yaml:"steps"`
+			} `yaml:"jobs"`
+		}
+		if err := yaml.Unmarshal(f.Data, &wf); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		for _, job := range wf.Jobs {
+			for _, step := range job.Steps {
+				for _, line := range strings.Split(step.Run, "\n") {
+					line, _, _ = strings.Cut(strings.TrimSpace(line), "#")
+					if !strings.HasPrefix(line, "mrtrack ") {
+						continue
+					}
+					line, _, _ = strings.Cut(line, ">") // the redirection, not an argument
+					args := strings.Fields(strings.ReplaceAll(line, `"`, ""))[1:]
+					env, _, _ := queryEnv(false, 0, nil)
+					root := NewRoot(env)
+					cmd, rest, err := root.Find(args)
+					if err != nil || cmd == root || !cmd.Runnable() {
+						t.Errorf("%s: %q is no mrtrack command (%v)", f.Path, line, err)
+						continue
+					}
+					if err := cmd.ParseFlags(rest); err != nil {
+						t.Errorf("%s: %q: %v", f.Path, line, err)
+					}
+					calls++
+				}
+			}
+		}
+	}
+	if calls < 10 {
+		t.Errorf("only %d mrtrack calls found in the workflows", calls)
 	}
 }
