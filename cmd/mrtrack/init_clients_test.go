@@ -99,7 +99,7 @@ func TestInitPreCommit(t *testing.T) {
 	gomodcache := strings.TrimSpace(runClient(t, dir, 0, nil, "go", "env", "GOMODCACHE"))
 	offline := []string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOPROXY=off", "GOFLAGS=-mod=mod"}
 	hooks := mustAbs(t, repoRoot)
-	good := runClient(t, dir, 0, offline, preCommit, "try-repo", hooks, "mrtrack-validate", "--files", "data/EVO-2024-03/evaluation.yaml", "data/EVO-2024-03/rec-01.yaml")
+	good := runClient(t, dir, 0, offline, preCommit, "try-repo", hooks, "mrtrack-validate", "--files", "data/owners.yaml", "data/EVO-2024-03/evaluation.yaml", "data/EVO-2024-03/rec-01.yaml")
 	if !strings.Contains(good, "mrtrack validate....") || !strings.Contains(good, "Passed") {
 		t.Errorf("try-repo on good records:\n%s", good)
 	}
