@@ -13,3 +13,8 @@ var Evaluation []byte
 //
 //go:embed recommendation.schema.json
 var Recommendation []byte
+
+// Round is the schema of data/rounds/NAME.yaml, an update round.
+//
+//go:embed round.schema.json
+var Round []byte
