@@ -47,7 +47,7 @@ func Record(path string, old []byte, reply Reply) ([]byte, error) {
 		if o.HasRequest(req) {
 			continue
 		}
-		fields := []edit.Field{{Key: "id", Value: edit.Value{Text: req.ID, Token: true}}}
+		fields := []edit.Field{{Key: "id", Value: edit.Value{Text: req.ID}}}
 		if req.From != "" {
 			fields = append(fields, edit.Field{Key: "from", Value: edit.Value{Text: req.From, Token: true}})
 		}

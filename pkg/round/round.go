@@ -14,15 +14,16 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/format"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/mrtrack/mrtrack/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
-	"go.yaml.in/yaml/v3"
 )
 
 // Folder is where round files live, under the data folder. The record
@@ -97,19 +98,63 @@ func Path(dir, name string) string { return filepath.Join(dir, Folder, name+".ya
 // Modeline is the first line of a round file, for editors.
 const Modeline = "# yaml-language-server: $schema=../../schema/round.schema.json\n"
 
-// Encode writes a round file: the modeline, then the round.
+// Encode writes a round file: the modeline, then the round in the layout
+// mrtrack fmt gives records (format.Scalar writes each value), so the
+// keys collect adds later (pkg/edit) look like the others.
 func Encode(r *Round) ([]byte, error) {
-	var b bytes.Buffer
+	var b strings.Builder
 	b.WriteString(Modeline)
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(r); err != nil {
+	var err error
+	put := func(indent, prefix, key, v string, text bool) {
+		if err != nil {
+			return
+		}
+		var s string
+		if s, err = format.Scalar(v, text, len(indent), "\n"); err == nil {
+			b.WriteString(indent + prefix + key + ": " + s + "\n")
+		}
+	}
+	put("", "", "round", r.Name, true)
+	put("", "", "opened_on", r.OpenedOn.String(), false)
+	put("", "", "due", r.Due.String(), false)
+	put("", "", "progress", string(r.Progress), false)
+	b.WriteString("owners:\n")
+	for _, o := range r.Owners {
+		put("  ", "- ", "owner", o.Name, true)
+		put("    ", "", "language", o.Language, false)
+		put("    ", "", "form", o.Form, true)
+		b.WriteString("    sent:\n")
+		for _, s := range o.Sent {
+			put("      ", "- ", "id", s.ID, true)
+			put("        ", "", "digest", s.Digest, true)
+		}
+		if !o.RepliedOn.IsZero() {
+			put("    ", "", "replied_on", o.RepliedOn.String(), false)
+		}
+		if len(o.ExtensionRequests) > 0 {
+			b.WriteString("    extension_requests:\n")
+			for _, x := range o.ExtensionRequests {
+				put("      ", "- ", "id", x.ID, true)
+				if x.From != "" {
+					put("        ", "", "from", x.From, false)
+				}
+				put("        ", "", "to", x.To, false)
+				put("        ", "", "reason", x.Reason, true)
+				put("        ", "", "requested_on", x.RequestedOn.String(), false)
+			}
+		}
+	}
+	if len(r.Owners) == 0 {
+		return nil, fmt.Errorf("round %s has no owner", r.Name)
+	}
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, err
+	out := []byte(b.String())
+	if _, fs := Read(Path("", r.Name), out); len(fs) > 0 {
+		return nil, &InvalidError{Path: Path("", r.Name), Findings: fs}
 	}
-	return b.Bytes(), nil
+	return out, nil
 }
 
 // Owner returns the owner named name, or nil.
