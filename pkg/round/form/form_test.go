@@ -77,9 +77,9 @@ func TestReturnedCSV(t *testing.T) {
 	}{
 		{name: "untouched", lang: "en", sep: ","},
 		{name: "semicolons, French words, spaces, a serial, extra rows", lang: "fr", sep: ";",
-			edits: map[int]map[int]string{1: {7: " Réalisé ", 8: "Done.  ", 9: "45671"}, 2: {7: "en cours de réalisation", 10: "juin 2025", 11: "Late funding."}},
-			extra: []string{";;;;;;;;;;;", ";;;;;;;;A note below;;;"},
-			updates: "E-1/R1.1 completed \"Done.\" 2025-01-14  \nE-1/R1.2 in-progress \"\"  2025-06 Late funding.\n",
+			edits:    map[int]map[int]string{1: {7: " Réalisé ", 8: "Done.  ", 9: "45671"}, 2: {7: "en cours de réalisation", 10: "juin 2025", 11: "Late funding."}},
+			extra:    []string{";;;;;;;;;;;", ";;;;;;;;A note below;;;"},
+			updates:  "E-1/R1.1 completed \"Done.\" 2025-01-14  \nE-1/R1.2 in-progress \"\"  2025-06 Late funding.\n",
 			findings: "f.csv:I5: warning: row 5 has no id; it was not read [form-row]\n"},
 		{name: "a status that is not one, a day that is not, a reason without a date", lang: "fr", sep: ",",
 			edits:    map[int]map[int]string{1: {7: "Terminé", 9: "bientôt"}, 2: {11: "Because."}},
