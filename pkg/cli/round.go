@@ -21,7 +21,7 @@ import (
 func newRoundCmd(env *Env, g *global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "round",
-		Short: "Update rounds: send owners a form, collect their replies, see who replied",
+		Short: "Update rounds: send owners forms, collect them, see who replied",
 		Long: `An update round asks each owner for an update of their open actions and
 steps, in a spreadsheet form they fill in without git:
 

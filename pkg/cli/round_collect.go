@@ -194,8 +194,7 @@ func (c *collector) collect(path string) (bool, error) {
 
 // refuse prints a form's findings and says it was not collected.
 func (c *collector) refuse(name string, fs []finding.Finding) (bool, error) {
-	finding.Sort(fs)
-	printers.Text{}.Findings(c.env.Stderr, fs)
+	printers.Text{}.Findings(c.env.Stderr, fs) // in the order of the rows
 	errs, _ := finding.Count(fs)
 	fmt.Fprintf(c.env.Stderr, "mrtrack: %s: not collected, %s; nothing of it was written\n", escape.Line(name), termtext.Plural(errs, "error"))
 	return false, nil

@@ -219,7 +219,11 @@ func ownerForms(data *dataResult, opts *roundOpenOptions, due civil.Date) ([]own
 	if len(names) == 0 {
 		if len(opts.owners) > 0 {
 			slices.Sort(all)
-			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("no owner of an open action matches --owner %s", strings.Join(opts.owners, ", --owner ")), "owners: "+strings.Join(all, "; "))}
+			var given []string
+			for _, o := range opts.owners {
+				given = append(given, "--owner "+quoted(o))
+			}
+			return nil, &exitError{code: ExitUsage, err: withHint(fmt.Errorf("no owner of an open action matches %s", strings.Join(given, ", ")), "owners: "+strings.Join(all, "; "))}
 		}
 		return nil, usage("no action is open: there is nothing to ask for")
 	}

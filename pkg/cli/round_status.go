@@ -156,6 +156,9 @@ func runRoundStatus(env *Env, g *global, opts *roundStatusOptions) error {
 	return data.finish(nil)
 }
 
+// modeWords say what a round's mode does to progress.
+var modeWords = map[round.Mode]string{round.Append: "appended as a dated paragraph", round.Replace: "written in place of the progress"}
+
 func hasHave(n int) string {
 	if n == 1 {
 		return "has"
@@ -192,7 +195,7 @@ func roundStatusDoc(st roundStatusJSON) *render.Document {
 	}
 	blocks := []render.Block{
 		render.Heading{Level: 1, Text: "Round " + st.Round},
-		render.Line{Text: fmt.Sprintf("Opened on %s, %s; progress is %sed.", st.OpenedOn, due, st.Progress)},
+		render.Line{Text: fmt.Sprintf("Opened on %s, %s; a form's progress text is %s.", st.OpenedOn, due, modeWords[st.Progress])},
 		owners,
 		render.Line{Text: fmt.Sprintf("%d of %s replied.", len(st.Owners)-len(st.NotReplied), termtext.Plural(len(st.Owners), "owner"))},
 	}

@@ -72,11 +72,11 @@ type Sent struct {
 // ExtensionRequest is a new due date an owner asked for, with the reason;
 // the office decides (mrtrack set --due … --reason … --approved-by …).
 type ExtensionRequest struct {
-	ID          string     `yaml:"id"`
-	From        string     `yaml:"from,omitempty"`
-	To          string     `yaml:"to"`
-	Reason      string     `yaml:"reason"`
-	RequestedOn civil.Date `yaml:"requested_on"`
+	ID          string     `yaml:"id" json:"id"`
+	From        string     `yaml:"from,omitempty" json:"from"`
+	To          string     `yaml:"to" json:"to"`
+	Reason      string     `yaml:"reason" json:"reason"`
+	RequestedOn civil.Date `yaml:"requested_on" json:"requested_on"`
 }
 
 // ownerKeys is the order of an owner's keys, for the keys collect adds.
