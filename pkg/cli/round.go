@@ -9,12 +9,15 @@ import (
 	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
+	"github.com/mrtrack/mrtrack/pkg/finding"
+	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/round"
 	"github.com/mrtrack/mrtrack/pkg/round/form"
 	"github.com/mrtrack/mrtrack/pkg/store"
+	"github.com/mrtrack/mrtrack/pkg/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -184,4 +187,36 @@ func allItems(evals []*model.Evaluation) map[string]roundItem {
 		}
 	}
 	return out
+}
+
+// checkRounds adds to res the round files of each folder among paths that
+// holds a rounds folder (the data folder), checked as round files, so
+// validate reports them with the records the walk leaves them out of.
+func checkRounds(env *Env, paths []string, res *load.Result) {
+	for _, p := range paths {
+		dir := filepath.Join(env.abs(p), round.Folder)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue // no rounds here, or not a folder: nothing to check
+		}
+		for _, e := range entries {
+			if e.IsDir() || !store.IsRecordName(e.Name()) || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			abs := filepath.Join(dir, e.Name())
+			f := &validate.File{Path: displayPath(env, abs), Abs: abs}
+			if data, err := store.Read(abs, store.DefaultLimits.MaxFileSize); err != nil {
+				f.Findings = []finding.Finding{{File: f.Path, Severity: finding.Error, Rule: finding.RuleUnreadable, Message: "cannot read: " + err.Error()}}
+			} else {
+				_, f.Findings = round.Read(f.Path, data)
+			}
+			errs, warns := finding.Count(f.Findings)
+			res.Files = append(res.Files, f)
+			res.Findings = append(res.Findings, f.Findings...)
+			res.Stats.Files++
+			res.Stats.Errors += errs
+			res.Stats.Warnings += warns
+		}
+	}
+	finding.Sort(res.Findings)
 }

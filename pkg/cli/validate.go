@@ -82,6 +82,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	checkRounds(env, paths, res)
 	shown := res.Findings
 	if opts.quiet {
 		shown = slices.DeleteFunc(slices.Clone(shown), func(f finding.Finding) bool { return f.Severity == finding.Warning })
