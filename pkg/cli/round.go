@@ -74,6 +74,38 @@ func displayPath(env *Env, abs string) string {
 	return filepath.ToSlash(abs)
 }
 
+// roundFiles lists the round files under the data folder dir, as paths
+// for messages and absolute; none when it has no rounds folder.
+func roundFiles(env *Env, dir string) ([]edit.File, error) {
+	folder := filepath.Join(env.abs(dir), round.Folder)
+	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+		return nil, nil // no rounds here: a data folder without any, or a file
+	}
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return nil, cannotRun(fmt.Errorf("cannot read %s: %w", displayPath(env, folder), err))
+	}
+	var out []edit.File
+	for _, e := range entries {
+		if e.IsDir() || !store.IsRecordName(e.Name()) || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		abs := filepath.Join(folder, e.Name())
+		out = append(out, edit.File{Path: displayPath(env, abs), Abs: abs, Root: env.abs(dir)})
+	}
+	return out, nil
+}
+
+// readRound reads and checks one round file; nil and the findings when
+// it does not read.
+func readRound(f edit.File) (*round.Round, []finding.Finding) {
+	data, err := store.Read(f.Abs, store.DefaultLimits.MaxFileSize)
+	if err != nil {
+		return nil, []finding.Finding{{File: f.Path, Severity: finding.Error, Rule: finding.RuleUnreadable, Message: "cannot read: " + err.Error()}}
+	}
+	return round.Read(f.Path, data)
+}
+
 // loadRounds reads every round file of the data folder, most recently
 // opened first. A file that does not read is exit 1, its findings
 // printed.
@@ -82,29 +114,14 @@ func loadRounds(env *Env, g *global) ([]*roundFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	folder := filepath.Join(env.abs(dir), round.Folder)
-	entries, err := os.ReadDir(folder)
-	if err != nil && !os.IsNotExist(err) {
-		return nil, cannotRun(fmt.Errorf("cannot read %s: %w", displayPath(env, folder), err))
+	files, err := roundFiles(env, dir)
+	if err != nil {
+		return nil, err
 	}
 	var out []*roundFile
 	bad := false
-	for _, e := range entries {
-		if e.IsDir() || !store.IsRecordName(e.Name()) || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		name := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-		f, err := roundPath(env, g, name, false)
-		if err != nil {
-			return nil, err
-		}
-		f.Abs = filepath.Join(folder, e.Name())
-		f.Path = displayPath(env, f.Abs)
-		data, err := store.Read(f.Abs, store.DefaultLimits.MaxFileSize)
-		if err != nil {
-			return nil, cannotRun(fmt.Errorf("cannot read %s: %w", f.Path, err))
-		}
-		r, fs := round.Read(f.Path, data)
+	for _, f := range files {
+		r, fs := readRound(f)
 		if r == nil {
 			printers.Text{}.Findings(env.Stderr, fs)
 			bad = true
@@ -113,7 +130,8 @@ func loadRounds(env *Env, g *global) ([]*roundFile, error) {
 		out = append(out, &roundFile{r, f})
 	}
 	if bad {
-		return nil, &exitError{code: ExitFindings, err: withHint(fmt.Errorf("a round file in %s does not read", displayPath(env, folder)), "fix it as the findings say; round files are written by mrtrack round open and collect")}
+		return nil, &exitError{code: ExitFindings, err: withHint(fmt.Errorf("a round file in %s does not read", displayPath(env, filepath.Join(env.abs(dir), round.Folder))),
+			"fix it as the findings say; round files are written by mrtrack round open and collect")}
 	}
 	slices.SortFunc(out, func(a, b *roundFile) int {
 		return cmp.Or(b.OpenedOn.Compare(a.OpenedOn), strings.Compare(b.Name, a.Name))
@@ -192,31 +210,22 @@ func allItems(evals []*model.Evaluation) map[string]roundItem {
 // checkRounds adds to res the round files of each folder among paths that
 // holds a rounds folder (the data folder), checked as round files, so
 // validate reports them with the records the walk leaves them out of.
-func checkRounds(env *Env, paths []string, res *load.Result) {
+func checkRounds(env *Env, paths []string, res *load.Result) error {
 	for _, p := range paths {
-		dir := filepath.Join(env.abs(p), round.Folder)
-		entries, err := os.ReadDir(dir)
+		files, err := roundFiles(env, p)
 		if err != nil {
-			continue // no rounds here, or not a folder: nothing to check
+			return err
 		}
-		for _, e := range entries {
-			if e.IsDir() || !store.IsRecordName(e.Name()) || strings.HasPrefix(e.Name(), ".") {
-				continue
-			}
-			abs := filepath.Join(dir, e.Name())
-			f := &validate.File{Path: displayPath(env, abs), Abs: abs}
-			if data, err := store.Read(abs, store.DefaultLimits.MaxFileSize); err != nil {
-				f.Findings = []finding.Finding{{File: f.Path, Severity: finding.Error, Rule: finding.RuleUnreadable, Message: "cannot read: " + err.Error()}}
-			} else {
-				_, f.Findings = round.Read(f.Path, data)
-			}
-			errs, warns := finding.Count(f.Findings)
-			res.Files = append(res.Files, f)
-			res.Findings = append(res.Findings, f.Findings...)
+		for _, f := range files {
+			_, fs := readRound(f)
+			errs, warns := finding.Count(fs)
+			res.Files = append(res.Files, &validate.File{Path: f.Path, Abs: f.Abs, Findings: fs})
+			res.Findings = append(res.Findings, fs...)
 			res.Stats.Files++
 			res.Stats.Errors += errs
 			res.Stats.Warnings += warns
 		}
 	}
 	finding.Sort(res.Findings)
+	return nil
 }
