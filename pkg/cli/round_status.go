@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/render"
 	"github.com/mrtrack/mrtrack/pkg/round"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
@@ -81,13 +83,21 @@ type roundStatusJSON struct {
 }
 
 type roundOwnerJSON struct {
-	Owner             string                   `json:"owner"`
-	Language          string                   `json:"language"`
-	Form              string                   `json:"form"`
-	Items             int                      `json:"items"`
-	Replied           bool                     `json:"replied"`
-	RepliedOn         *civil.Date              `json:"replied_on"`
-	ExtensionRequests []round.ExtensionRequest `json:"extension_requests"`
+	Owner             string                 `json:"owner"`
+	Language          string                 `json:"language"`
+	Form              string                 `json:"form"`
+	Items             int                    `json:"items"`
+	Replied           bool                   `json:"replied"`
+	RepliedOn         *civil.Date            `json:"replied_on"`
+	ExtensionRequests []extensionRequestJSON `json:"extension_requests"`
+}
+
+// extensionRequestJSON is a request for more time and whether the office
+// granted it: the item is now due on the day asked for, or records an
+// extension to it.
+type extensionRequestJSON struct {
+	round.ExtensionRequest
+	Granted bool `json:"granted"`
 }
 
 type notUpdatedJSON struct {
@@ -122,9 +132,10 @@ func runRoundStatus(env *Env, g *global, opts *roundStatusOptions) error {
 	st := roundStatusJSON{Round: rf.Name, OpenedOn: rf.OpenedOn, Due: rf.Due, Progress: rf.Progress, AsOf: today, PastDue: today.After(rf.Due),
 		Owners: []roundOwnerJSON{}, NotReplied: []string{}, NotUpdated: []notUpdatedJSON{}}
 	for _, o := range rf.Owners {
-		oj := roundOwnerJSON{Owner: o.Name, Language: o.Language, Form: o.Form, Items: len(o.Sent), Replied: !o.RepliedOn.IsZero(), ExtensionRequests: o.ExtensionRequests}
-		if oj.ExtensionRequests == nil {
-			oj.ExtensionRequests = []round.ExtensionRequest{}
+		oj := roundOwnerJSON{Owner: o.Name, Language: o.Language, Form: o.Form, Items: len(o.Sent), Replied: !o.RepliedOn.IsZero(), ExtensionRequests: []extensionRequestJSON{}}
+		for _, req := range o.ExtensionRequests {
+			it, ok := items[req.ID]
+			oj.ExtensionRequests = append(oj.ExtensionRequests, extensionRequestJSON{req, ok && granted(trackingOf(it.target), req.To)})
 		}
 		if oj.Replied {
 			day := o.RepliedOn
@@ -159,11 +170,33 @@ func runRoundStatus(env *Env, g *global, opts *roundStatusOptions) error {
 // modeWords say what a round's mode does to progress.
 var modeWords = map[round.Mode]string{round.Append: "appended as a dated paragraph", round.Replace: "written in place of the progress"}
 
+// granted reports whether the item is due on to, or records an extension
+// to it.
+func granted(tr *model.Tracking, to string) bool {
+	return tr.Due.String() == to || slices.ContainsFunc(tr.Extensions, func(e model.Extension) bool { return e.To.String() == to })
+}
+
 func hasHave(n int) string {
 	if n == 1 {
 		return "has"
 	}
 	return "have"
+}
+
+// requestsTable lists the extensions owners asked for, and whether each
+// was granted.
+func requestsTable(st roundStatusJSON) render.Table {
+	t := render.Table{Columns: []render.Column{{Name: "ID"}, {Name: "Owner", Fit: true}, {Name: "From"}, {Name: "To"}, {Name: "Reason", Fit: true, Max: 50}, {Name: "Granted"}}}
+	for _, o := range st.Owners {
+		for _, r := range o.ExtensionRequests {
+			g := render.Cell{Text: "not yet", Style: render.Warn}
+			if r.Granted {
+				g = render.Cell{Text: "yes", Style: render.Good}
+			}
+			t.Rows = append(t.Rows, render.Row{Cells: []render.Cell{{Text: r.ID}, {Text: o.Owner}, {Text: r.From}, {Text: r.To}, {Text: r.Reason}, g}})
+		}
+	}
+	return t
 }
 
 // roundStatusDoc is the document of round status: the owners, then the
@@ -198,6 +231,9 @@ func roundStatusDoc(st roundStatusJSON) *render.Document {
 		render.Line{Text: fmt.Sprintf("Opened on %s, %s; a form's progress text is %s.", st.OpenedOn, due, modeWords[st.Progress])},
 		owners,
 		render.Line{Text: fmt.Sprintf("%d of %s replied.", len(st.Owners)-len(st.NotReplied), termtext.Plural(len(st.Owners), "owner"))},
+	}
+	if asked := requestsTable(st); len(asked.Rows) > 0 {
+		blocks = append(blocks, render.Heading{Level: 2, Text: "Extensions asked"}, asked)
 	}
 	if len(st.NotUpdated) > 0 {
 		t := render.Table{Columns: []render.Column{{Name: "ID"}, {Name: "Owner", Fit: true}, {Name: "Title", Fit: true, Max: 60}, {Name: "Last update"}}}
