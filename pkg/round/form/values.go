@@ -125,10 +125,11 @@ func lockedChange(row Row, sent string, cur Item, lang string) (string, bool) {
 }
 
 // dueForms are what a due cell may have been written as: itself, and for
-// a serial a spreadsheet made of a date, that day and its month (2025-11
-// reads as 1 November 2025 in LibreOffice).
+// a date a spreadsheet made of it (a serial in a workbook, 31/12/2024 in a
+// CSV French Excel saved), that day and, on the 1st, its month (2025-11
+// reads as 1 November 2025).
 func dueForms(v string) []string {
-	d, ok := serialDate(v)
+	d, ok := spreadsheetDate(v)
 	if !ok {
 		return []string{v}
 	}
@@ -137,6 +138,18 @@ func dueForms(v string) []string {
 		forms = append(forms, d.String()[:7])
 	}
 	return forms
+}
+
+// spreadsheetDate reads a date a spreadsheet wrote in place of the text
+// the form had: a serial, or a day in the writing of the user's locale.
+func spreadsheetDate(v string) (civil.Date, bool) {
+	if d, ok := serialDate(v); ok {
+		return d, true
+	}
+	if _, err := civil.Parse(normalize(v)); err == nil {
+		return civil.Date{}, false // the form's own writing
+	}
+	return ParseDay(v)
 }
 
 func sameCell(key, got, want string) bool {
@@ -158,9 +171,9 @@ func sameCell(key, got, want string) bool {
 	return normalize(got) == normalize(want)
 }
 
-// dateCell is a date cell as YYYY-MM-DD when it is a serial number.
+// dateCell is a date cell as YYYY-MM-DD when a spreadsheet rewrote it.
 func dateCell(v string) string {
-	if d, ok := serialDate(v); ok {
+	if d, ok := spreadsheetDate(v); ok {
 		return d.String()
 	}
 	return normalize(v)
