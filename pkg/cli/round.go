@@ -139,6 +139,23 @@ func loadRounds(env *Env, g *global) ([]*roundFile, error) {
 	return out, nil
 }
 
+// roundNames are the names of the rounds that read, for shell completion:
+// quietly, as completion must print nothing else.
+func roundNames(env *Env, g *global) []string {
+	dir, err := g.resolveDataDir(env)
+	if err != nil {
+		return nil
+	}
+	files, _ := roundFiles(env, dir)
+	var names []string
+	for _, f := range files {
+		if r, _ := readRound(f); r != nil {
+			names = append(names, r.Name)
+		}
+	}
+	return names
+}
+
 // findRound is round name, or the most recently opened one when name is
 // empty.
 func findRound(rounds []*roundFile, name string) (*roundFile, error) {

@@ -69,12 +69,18 @@ Exit status:
 			}
 			return nil
 		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"xlsx", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			return run(env, g, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.round, "round", "", "the round the forms belong to (default: the latest that sent their ids)")
+	cmd.RegisterFlagCompletionFunc("round", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return roundNames(env, g), cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print the changes as unified diffs; write nothing")
 	return cmd
 }
