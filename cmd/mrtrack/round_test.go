@@ -97,6 +97,7 @@ func TestRoundWhole(t *testing.T) {
 	fillForm(t, prot, map[string]map[string]any{
 		"EVO-2024-03/R3.5": {"H": "Terminé", "I": "Deuxième pool formé."},
 		"EVO-2024-03/R3.6": {"H": "en cours ", "K": "31/12/2026", "L": "Calendrier parlementaire."},
+		"EVO-2024-03/R3.7": {"I": "Plaidoyer\x7f mené."}, // records hold no control character
 	})
 	code, out, errs := runIn(t, dir, nil, "round", "collect", "forms/2025-q1-external-relations.xlsx", "forms/2025-q1-protection.xlsx", "--as-of", "2025-01-20")
 	if code != 1 {
@@ -104,7 +105,9 @@ func TestRoundWhole(t *testing.T) {
 	}
 	wantErr := `forms/2025-q1-protection.xlsx:Actions!H2: error: status "Terminé" is not allowed; did you mean completed? [form-cell]
     hint: choose from the list: Non démarré, En cours, Réalisé, Continu, Sans objet
-mrtrack: forms/2025-q1-protection.xlsx: not collected, 1 error; nothing of it was written
+forms/2025-q1-protection.xlsx:Actions!I4: error: progress: control character U+007F DELETE is not allowed in record text: "Plaidoyer\x7f mené." [form-cell]
+    hint: records hold printable text, tabs and line feeds only; remove it or write the text again
+mrtrack: forms/2025-q1-protection.xlsx: not collected, 2 errors; nothing of it was written
 `
 	if errs != wantErr {
 		t.Errorf("collect stderr:\n%s\nwant\n%s", errs, wantErr)
@@ -149,7 +152,7 @@ suggested commit message: round 2025-q1: update from External Relations (2 items
 
 	// The owner fixes the cell; Protection's form goes in, the other one
 	// changes nothing the second time.
-	fillForm(t, prot, map[string]map[string]any{"EVO-2024-03/R3.5": {"H": "Réalisé"}})
+	fillForm(t, prot, map[string]map[string]any{"EVO-2024-03/R3.5": {"H": "Réalisé"}, "EVO-2024-03/R3.7": {"I": ""}})
 	code, out, errs = runIn(t, dir, nil, "round", "collect", "forms/2025-q1-external-relations.xlsx", "forms/2025-q1-protection.xlsx", "--as-of", "2025-01-21")
 	if code != 0 {
 		t.Fatalf("second collect: exit %d\n%s%s", code, out, errs)

@@ -232,6 +232,18 @@ func (c *collector) roundOf(ret *form.Returned) (*roundFile, *round.Owner, []fin
 	return nil, nil, []finding.Finding{{File: ret.Name, Severity: finding.Error, Rule: form.RuleLayout, Message: "the form holds no row with an id", Hint: "send the form as mrtrack round open wrote it"}}
 }
 
+// errorFinding is a command's refusal of a value, as a finding on the
+// cell the value came from.
+func errorFinding(ret *form.Returned, row form.Row, key string, err error) *finding.Finding {
+	hint := ""
+	var h *hinted
+	if errors.As(err, &h) {
+		hint = h.hint
+	}
+	f := cellFinding(ret, row, key, form.RuleCell, err.Error(), hint)
+	return &f
+}
+
 // plan checks what a row asks of an item as set checks its values, and
 // returns the change to make, nil when the row asks for nothing.
 func (c *collector) plan(ret *form.Returned, up form.Update, it roundItem, mode round.Mode, day civil.Date) (*collected, *finding.Finding) {
@@ -249,22 +261,22 @@ func (c *collector) plan(ret *form.Returned, up form.Update, it roundItem, mode 
 	if len(assign) == 0 && on == "" {
 		return nil, nil
 	}
-	values, err := checkValues(assign, it.target.Kind == query.KindStep, day)
-	if err == nil {
-		err = checkCompletion(it.target, values, on, day)
+	// Each value is checked as set checks it, on its own, so a finding
+	// names its cell; the completion rules are about the status.
+	var values []assignment
+	for _, a := range assign {
+		v, err := checkValues([]assignment{a}, it.target.Kind == query.KindStep, day)
+		if err != nil {
+			key := form.ColNewStatus
+			if a.field == appendField {
+				key = form.ColNewProgress
+			}
+			return nil, errorFinding(ret, up.Row, key, err)
+		}
+		values = append(values, v...)
 	}
-	if err != nil {
-		key := form.ColNewStatus
-		if strings.HasPrefix(err.Error(), appendField) {
-			key = form.ColNewProgress
-		}
-		msg, hint := err.Error(), ""
-		var h *hinted
-		if errors.As(err, &h) {
-			hint = h.hint
-		}
-		f := cellFinding(ret, up.Row, key, form.RuleCell, msg, hint)
-		return nil, &f
+	if err := checkCompletion(it.target, values, on, day); err != nil {
+		return nil, errorFinding(ret, up.Row, form.ColNewStatus, err)
 	}
 	return &collected{up: up, target: it.target, values: values, set: &setOptions{append: mode == round.Append, on: on}}, nil
 }
