@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/escape"
@@ -213,7 +212,7 @@ func cellFinding(ret *form.Returned, row form.Row, key, rule, msg, hint string) 
 // roundOf finds the round and owner a form was sent to, by its first id.
 func (c *collector) roundOf(ret *form.Returned) (*roundFile, *round.Owner, []finding.Finding) {
 	for _, row := range ret.Rows {
-		id := strings.TrimSpace(row.Cells[form.ColID])
+		id := row.ID()
 		if id == "" {
 			continue
 		}

@@ -138,6 +138,15 @@ func CellText(s string) string {
 	return s
 }
 
+// uncell is a cell's text without the quote CellText put before text a
+// spreadsheet would take for a formula.
+func uncell(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 // lockedTexts are the locked cells of an item, as a form writes them.
 func (it Item) lockedTexts(lang string) map[string]string {
 	updated := ""
@@ -145,7 +154,7 @@ func (it Item) lockedTexts(lang string) map[string]string {
 		updated = it.Updated.String()
 	}
 	return map[string]string{
-		ColID: it.ID, ColRecommendation: CellText(it.Recommendation), ColTitle: CellText(it.Title),
+		ColID: CellText(it.ID), ColRecommendation: CellText(it.Recommendation), ColTitle: CellText(it.Title),
 		ColDue: CellText(it.Due), ColStatus: StatusLabel(lang, it.Status),
 		ColProgress: CellText(it.Progress), ColUpdated: updated,
 	}

@@ -215,3 +215,25 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// An id a spreadsheet would run as a formula is written quoted, and read
+// back as the id it is.
+func TestFormulaLikeID(t *testing.T) {
+	it := Item{ID: "-E/R1.1", Recommendation: "R1", Title: "T", Due: "2025", Status: model.InProgress}
+	f := &Form{Round: "q1", Owner: "O", Language: "en", Items: []Item{it}}
+	data := CSV(f)
+	if !strings.Contains(string(data), "\r\n'-E/R1.1,") {
+		t.Fatalf("the id is not quoted:\n%s", data)
+	}
+	data = []byte(strings.Replace(string(data), "in-progress,,,,,,,", "in-progress,,,completed,,2025-01-10,,", 1))
+	ret, fs := Read("f.csv", data)
+	if ret == nil {
+		t.Fatal(show(fs))
+	}
+	ups, fs := ret.Updates(Check{Language: "en", Day: civil.New(2025, 1, 20),
+		Sent:    func(id string) (string, bool) { return it.Digest("en"), id == it.ID },
+		Current: func(string) (Item, bool) { return it, true }})
+	if len(fs) > 0 || len(ups) != 1 || ups[0].ID != "-E/R1.1" || ups[0].Status != model.Completed {
+		t.Errorf("%+v\n%s", ups, show(fs))
+	}
+}

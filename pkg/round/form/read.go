@@ -38,6 +38,9 @@ type Row struct {
 	cols   map[string]int    // 1-based column of each key
 }
 
+// ID is the row's id, as the form was sent with it.
+func (row Row) ID() string { return uncell(normalize(row.Cells[ColID])) }
+
 // Ref names a cell of the form for a finding: form.xlsx:Actions!H7, or
 // form.csv:H7.
 func (r *Returned) Ref(row Row, key string) string {

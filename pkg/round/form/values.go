@@ -50,7 +50,7 @@ func (r *Returned) Updates(c Check) ([]Update, []finding.Finding) {
 	}
 	seen := map[string]int{}
 	for _, row := range r.Rows {
-		id := normalize(row.Cells[ColID])
+		id := row.ID()
 		if id == "" {
 			if k := firstFilled(row); k != "" {
 				add(row, k, finding.Warning, RuleRow, fmt.Sprintf("row %d has no id; it was not read", row.Number), "write on the row of the action or step it is about")
@@ -183,7 +183,7 @@ type problem struct{ key, msg, hint string }
 
 // readRow reads the owner's columns of a row.
 func readRow(row Row, c Check, cur Item) (Update, []problem) {
-	up := Update{ID: normalize(row.Cells[ColID]), Row: row, Due: cur.Due}
+	up := Update{ID: row.ID(), Row: row, Due: cur.Due}
 	var ps []problem
 	if v := normalize(row.Cells[ColNewStatus]); v != "" {
 		if s, ok := statusOf(v); ok {

@@ -33,7 +33,7 @@ func CSV(f *Form) []byte {
 func header(lang string) []string {
 	out := make([]string, len(Columns))
 	for i, c := range Columns {
-		out[i] = c.Label[LanguageOf(lang)]
+		out[i] = CellText(c.Label[LanguageOf(lang)])
 	}
 	return out
 }
@@ -77,7 +77,7 @@ func XLSX(f *Form) ([]byte, error) {
 		if err := x.SetColWidth(ActionsSheet, col, col, c.Width); err != nil {
 			return nil, err
 		}
-		if err := x.SetCellStr(ActionsSheet, col+"1", c.Label[lang]); err != nil {
+		if err := x.SetCellStr(ActionsSheet, col+"1", CellText(c.Label[lang])); err != nil {
 			return nil, err
 		}
 		style := styles.locked
