@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -96,14 +97,22 @@ func XLSX(f *Form) ([]byte, error) {
 	if err := x.SetCellStyle(ActionsSheet, "A1", cell(len(Columns), 1), styles.header); err != nil {
 		return nil, err
 	}
+	if err := x.SetRowHeight(ActionsSheet, 1, rowHeight(header(lang))); err != nil {
+		return nil, err
+	}
 	for r, it := range f.Items {
-		for i, v := range row(lang, it) {
+		cells := row(lang, it)
+		for i, v := range cells {
 			if v == "" {
 				continue
 			}
 			if err := x.SetCellStr(ActionsSheet, cell(i+1, r+2), v); err != nil {
 				return nil, err
 			}
+		}
+		// Spreadsheets do not size a row to its wrapped text on opening.
+		if err := x.SetRowHeight(ActionsSheet, r+2, rowHeight(cells)); err != nil {
+			return nil, err
 		}
 	}
 	dv := excelize.NewDataValidation(true)
@@ -113,6 +122,14 @@ func XLSX(f *Form) ([]byte, error) {
 	}
 	dv.SetError(excelize.DataValidationErrorStyleStop, text[lang].statusTitle, text[lang].statusError)
 	if err := x.AddDataValidation(ActionsSheet, dv); err != nil {
+		return nil, err
+	}
+	// Printed, the sheet is as wide as a landscape page.
+	landscape, one, zero, fit := "landscape", 1, 0, true
+	if err := x.SetPageLayout(ActionsSheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return nil, err
+	}
+	if err := x.SetSheetProps(ActionsSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return nil, err
 	}
 	if err := x.SetPanes(ActionsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -128,6 +145,22 @@ func XLSX(f *Form) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// rowHeight is the height, in points, of a row of cells wrapped in their
+// columns: a line of 15 points for each line of the longest, estimated
+// from the column's width in characters; at most what Excel allows.
+func rowHeight(cells []string) float64 {
+	lines := 1
+	for i, v := range cells {
+		width := max(1, int(Columns[i].Width)-1)
+		n := 0
+		for _, l := range strings.Split(v, "\n") {
+			n += max(1, (utf8.RuneCountInString(l)+width-1)/width)
+		}
+		lines = max(lines, n)
+	}
+	return min(409, 15*float64(lines))
 }
 
 // extraRows are the rows below the items left open for the owner.
@@ -173,11 +206,22 @@ func writeInstructions(x *excelize.File, f *Form) error {
 	if err != nil {
 		return err
 	}
-	if err := x.SetColWidth(InstructionsSheet, "A", "A", 110); err != nil {
+	if err := x.SetColWidth(InstructionsSheet, "A", "A", instructionsWidth); err != nil {
+		return err
+	}
+	wrapped, err := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := x.SetCellStyle(InstructionsSheet, "A2", cell(1, len(lines)), wrapped); err != nil {
 		return err
 	}
 	for i, l := range lines {
 		if err := x.SetCellStr(InstructionsSheet, cell(1, i+1), CellText(l)); err != nil {
+			return err
+		}
+		lines := max(1, (utf8.RuneCountInString(l)+instructionsWidth-1)/instructionsWidth)
+		if err := x.SetRowHeight(InstructionsSheet, i+1, 18*float64(lines)); err != nil {
 			return err
 		}
 	}
@@ -186,6 +230,9 @@ func writeInstructions(x *excelize.File, f *Form) error {
 	}
 	return x.ProtectSheet(InstructionsSheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true})
 }
+
+// instructionsWidth is the instructions column's width, in characters.
+const instructionsWidth = 80
 
 // texts are a form's words in one language.
 type texts struct {
@@ -201,10 +248,10 @@ var text = map[string]texts{
 		steps: []string{
 			"On the Actions sheet, each row is an action or a step your unit owns that is still open.",
 			"The grey columns show what the records say; they are locked. Fill in the yellow columns only:",
-			"- New status: choose from the list (leave it empty when the status has not changed).",
-			"- Progress (new text): what was done since the last update, in a few sentences.",
-			"- Day completed: the day the work was completed, when the new status is completed (YYYY-MM-DD).",
-			"- Proposed new due date and Reason: to ask for more time. The evaluation office decides; the due date does not change until it approves.",
+			"• New status: choose from the list (leave it empty when the status has not changed).",
+			"• Progress (new text): what was done since the last update, in a few sentences.",
+			"• Day completed: the day the work was completed, when the new status is completed (YYYY-MM-DD).",
+			"• Proposed new due date and Reason: to ask for more time. The evaluation office decides; the due date does not change until it approves.",
 			"Save the file as it is (Excel, or CSV) and send it back to the evaluation office. Do not add or remove columns.",
 		},
 		statusTitle: "Status", statusError: "Choose a status from the list.",
@@ -215,10 +262,10 @@ var text = map[string]texts{
 		steps: []string{
 			"Dans la feuille Actions, chaque ligne est une action ou une étape encore ouverte dont votre unité est responsable.",
 			"Les colonnes grises reprennent les données enregistrées ; elles sont verrouillées. Remplissez seulement les colonnes jaunes :",
-			"- Nouveau statut : choisissez dans la liste (laissez vide si le statut n'a pas changé).",
-			"- Progrès (nouveau texte) : ce qui a été fait depuis la dernière mise à jour, en quelques phrases.",
-			"- Date de réalisation : le jour où le travail a été achevé, si le nouveau statut est Réalisé (AAAA-MM-JJ).",
-			"- Nouvelle échéance proposée et Motif : pour demander un délai. Le bureau de l'évaluation décide ; l'échéance ne change pas avant son accord.",
+			"• Nouveau statut : choisissez dans la liste (laissez vide si le statut n'a pas changé).",
+			"• Progrès (nouveau texte) : ce qui a été fait depuis la dernière mise à jour, en quelques phrases.",
+			"• Date de réalisation : le jour où le travail a été achevé, si le nouveau statut est Réalisé (AAAA-MM-JJ).",
+			"• Nouvelle échéance proposée et Motif : pour demander un délai. Le bureau de l'évaluation décide ; l'échéance ne change pas avant son accord.",
 			"Enregistrez le fichier tel quel (Excel, ou CSV) et renvoyez-le au bureau de l'évaluation. N'ajoutez ni ne supprimez de colonnes.",
 		},
 		statusTitle: "Statut", statusError: "Choisissez un statut dans la liste.",
