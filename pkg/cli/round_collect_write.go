@@ -177,6 +177,9 @@ func (c *collector) report(name string, rf *roundFile, owner *round.Owner, day c
 	}
 	fmt.Fprintf(out, "  %s: %s\n", escape.Line(rf.file.Path), note)
 	msg := fmt.Sprintf("round %s: update from %s (%s", rf.Name, escape.Line(owner.Name), termtext.Plural(items, "item"))
+	if items == 0 {
+		msg = fmt.Sprintf("round %s: reply from %s (no change to the records", rf.Name, escape.Line(owner.Name))
+	}
 	if len(requests) > 0 {
 		msg += ", " + termtext.Plural(len(requests), "extension request")
 	}
