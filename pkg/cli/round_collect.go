@@ -182,6 +182,10 @@ func (c *collector) collect(path string) (bool, error) {
 			continue
 		}
 		if up.NewDue != "" {
+			if err := checkText("reason", up.Reason); err != nil {
+				fs = append(fs, *errorFinding(ret, up.Row, form.ColReason, err))
+				continue
+			}
 			requests = append(requests, round.ExtensionRequest{ID: up.ID, From: up.Due, To: up.NewDue, Reason: up.Reason, RequestedOn: day})
 		}
 		if cl, f := c.plan(ret, up, it, rf.Progress, day); f != nil {

@@ -23,7 +23,7 @@ type Update struct {
 	CompletedOn civil.Date
 	NewDue      string // as records write due dates
 	Reason      string
-	Due         string // the due date the form showed
+	Due         string // the item's due date now, which a request would move
 }
 
 // Check is what reading a form's rows needs to know of the round and the
