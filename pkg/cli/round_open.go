@@ -11,6 +11,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
+	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/round"
 	"github.com/mrtrack/mrtrack/pkg/round/form"
@@ -44,12 +45,13 @@ it opened, the day replies are due, and what each owner was sent.
 
 A form lists the owner's actions and steps still open: id, recommendation,
 title, due date, status, last progress and last update, locked; and the
-owner's columns: new status (a drop-down list, in French for an evaluation
-written in French), progress (new text), day completed, and a proposed new
-due date with its reason (a request for more time, which the office
-decides on). The first sheet says how to fill it in, in the form's
-language. The sheet is protected without a password: the lock keeps
-edits in the owner's columns, it hides nothing.
+owner's columns: new status (a drop-down list), progress (new text), day
+completed, and a proposed new due date with its reason (a request for more
+time, which the office decides on). The first sheet says how to fill it
+in. A form is in the language owners.yaml gives the owner, else in French
+for an evaluation written in French, else in English. The sheet is
+protected without a password: the lock keeps edits in the owner's
+columns, it hides nothing.
 
 --owner keeps the owners whose name holds the text, ignoring case and
 accents, as list --owner does; it can be repeated. --progress says what a
@@ -179,6 +181,15 @@ func runRoundOpen(env *Env, g *global, opts *roundOpenOptions) error {
 	return data.finish(nil)
 }
 
+// formLanguage is the language of an owner's form: the one owners.yaml
+// gives the owner, else the evaluation's.
+func formLanguage(data *dataResult, e *model.Evaluation, owner string) string {
+	if o, ok := data.Owners.Lookup(owner); ok && o.Language != "" {
+		return form.LanguageOf(o.Language)
+	}
+	return form.LanguageOf(e.Language)
+}
+
 func roundExists(f edit.File, name string) error {
 	return &exitError{code: ExitUsage, err: withHint(fmt.Errorf("round %s exists already (%s); nothing was written", name, escape.Line(f.Path)),
 		"choose another name, or see where it stands: mrtrack round status "+name)}
@@ -204,7 +215,7 @@ func ownerForms(data *dataResult, opts *roundOpenOptions, due civil.Date) ([]own
 				}
 				of := byOwner[a.Owner]
 				if of == nil {
-					lang := form.LanguageOf(e.Language)
+					lang := formLanguage(data, e, a.Owner)
 					of = &ownerForm{&round.Owner{Name: a.Owner, Language: lang}, &form.Form{Round: opts.name, Owner: a.Owner, Language: lang, Due: due}}
 					byOwner[a.Owner] = of
 					names = append(names, a.Owner)
