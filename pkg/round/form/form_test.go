@@ -174,12 +174,18 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("%s: protection %+v, want locked %v", ref, st.Protection, locked)
 		}
 	}
+	if hasFormulas(data) {
+		t.Error("a form with no formula is read as holding one")
+	}
 	if err := x.SetCellFormula(ActionsSheet, "H3", `"Réal"&"isé"`); err != nil {
 		t.Fatal(err)
 	}
 	buf, err := x.WriteToBuffer()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !hasFormulas(buf.Bytes()) {
+		t.Error("a formula is not seen")
 	}
 	ret, fs := Read("f.xlsx", buf.Bytes())
 	if ret == nil || len(fs) > 0 {

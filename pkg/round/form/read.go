@@ -1,6 +1,7 @@
 package form
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -127,9 +128,49 @@ func readXLSX(name string, data []byte) (*Returned, []finding.Finding) {
 		if headerRow(rows) < 0 {
 			continue
 		}
-		return fromRows(&Returned{Name: name, Sheet: sheet}, rows, func(col, row int) (string, bool) { return formulaValue(x, sheet, col, row) })
+		var formula func(col, row int) (string, bool)
+		if hasFormulas(data) {
+			formula = func(col, row int) (string, bool) { return formulaValue(x, sheet, col, row) }
+		}
+		return fromRows(&Returned{Name: name, Sheet: sheet}, rows, formula)
 	}
 	return nil, layout(name, "no sheet has the form's header row (ID, Status, New status, …)", layoutHint)
+}
+
+// hasFormulas reports whether a worksheet of the workbook may hold a
+// formula: looking a cell's formula up parses the sheet a second time,
+// which most returned forms, formula-free, are spared.
+func hasFormulas(data []byte) bool {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true
+	}
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			return true
+		}
+		b, err := io.ReadAll(io.LimitReader(r, MaxSize))
+		r.Close()
+		if err != nil || hasFormulaElement(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFormulaElement reports a cell's formula element in a sheet's XML,
+// <f>, <f t="shared" …/> or with a namespace prefix, <x:f>.
+func hasFormulaElement(b []byte) bool {
+	for _, tag := range []string{"<f>", "<f ", "<f/", ":f>", ":f ", ":f/"} {
+		if bytes.Contains(b, []byte(tag)) {
+			return true
+		}
+	}
+	return false
 }
 
 // formulaValue is what a formula cell stands for when the file keeps no
