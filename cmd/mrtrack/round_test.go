@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"maps"
 	"os"
@@ -210,4 +211,64 @@ type roundStatus struct {
 	} `json:"owners"`
 	NotReplied []string          `json:"not_replied"`
 	NotUpdated []json.RawMessage `json:"not_updated"`
+}
+
+// fillCSV edits a round's CSV form as a person would in a text editor:
+// cells by the id of their row and the index of their column.
+func fillCSV(t *testing.T, path string, cells map[string]map[int]string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		for col, v := range cells[r[0]] {
+			r[col] = v
+		}
+	}
+	var out strings.Builder
+	w := csv.NewWriter(&out)
+	w.WriteAll(rows)
+	if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A round opened with --progress replace writes the form's progress text
+// in place of the record's, and the latest round of the owner is the one
+// a form is collected into when two sent its ids.
+func TestRoundReplace(t *testing.T) {
+	dir := bundled(t)
+	for _, args := range [][]string{
+		{"round", "open", "2025-q1", "--due", "2025-01-31", "--owner", "ressources humaines", "--out", "q1", "--as-of", "2025-01-06"},
+		{"round", "open", "2025-q2", "--due", "2025-04-30", "--owner", "ressources humaines", "--out", "q2", "--progress", "replace", "--as-of", "2025-04-01"},
+	} {
+		if code, _, errs := runIn(t, dir, nil, args...); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", strings.Join(args, " "), code, errs)
+		}
+	}
+	form := filepath.Join(dir, "q2", "2025-q2-administration-ressources-humaines.csv")
+	fillCSV(t, form, map[string]map[int]string{"EVO-2024-03/R9.3": {8: "Procédures révisées\net diffusées."}})
+	code, out, errs := runIn(t, dir, nil, "round", "collect", "q2/2025-q2-administration-ressources-humaines.csv", "--as-of", "2025-04-10")
+	want := "q2/2025-q2-administration-ressources-humaines.csv: Administration/Ressources Humaines, round 2025-q2, reply of 2025-04-10\n" +
+		"  data/EVO-2024-03/rec-09.yaml: set progress, updated of R9.3\n" +
+		"  data/rounds/2025-q2.yaml: recorded the reply\n" +
+		"suggested commit message: round 2025-q2: update from Administration/Ressources Humaines (1 item)\n"
+	if code != 0 || out != want {
+		t.Fatalf("collect: exit %d\n%s\nwant\n%s\n%s", code, out, want, errs)
+	}
+	rec, err := os.ReadFile(filepath.Join(dir, "data", "EVO-2024-03", "rec-09.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(rec), "    progress: |-\n      Procédures révisées\n      et diffusées.\n    updated: 2025-04-10\n") {
+		t.Errorf("rec-09.yaml:\n%s", rec)
+	}
+	if code, out, _ := runIn(t, dir, nil, "round", "collect", "q2/2025-q2-administration-ressources-humaines.csv", "--as-of", "2025-04-20"); code != 0 || !strings.Contains(out, "nothing to change") {
+		t.Errorf("collect again: exit %d\n%s", code, out)
+	}
 }
