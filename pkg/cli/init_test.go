@@ -68,57 +68,100 @@ func TestIssuesWithoutGH(t *testing.T) {
 	}
 }
 
-// Every mrtrack command the generated workflows run is a command of this
-// mrtrack, with flags it has: a workflow can only call what exists.
-func TestWorkflowsCallRealCommands(t *testing.T) {
+// Every mrtrack command the generated workflows run, and every one the
+// officers' README shows in its sh blocks, in both languages, is a command
+// of this mrtrack with flags it has: they can only call what exists.
+func TestGeneratedFilesCallRealCommands(t *testing.T) {
 	var schemas []scaffold.Schema
 	for _, s := range schemaFiles {
 		schemas = append(schemas, scaffold.Schema{File: s.file, Data: s.data})
 	}
-	files, err := scaffold.Files(scaffold.Params{Version: "v1.0.0", Lang: "en", Schemas: schemas})
-	if err != nil {
-		t.Fatal(err)
-	}
 	calls := 0
-	for _, f := range files {
-		if !strings.HasPrefix(f.Path, ".github/workflows/") {
-			continue
+	check := func(path, line string) {
+		line, _, _ = strings.Cut(line, " #")
+		line, _, _ = strings.Cut(line, ">") // a redirection, not an argument
+		args := shellFields(line)[1:]
+		env, _, _ := queryEnv(false, 0, nil)
+		root := NewRoot(env)
+		cmd, rest, err := root.Find(args)
+		if err != nil || cmd == root || !cmd.Runnable() {
+			t.Errorf("%s: %q is no mrtrack command (%v)", path, line, err)
+			return
 		}
-		var wf struct {
-			Jobs map[string]struct {
-				Steps []struct {
-					Run string `yaml:"run"`
-				} `yaml:"steps"`
-			} `yaml:"jobs"`
+		if err := cmd.ParseFlags(rest); err != nil {
+			t.Errorf("%s: %q: %v", path, line, err)
 		}
-		if err := yaml.Unmarshal(f.Data, &wf); err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
+		calls++
+	}
+	for _, lang := range scaffold.Langs {
+		files, err := scaffold.Files(scaffold.Params{Version: "v1.0.0", Lang: lang, Schemas: schemas})
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, job := range wf.Jobs {
-			for _, step := range job.Steps {
-				for _, line := range strings.Split(step.Run, "\n") {
-					line, _, _ = strings.Cut(strings.TrimSpace(line), "#")
-					if !strings.HasPrefix(line, "mrtrack ") {
-						continue
+		for _, f := range files {
+			var lines []string
+			switch {
+			case strings.HasPrefix(f.Path, ".github/workflows/"):
+				var wf struct {
+					Jobs map[string]struct {
+						Steps []struct {
+							Run string `yaml:"run"`
+						} `yaml:"steps"`
+					} `yaml:"jobs"`
+				}
+				if err := yaml.Unmarshal(f.Data, &wf); err != nil {
+					t.Fatalf("%s: %v", f.Path, err)
+				}
+				for _, job := range wf.Jobs {
+					for _, step := range job.Steps {
+						lines = append(lines, strings.Split(step.Run, "\n")...)
 					}
-					line, _, _ = strings.Cut(line, ">") // the redirection, not an argument
-					args := strings.Fields(strings.ReplaceAll(line, `"`, ""))[1:]
-					env, _, _ := queryEnv(false, 0, nil)
-					root := NewRoot(env)
-					cmd, rest, err := root.Find(args)
-					if err != nil || cmd == root || !cmd.Runnable() {
-						t.Errorf("%s: %q is no mrtrack command (%v)", f.Path, line, err)
-						continue
-					}
-					if err := cmd.ParseFlags(rest); err != nil {
-						t.Errorf("%s: %q: %v", f.Path, line, err)
-					}
-					calls++
+				}
+			case f.Path == "data/README.md":
+				for _, block := range strings.Split(string(f.Data), "```sh\n")[1:] {
+					block, _, _ = strings.Cut(block, "```")
+					lines = append(lines, strings.Split(block, "\n")...)
+				}
+			}
+			for _, line := range lines {
+				if line = strings.TrimSpace(line); strings.HasPrefix(line, "mrtrack ") {
+					check(lang+":"+f.Path, line)
 				}
 			}
 		}
 	}
-	if calls < 10 {
-		t.Errorf("only %d mrtrack calls found in the workflows", calls)
+	if calls < 25 {
+		t.Errorf("only %d mrtrack calls found", calls)
 	}
+}
+
+// shellFields splits a command line as sh would for the lines the
+// generated files hold: words, and "…" or '…' quoted words.
+func shellFields(line string) []string {
+	var out []string
+	var word strings.Builder
+	quote, inWord := rune(0), false
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			word.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				out = append(out, word.String())
+				word.Reset()
+				inWord = false
+			}
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		out = append(out, word.String())
+	}
+	return out
 }

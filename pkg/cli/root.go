@@ -82,6 +82,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newFmtCmd(env, g))
 	root.AddCommand(newSetCmd(env, g))
 	root.AddCommand(newVerifyCmd(env, g))
+	root.AddCommand(newRoundCmd(env, g))
 	root.AddCommand(newNewCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newReportCmd(env, g))

@@ -55,6 +55,7 @@ var schemaGlobs = map[string]string{
 	"evaluation.schema.json":     "data/*/evaluation.yaml",
 	"recommendation.schema.json": "data/*/rec-*.yaml",
 	"owners.schema.json":         "data/owners.yaml",
+	"round.schema.json":          "data/rounds/*.yaml",
 }
 
 // describedBy names the schema of the files that one describes: such a
