@@ -58,11 +58,19 @@ func TestFiles(t *testing.T) {
 				}
 			}
 		}
-		for _, wf := range []string{".github/workflows/validate.yml", ".github/workflows/follow-up.yml"} {
-			s := string(files[wf])
+		workflows := 0
+		for wf, data := range files {
+			if !strings.HasPrefix(wf, ".github/workflows/") {
+				continue
+			}
+			workflows++
+			s := string(data)
 			if !strings.Contains(s, `MRTRACK_VERSION: "0.3.0"`) || !strings.Contains(s, "mrtrack/cmd/mrtrack@v0.3.0") || !strings.Contains(s, "sha256sum --check") {
 				t.Errorf("%s: %s does not install v0.3.0 checked against checksums.txt", lang, wf)
 			}
+		}
+		if workflows != 3 {
+			t.Errorf("%s: %d workflows", lang, workflows)
 		}
 		if !bytes.Contains(files[".pre-commit-config.yaml"], []byte("rev: v0.3.0\n")) {
 			t.Errorf("%s: pre-commit is not pinned to v0.3.0", lang)
