@@ -35,15 +35,15 @@ type Box int
 
 // The checkbox forms.
 const (
-	NoBox              Box = iota
-	ControlChecked         // w14:checkbox content control, checked
-	ControlUnchecked       // the same, unchecked
-	LegacyChecked          // FORMCHECKBOX, <w:checked/> without w:val
-	LegacyUnchecked        // FORMCHECKBOX, <w:default w:val="0"/> only
-	LegacyDefaultOn        // FORMCHECKBOX checked by its default alone
-	LegacyCheckedOff       // FORMCHECKBOX, default on but <w:checked w:val="0"/>
-	GlyphChecked           // a ☒ typed in the text
-	GlyphUnchecked         // a ☐ typed in the text
+	NoBox            Box = iota
+	ControlChecked       // w14:checkbox content control, checked
+	ControlUnchecked     // the same, unchecked
+	LegacyChecked        // FORMCHECKBOX, <w:checked/> without w:val
+	LegacyUnchecked      // FORMCHECKBOX, <w:default w:val="0"/> only
+	LegacyDefaultOn      // FORMCHECKBOX checked by its default alone
+	LegacyCheckedOff     // FORMCHECKBOX, default on but <w:checked w:val="0"/>
+	GlyphChecked         // a ☒ typed in the text
+	GlyphUnchecked       // a ☐ typed in the text
 )
 
 // Run is a piece of a paragraph: text with its formatting, a checkbox, a
