@@ -20,6 +20,7 @@ var fixtures = map[string]func() ([]byte, error){
 		}
 		return Mali(string(seed))
 	},
+	"english-EVO-2025-07.docx": English,
 }
 
 const dir = "../../testdata/import"

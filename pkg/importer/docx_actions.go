@@ -185,6 +185,7 @@ func (r *docxRec) cells(row docxRow) map[string]*docx.Cell {
 func (r *docxRec) actionRow(row docxRow) {
 	im := r.im
 	cells := r.cells(row)
+	merged := map[string]bool{}
 	// A cell continuing a vertical merge shows the content of the one above.
 	for role, c := range cells {
 		key := [2]int{row.table, c.Col}
@@ -193,9 +194,7 @@ func (r *docxRec) actionRow(row docxRow) {
 				copied := *c
 				copied.Blocks = above.Blocks
 				cells[role] = &copied
-				if role != roleNumber && strings.TrimSpace(above.Text()) != "" {
-					im.note(row.at(*c), "", firstWords(above.Text()), "a cell merged with the one above (w:vMerge): its value repeated", false)
-				}
+				merged[role] = strings.TrimSpace(above.Text()) != ""
 			}
 			continue
 		}
@@ -238,10 +237,13 @@ func (r *docxRec) actionRow(row docxRow) {
 			im.note(row.at(*cells[roleNumber]), r.id+" actions", n, "not an action number: the action is numbered by its place", true)
 		}
 	}
+	r.actions = append(r.actions, a)
 	for role, c := range cells {
 		a.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c), ok: true}
+		if merged[role] && role != roleNumber {
+			im.note(row.at(*c), a.id()+" "+role, firstWords(c.Text()), "a cell merged with the one above (w:vMerge): its value repeated", false)
+		}
 	}
-	r.actions = append(r.actions, a)
 }
 
 // numberActions gives the actions without a number their place in the
