@@ -75,7 +75,9 @@ func r(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `
 // Spans, vertical merges, and rows that start or end short keep every
 // cell under its grid column.
 func TestTableGrid(t *testing.T) {
-	tc := func(props, text string) string { return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + p(r(text)) + `</w:tc>` }
+	tc := func(props, text string) string {
+		return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + p(r(text)) + `</w:tc>`
+	}
 	body := `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
 		`<w:tr>` + tc(`<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>`, "A") + tc(``, "B") + tc(`<w:vMerge w:val="restart"/>`, "C") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:gridSpan w:val="2"/><w:vMerge/>`, "") + tc(``, "D") + tc(`<w:vMerge w:val="continue"/>`, "") + `</w:tr>` +
@@ -208,19 +210,19 @@ func TestHostile(t *testing.T) {
 		file []byte
 		want string
 	}{
-		"not a zip":      {[]byte("%PDF-1.7 not a docx"), "not a Word document: the file is not a zip archive"},
-		"empty":          {nil, "not a zip archive"},
-		"no document":    {pack(t, map[string]string{"other.xml": "<a/>"}, zip.Store), "the archive has no word/document.xml"},
-		"doctype":        {doc(t, "", map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><w:document ` + ns + `/>`}), "declares a DOCTYPE"},
-		"entity":         {doc(t, p(r("&xxe;")), nil), "malformed XML"},
-		"zip bomb":       {bomb, "zip bomb"},
-		"deep tables":    {doc(t, nest(9, table, untable, p(r("deep"))), nil), "tables nested more than 8 deep"},
-		"deep elements":  {doc(t, nest(300, "<w:ins>", "</w:ins>", ""), nil), "nested more than 256 deep"},
-		"truncated":      {pack(t, map[string]string{"word/document.xml": `<w:document ` + ns + `><w:body><w:p>`}, zip.Store), "the XML ends inside an element"},
-		"wrong root":     {pack(t, map[string]string{"word/document.xml": `<html/>`}, zip.Store), "not <document>"},
-		"bad numbering":  {doc(t, "", map[string]string{"word/numbering.xml": `<w:numbering ` + ns + `><w:num>`}), "word/numbering.xml"},
-		"bad relations":  {doc(t, "", map[string]string{"word/_rels/document.xml.rels": `<Relationships`}), "document.xml.rels"},
-		"many entries":   {manyEntries(t), "more than the 10000"},
+		"not a zip":     {[]byte("%PDF-1.7 not a docx"), "not a Word document: the file is not a zip archive"},
+		"empty":         {nil, "not a zip archive"},
+		"no document":   {pack(t, map[string]string{"other.xml": "<a/>"}, zip.Store), "the archive has no word/document.xml"},
+		"doctype":       {doc(t, "", map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><w:document ` + ns + `/>`}), "declares a DOCTYPE"},
+		"entity":        {doc(t, p(r("&xxe;")), nil), "malformed XML"},
+		"zip bomb":      {bomb, "zip bomb"},
+		"deep tables":   {doc(t, nest(9, table, untable, p(r("deep"))), nil), "tables nested more than 8 deep"},
+		"deep elements": {doc(t, nest(300, "<w:ins>", "</w:ins>", ""), nil), "nested more than 256 deep"},
+		"truncated":     {pack(t, map[string]string{"word/document.xml": `<w:document ` + ns + `><w:body><w:p>`}, zip.Store), "the XML ends inside an element"},
+		"wrong root":    {pack(t, map[string]string{"word/document.xml": `<html/>`}, zip.Store), "not <document>"},
+		"bad numbering": {doc(t, "", map[string]string{"word/numbering.xml": `<w:numbering ` + ns + `><w:num>`}), "word/numbering.xml"},
+		"bad relations": {doc(t, "", map[string]string{"word/_rels/document.xml.rels": `<Relationships`}), "document.xml.rels"},
+		"many entries":  {manyEntries(t), "more than the 10000"},
 	} {
 		_, err := Read(bytes.NewReader(c.file), int64(len(c.file)))
 		var de *Error
