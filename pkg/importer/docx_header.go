@@ -82,19 +82,16 @@ func (e docxEval) value(field string) (string, Location, bool) {
 func (im *docxImport) evaluation() (string, *yaml.Node) {
 	e := im.eval
 	var pairs []any
-	field := func(name, what string, required bool) string {
+	field := func(name, what, placeholder string) string {
 		v, at, ok := e.value(name)
-		switch {
-		case ok && !Empty(v):
+		if ok && !Empty(v) {
 			return v
-		case required:
-			im.note(at, "evaluation "+name, v, "the header block gives no "+what+": fill it in", true)
-			return unfilled(what)
 		}
-		return ""
+		im.note(at, "evaluation "+name, v, "the header block gives no "+what+": fill it in", true)
+		return unfilled(placeholder)
 	}
-	title := field("title", "title of the evaluation", true)
-	reference := field("reference", "the evaluation office's reference, e.g. EVO/2025/01", true)
+	title := field("title", "evaluation title", "title of the evaluation")
+	reference := field("reference", "evaluation reference", "the evaluation office's reference, e.g. EVO/2025/01")
 	id := im.opt.ID
 	if id == "" && !strings.HasPrefix(reference, "TODO:") {
 		id = idOfReference(reference)
@@ -107,7 +104,7 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 		pairs = append(pairs, "id", yStr(id))
 	}
 	pairs = append(pairs, "reference", reference, "title", title, "language", yToken(im.language()))
-	pairs = append(pairs, "commissioned_by", field("commissioned_by", "who commissioned the evaluation, e.g. Evaluation Office", true))
+	pairs = append(pairs, "commissioned_by", field("commissioned_by", "commissioning entity", "who commissioned the evaluation, e.g. Evaluation Office"))
 
 	due, dueAt, hasDue := e.value("response_due")
 	var dueDay civil.Date
