@@ -32,7 +32,9 @@ func BenchmarkReadDocxMali(b *testing.B) {
 // document and stay bounded.
 func BenchmarkReadDocxLarge(b *testing.B) {
 	d := &docxfixture.Doc{}
-	cell := func(s string) docxfixture.Cell { return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}} }
+	cell := func(s string) docxfixture.Cell {
+		return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}}
+	}
 	for r := 1; r <= 200; r++ {
 		rows := []docxfixture.Row{
 			{Cells: []docxfixture.Cell{cell(fmt.Sprintf("RECOMMENDATION %d:", r)), cell("Do better.")}},

@@ -43,7 +43,9 @@ func TestDocxNotAResponse(t *testing.T) {
 // placeholders with notes that ask for review.
 func TestDocxFrenchHeadersAndPlaceholders(t *testing.T) {
 	d := &docxfixture.Doc{}
-	cell := func(s string) docxfixture.Cell { return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}} }
+	cell := func(s string) docxfixture.Cell {
+		return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}}
+	}
 	wide := func(s string) docxfixture.Cell { c := cell(s); c.Span = 5; return c }
 	d.Table(docxfixture.Table{Widths: []int{500, 2000, 1500, 1500, 1500, 1500}, Rows: []docxfixture.Row{
 		{Cells: []docxfixture.Cell{cell("RECOMMANDATION 1 :"), wide("")}},
