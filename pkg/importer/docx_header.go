@@ -13,8 +13,7 @@ import (
 
 // docxEval is the header block as read: each field's cell.
 type docxEval struct {
-	cells    map[string]docxRow // field → its row
-	sawTitle bool
+	cells map[string]docxRow // field → its row
 }
 
 // docxHeaderLabels map the template's header labels, English and French,

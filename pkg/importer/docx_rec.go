@@ -31,7 +31,6 @@ type docxRec struct {
 type docxPart struct {
 	blocks []docx.Block
 	at     Location
-	ok     bool
 }
 
 // row reads one row under the recommendation's heading row.
