@@ -204,4 +204,3 @@ func (p *parser) cell(col int) (Cell, error) {
 	c.Blocks = content
 	return c, err
 }
-
