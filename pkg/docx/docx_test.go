@@ -184,11 +184,12 @@ func TestInline(t *testing.T) {
 		p(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://x.org" \o "tip" </w:instrText></w:r>`+
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`+r("field")+`<w:r><w:fldChar w:fldCharType="end"/></w:r>`+
 			`<w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:ins>`+r(" kept")+`</w:ins>`) +
-		p(`<w:r><w:rPr><w:b/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t> </w:t></w:r>`)
+		p(`<w:r><w:rPr><w:b/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t> </w:t></w:r>`) +
+		p(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>`) + p(r("after a broken field"))
 	d := read(t, doc(t, body, map[string]string{"word/_rels/document.xml.rels": rels}))
 	ps := paragraphs(d.Blocks)
-	got := []string{ps[0].Text, ps[1].Markdown, ps[2].Markdown, ps[2].Text}
-	want := []string{"“Quoted” l’été\nnext tab", "[site](<https://example.org/a%20b>) and [top](#top)", "[field](https://x.org) kept", "field kept"}
+	got := []string{ps[0].Text, ps[1].Markdown, ps[2].Markdown, ps[2].Text, ps[5].Text}
+	want := []string{"“Quoted” l’été\nnext tab", "[site](<https://example.org/a%20b>) and [top](#top)", "[field](https://x.org) kept", "field kept", "after a broken field"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

@@ -51,6 +51,12 @@ func (p *parser) paragraph() (*Paragraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A field still in its instruction at the paragraph's end is broken
+	// (Word ends instructions in their paragraph): forget it, so it cannot
+	// hide the text that follows.
+	for len(p.fields) > 0 && !p.fields[len(p.fields)-1].result {
+		p.fields = p.fields[:len(p.fields)-1]
+	}
 	out := &Paragraph{Text: b.text.String(), Markdown: b.md.String(), Bold: b.bold > 0 && b.notBold == 0}
 	ref, ok := b.ref, b.numbered && !b.bare
 	if !b.numbered {
