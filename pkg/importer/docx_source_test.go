@@ -80,14 +80,13 @@ func TestDocxFrenchHeadersAndPlaceholders(t *testing.T) {
 		}
 	}
 	wantReview := []string{
-		"R1 title: the recommendation has no text: fill in its title and text",
-		"R1 text: the recommendation has only a headline: fill in its text",
-		"R1 reasons: a partially-agree response needs reasons and the source gives none: fill them in",
-		"R1.1 owner: no one is named in the by-whom column: fill it in",
-		"R1.1 due: could not read a date: fill it in, the wording is kept in due_text",
 		"evaluation title: the header block gives no evaluation title: fill it in",
 		"evaluation reference: the header block gives no evaluation reference: fill it in",
 		"evaluation commissioned_by: the header block gives no commissioning entity: fill it in",
+		"R1 title: the recommendation has no text: fill in its title and text",
+		"R1 reasons: a partially-agree response needs reasons and the source gives none: fill them in",
+		"R1.1 owner: no one is named in the by-whom column: fill it in",
+		"R1.1 due: could not read a date: fill it in, the wording is kept in due_text",
 	}
 	if strings.Join(review, "\n") != strings.Join(wantReview, "\n") {
 		t.Errorf("review notes:\n%s\nwant:\n%s", strings.Join(review, "\n"), strings.Join(wantReview, "\n"))
