@@ -144,12 +144,17 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 
 // idOfReference makes an id of a reference: EVO/2024/03 → EVO-2024-03.
 func idOfReference(ref string) string {
-	id := strings.Trim(regexp.MustCompile(`[\s/\\]+`).ReplaceAllString(strings.TrimSpace(ref), "-"), "-")
-	if !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`).MatchString(id) {
+	id := strings.Trim(referenceSep.ReplaceAllString(strings.TrimSpace(ref), "-"), "-")
+	if !idRE.MatchString(id) {
 		return ""
 	}
 	return id
 }
+
+var (
+	referenceSep = regexp.MustCompile(`[\s/\\]+`)
+	idRE         = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
 
 var personSep = regexp.MustCompile(`\s+[-–—]\s+|,\s+`)
 
@@ -206,7 +211,6 @@ func (im *docxImport) approver(r docxRow) *yaml.Node {
 	return yMap(pairs...)
 }
 
-var ordinalRE = regexp.MustCompile(`(\d)(st|nd|rd|th|er|e)\b`)
 
 // approvedOn reads the approval date; one without a year ("9th of
 // August") takes the year that puts it nearest after the response's due
