@@ -211,7 +211,6 @@ func (im *docxImport) approver(r docxRow) *yaml.Node {
 	return yMap(pairs...)
 }
 
-
 // approvedOn reads the approval date; one without a year ("9th of
 // August") takes the year that puts it nearest after the response's due
 // date, and says so.
