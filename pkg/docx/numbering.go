@@ -13,14 +13,19 @@ import (
 type numbering struct {
 	nums   map[string]*list // numId → list
 	styles map[string]numRef
-	// count is the running counters per numId and level: Word numbers the
-	// paragraphs of one w:num in document order, across cells and tables.
+	// count is the running counters per abstract list and level: Word
+	// numbers the paragraphs of every w:num of one w:abstractNum in
+	// document order, across cells and tables, and a w:num's
+	// startOverride restarts the count where that w:num is first used
+	// (LibreOffice writes each list's first item so).
 	count map[string]*[9]int
 }
 
 type list struct {
-	levels [9]level
-	start  [9]int // lvlOverride/startOverride, 0 when none
+	abstract string
+	levels   [9]level
+	start    [9]int  // lvlOverride/startOverride, 0 when none
+	used     [9]bool // the override has been applied
 }
 
 type level struct {
@@ -134,7 +139,7 @@ func (n *numbering) parseNumbering(part string, src []byte) error {
 	}
 	for id, m := range nums {
 		if lv := abstract[m.abstractID]; lv != nil {
-			n.nums[id] = &list{levels: *lv, start: m.start}
+			n.nums[id] = &list{abstract: m.abstractID, levels: *lv, start: m.start}
 		}
 	}
 	return nil
@@ -206,18 +211,18 @@ func (n *numbering) item(ref numRef) *ListItem {
 	if l == nil {
 		return nil
 	}
-	c := n.count[ref.numID]
+	c := n.count[l.abstract]
 	if c == nil {
 		c = &[9]int{}
-		n.count[ref.numID] = c
+		n.count[l.abstract] = c
 	}
 	i := ref.ilvl
-	if c[i] == 0 {
+	switch {
+	case l.start[i] != 0 && !l.used[i]:
+		c[i], l.used[i] = l.start[i], true
+	case c[i] == 0:
 		c[i] = l.levels[i].start
-		if l.start[i] != 0 {
-			c[i] = l.start[i]
-		}
-	} else {
+	default:
 		c[i]++
 	}
 	for j := i + 1; j < len(c); j++ {
