@@ -151,7 +151,29 @@ const numberingXML = `<w:numbering ` + ns + `>` +
 	`<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>` +
 	`</w:numbering>`
 
-const stylesXML = `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`
+const stylesXML = `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Headline"><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="SubHeadline"><w:basedOn w:val="Headline"/></w:style>` +
+	`<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Loop1"><w:basedOn w:val="Loop2"/></w:style><w:style w:type="paragraph" w:styleId="Loop2"><w:basedOn w:val="Loop1"/></w:style>` +
+	`</w:styles>`
+
+// Text is bold by its run, its character style or its paragraph style
+// (through w:basedOn); a style loop is not followed for ever.
+func TestBoldByStyle(t *testing.T) {
+	para := func(style, runs string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>` + runs + `</w:p>`
+	}
+	body := para("Headline", r("a")) + para("SubHeadline", r("b")) + p(`<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>c</w:t></w:r>`) +
+		para("Headline", `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>d</w:t></w:r>`) + para("Loop1", r("e")) + p(r("f"))
+	var got []bool
+	for _, p := range paragraphs(read(t, doc(t, body, map[string]string{"word/styles.xml": stylesXML})).Blocks) {
+		got = append(got, p.Bold)
+	}
+	if want := []bool{true, true, true, false, false, false}; !reflect.DeepEqual(got, want) {
+		t.Errorf("bold %v, want %v", got, want)
+	}
+}
 
 func item(num, lvl int, text string) string {
 	return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + string(rune('0'+lvl)) + `"/><w:numId w:val="` + string(rune('0'+num)) + `"/></w:numPr></w:pPr>` + r(text) + `</w:p>`

@@ -9,10 +9,12 @@ import (
 
 // numbering is what numbering.xml and styles.xml say of lists: the levels
 // of each list (w:num → w:abstractNum), and the list a paragraph style
-// implies.
+// implies; and which styles make text bold, since a headline may be bold
+// by its style.
 type numbering struct {
 	nums   map[string]*list // numId → list
 	styles map[string]numRef
+	bold   map[string]bool // styleId → bold, w:basedOn followed
 	// count is the running counters per abstract list and level: Word
 	// numbers the paragraphs of every w:num of one w:abstractNum in
 	// document order, across cells and tables, and a w:num's
@@ -40,7 +42,7 @@ type numRef struct {
 }
 
 func (a *archive) numbering(main string, rels map[string]string) (*numbering, error) {
-	n := &numbering{nums: map[string]*list{}, styles: map[string]numRef{}, count: map[string]*[9]int{}}
+	n := &numbering{nums: map[string]*list{}, styles: map[string]numRef{}, bold: map[string]bool{}, count: map[string]*[9]int{}}
 	dir := path.Dir(main)
 	numPart, stylesPart := path.Join(dir, "numbering.xml"), path.Join(dir, "styles.xml")
 	for _, t := range rels {
@@ -156,33 +158,63 @@ func ilvl(e xml.StartElement) int {
 }
 
 // parseStyles reads the list numbering of paragraph styles ("List
-// Bullet" and the like carry their numbering in the style).
+// Bullet" and the like carry their numbering in the style) and which
+// styles are bold.
 func (n *numbering) parseStyles(part string, src []byte) error {
 	x := newDecoder(part, src)
 	if err := x.root(nsW, "styles"); err != nil {
 		return err
 	}
-	return x.children(func(e xml.StartElement) error {
+	type style struct {
+		basedOn   string
+		bold, set bool
+	}
+	styles := map[string]*style{}
+	err := x.children(func(e xml.StartElement) error {
 		if !is(e.Name, nsW, "style") {
 			return x.skip()
 		}
 		id, _ := attr(e, nsW, "styleId")
+		st := &style{}
+		styles[id] = st
 		return x.children(func(e xml.StartElement) error {
-			if !is(e.Name, nsW, "pPr") {
-				return x.skip()
-			}
-			return x.children(func(e xml.StartElement) error {
-				if !is(e.Name, nsW, "numPr") {
+			switch {
+			case is(e.Name, nsW, "basedOn"):
+				st.basedOn, _ = attr(e, nsW, "val")
+			case is(e.Name, nsW, "rPr"):
+				return x.children(func(e xml.StartElement) error {
+					if is(e.Name, nsW, "b") {
+						st.bold, st.set = onOff(e, nsW), true
+					}
 					return x.skip()
-				}
-				ref, err := x.numPr()
-				if err == nil && ref.numID != "" {
-					n.styles[id] = ref
-				}
-				return err
-			})
+				})
+			case is(e.Name, nsW, "pPr"):
+				return x.children(func(e xml.StartElement) error {
+					if !is(e.Name, nsW, "numPr") {
+						return x.skip()
+					}
+					ref, err := x.numPr()
+					if err == nil && ref.numID != "" {
+						n.styles[id] = ref
+					}
+					return err
+				})
+			}
+			return x.skip()
 		})
 	})
+	for id, st := range styles {
+		// The first style up the w:basedOn chain that says; a bounded walk,
+		// since a hostile chain may loop.
+		for i := 0; st != nil && i < 16; i++ {
+			if st.set {
+				n.bold[id] = st.bold
+				break
+			}
+			st = styles[st.basedOn]
+		}
+	}
+	return err
 }
 
 // numPr reads a w:numPr element just opened.
