@@ -213,7 +213,7 @@ func (a *docxAction) node() *yaml.Node {
 	progressAt := a.parts[roleProgress].loc(a.at)
 	if Empty(progress) {
 		if strings.TrimSpace(progress) != "" {
-			im.note(progressAt, id+" progress", strings.TrimSpace(progress), "says nothing: progress left empty", false)
+			im.note(progressAt, id+" progress", strings.TrimSpace(progress), "no progress comment (not applicable): progress left empty", false)
 		}
 		progress = ""
 	}

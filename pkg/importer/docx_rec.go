@@ -300,14 +300,14 @@ func (r *docxRec) responsible() []any {
 	}
 	pairs := []any{"responsible", ySeq(units...)}
 	if joined := strings.Join(names, ", "); joined != oneLine(raw) {
-		how := "split into units at each , or ;"
+		how := "one unit per comma or semicolon"
 		if unitTypos.Replace(raw) != raw {
 			how += ", UNCHR read as UNHCR"
 		}
 		im.note(row.at(c), r.id+" responsible", raw, how+"; the source wording kept in responsible_text", false)
 		pairs = append(pairs, "responsible_text", raw)
 	} else if len(names) > 1 {
-		im.note(row.at(c), r.id+" responsible", raw, "split into units at each , or ;", false)
+		im.note(row.at(c), r.id+" responsible", raw, "one unit per comma or semicolon", false)
 	}
 	return pairs
 }
