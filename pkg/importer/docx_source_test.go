@@ -23,12 +23,20 @@ func TestDocxNotAResponse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	twice := &docxfixture.Doc{}
+	rec := docxfixture.Row{Cells: []docxfixture.Cell{{Paras: []docxfixture.Para{docxfixture.Text("RECOMMENDATION 2:")}}, {Paras: []docxfixture.Para{docxfixture.Bold("Twice")}}}}
+	twice.Table(docxfixture.Table{Widths: []int{2000, 6000}, Rows: []docxfixture.Row{rec, rec}})
+	dup, err := twice.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct {
 		file []byte
 		want string
 	}{
-		"a letter":  {b, `in.docx: not a management response: no table row starts with "RECOMMENDATION 1:"`},
-		"not a zip": {[]byte("just text"), "in.docx: not a Word document: the file is not a zip archive"},
+		"a letter":       {b, `in.docx: not a management response: no table row starts with "RECOMMENDATION 1:"`},
+		"not a zip":      {[]byte("just text"), "in.docx: not a Word document: the file is not a zip archive"},
+		"the same twice": {dup, "in.docx: table 1, row 2, column 1: recommendation 2 appears twice"},
 	} {
 		_, err := importBytes(t, c.file, Options{})
 		var se *SourceError
