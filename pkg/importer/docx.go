@@ -31,7 +31,7 @@ func ReadDocx(name string, r io.ReaderAt, size int64, o Options) (*Draft, error)
 		return nil, &SourceError{File: name, Msg: err.Error(), Hint: "save it from Word as a .docx and try again"}
 	}
 	im := &docxImport{file: name, opt: o, above: map[[2]int]docx.Cell{}}
-	im.collect(doc)
+	im.rows = docxRows(doc)
 	if err := im.walk(); err != nil {
 		return nil, err
 	}
@@ -107,9 +107,10 @@ func (im *docxImport) note(at Location, field, raw, msg string, review bool) {
 	im.notes = append(im.notes, Note{At: at, Field: field, Raw: raw, Message: msg, Review: review})
 }
 
-// collect lists the rows of the body's tables in reading order. Tables
+// docxRows lists the rows of the body's tables in reading order. Tables
 // inside cells stay in their cell.
-func (im *docxImport) collect(doc *docx.Document) {
+func docxRows(doc *docx.Document) []docxRow {
+	var rows []docxRow
 	n := 0
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
@@ -117,9 +118,10 @@ func (im *docxImport) collect(doc *docx.Document) {
 		}
 		n++
 		for i, r := range b.Table.Rows {
-			im.rows = append(im.rows, docxRow{table: n, row: i + 1, cells: r.Cells})
+			rows = append(rows, docxRow{table: n, row: i + 1, cells: r.Cells})
 		}
 	}
+	return rows
 }
 
 var recRowRE = regexp.MustCompile(`^(?:recommendation|recommandation)\s*(?:n[o°]\.?\s*)?#?\s*(\d{1,3})\s*[:.]?$`)
