@@ -201,31 +201,7 @@ func (r *docxRec) response() string {
 	if rest := row.rest(); len(rest) > 0 {
 		at = row.at(rest[0])
 	}
-	var checked []string
-	boxes := checkRE.FindAllStringIndex(text, -1)
-	for i, b := range boxes {
-		end := len(text)
-		if i+1 < len(boxes) {
-			end = boxes[i+1][0]
-		}
-		glyph := strings.TrimSpace(text[b[0]:b[1]])
-		label := labelKey(text[b[1]:end])
-		resp := ""
-		for _, l := range responseLabels {
-			if strings.HasPrefix(label, l.prefix) {
-				resp = l.response
-				break
-			}
-		}
-		if resp == "" {
-			continue
-		}
-		switch glyph {
-		case "☐", "□", "[ ]":
-		default:
-			checked = append(checked, resp)
-		}
-	}
+	checked := checkedResponses(text)
 	switch len(checked) {
 	case 1:
 		return checked[0]
@@ -235,6 +211,36 @@ func (r *docxRec) response() string {
 		im.note(at, r.id+" response", text, "more than one response box is checked: written not-stated", true)
 	}
 	return "not-stated"
+}
+
+// checkedResponses are the responses whose box is checked in a response
+// row's text: each box is a glyph followed by its label; a label without
+// a box is not a choice.
+func checkedResponses(text string) []string {
+	var checked []string
+	boxes := checkRE.FindAllStringIndex(text, -1)
+	for i, b := range boxes {
+		end := len(text)
+		if i+1 < len(boxes) {
+			end = boxes[i+1][0]
+		}
+		label := labelKey(text[b[1]:end])
+		resp := ""
+		for _, l := range responseLabels {
+			if strings.HasPrefix(label, l.prefix) {
+				resp = l.response
+				break
+			}
+		}
+		switch strings.TrimSpace(text[b[0]:b[1]]) {
+		case "☐", "□", "[ ]":
+		default:
+			if resp != "" {
+				checked = append(checked, resp)
+			}
+		}
+	}
+	return checked
 }
 
 // reasons reads the reasons row: left out when it is empty or holds the

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,5 +99,29 @@ func TestDocxFrenchHeadersAndPlaceholders(t *testing.T) {
 	}
 	if strings.Join(review, "\n") != strings.Join(wantReview, "\n") {
 		t.Errorf("review notes:\n%s\nwant:\n%s", strings.Join(review, "\n"), strings.Join(wantReview, "\n"))
+	}
+}
+
+// The checkbox glyphs of a response row, as docx writes them for
+// controls and form fields and as people type them.
+func TestCheckedResponses(t *testing.T) {
+	for text, want := range map[string][]string{
+		"☒ Agree ☐ Partially agree ☐ Disagree":               {"agree"},
+		"☐ Agree ☒ Partially agree ☐ Disagree":               {"partially-agree"},
+		"☐ Agree ☐ Partially agree ✔ Disagree":               {"disagree"},
+		"✓ Agree Partially agree Disagree":                   {"agree"},
+		"Agree   Partially agree   X Disagree":               {"disagree"},
+		"[x] Agree [ ] Partially agree [ ] Disagree":         {"agree"},
+		"☐ D'accord ☒ Partiellement d'accord ☐ Pas d'accord": {"partially-agree"},
+		"☒ Agree Partially agree ☐ Disagree":                 {"agree"},
+		"☐ Agree ☐ Partially agree ☐ Disagree":               nil,
+		"☒ Agree ☒ Disagree":                                 {"agree", "disagree"},
+		"Agree Partially agree Disagree":                     nil,
+		"☒ Maybe":                                            nil,
+		"X-ray Agree":                                        nil,
+	} {
+		if got := checkedResponses(text); !slices.Equal(got, want) {
+			t.Errorf("checkedResponses(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
