@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/mrtrack/mrtrack/internal/docxfixture"
 )
 
@@ -122,6 +124,64 @@ func TestCheckedResponses(t *testing.T) {
 	} {
 		if got := checkedResponses(text); !slices.Equal(got, want) {
 			t.Errorf("checkedResponses(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// A header block written as lines above the tables reads as the
+// template's table does, the approver's parts split from one line; the
+// notes name the paragraph.
+func TestDocxHeaderAsLines(t *testing.T) {
+	d := &docxfixture.Doc{}
+	for _, line := range []string{
+		"UNHCR Evaluation Management Response",
+		"Evaluation title: Evaluation of the Cash Programme",
+		"UNHCR evaluation reference: EVO/2026/02",
+		"Entity that commissioned the evaluation: Evaluation Office",
+		"Due date of Management Response: 31 March 2026",
+		"Management Response approved by: Name: Ana Lima Job title: Representative Country/Office: CO Brazil",
+		"Date: 2nd of April",
+	} {
+		d.Para(docxfixture.Text(line))
+	}
+	cell := func(s string) docxfixture.Cell {
+		return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}}
+	}
+	d.Table(docxfixture.Table{Widths: []int{2000, 6000}, Rows: []docxfixture.Row{
+		{Cells: []docxfixture.Cell{cell("RECOMMENDATION 1:"), {Paras: []docxfixture.Para{docxfixture.Bold("Pay in cash"), docxfixture.Text("Everywhere.")}}}},
+	}})
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft, err := importBytes(t, b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := decoded(t, draft.Evaluation)
+	delete(ev, "language")
+	var want map[string]any
+	if err := yaml.Unmarshal([]byte(`
+id: EVO-2026-02
+reference: EVO/2026/02
+title: Evaluation of the Cash Programme
+commissioned_by: Evaluation Office
+response_due: 2026-03-31
+response_due_text: 31 March 2026
+approved_by: {name: Ana Lima, title: Representative, office: CO Brazil}
+approved_on: 2026-04-02
+approved_on_text: 2nd of April
+`), &want); err != nil {
+		t.Fatal(err)
+	}
+	var diffs []difference
+	diffRecord("evaluation", ev, want, &diffs)
+	for _, df := range diffs {
+		t.Errorf("%s: %#v, want %#v", df.field, df.got, df.want)
+	}
+	for _, n := range draft.Notes {
+		if n.Field == "evaluation approved_on" && n.At.String() != "paragraph 7" {
+			t.Errorf("the approval date's note is at %s, want paragraph 7", n.At)
 		}
 	}
 }
