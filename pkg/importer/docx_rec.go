@@ -19,8 +19,8 @@ type docxRec struct {
 	number int
 	head   docxRow
 	text   docxPart // the recommendation's cell, continuation rows joined
-	// responseRow, reasonsRow and unitRow are the labelled rows; the zero
-	// row when absent.
+	// responseRow, reasonsRow and unitRow are the labelled rows, nil
+	// when absent.
 	responseRow, reasonsRow, unitRow *docxRow
 	cols                             *docxColumns // the actions header, once read
 	actions                          []*docxAction
@@ -34,18 +34,42 @@ type docxPart struct {
 	at     Location
 }
 
+// recRowLabels are the labels, English and French and folded by
+// labelKey, of the rows between a recommendation and its actions.
+var recRowLabels = map[string][]string{
+	"response": {"management response", "reponse de la direction"},
+	"reasons":  {"reasons", "raisons", "motifs", "justification"},
+	"unit":     {"unit or function", "unit responsible", "responsible unit", "unite ou fonction", "unite responsable"},
+}
+
+// recRowKind is which labelled row a label starts: response, reasons,
+// unit, or "".
+func recRowKind(label string) string {
+	for kind, prefixes := range recRowLabels {
+		for _, p := range prefixes {
+			if strings.HasPrefix(label, p) {
+				return kind
+			}
+		}
+	}
+	return ""
+}
+
 // row reads one row under the recommendation's heading row.
 func (r *docxRec) row(row docxRow) {
 	im := r.im
 	label := row.label()
+	kind := ""
+	if r.cols == nil {
+		kind = recRowKind(label)
+	}
 	switch {
 	case row.empty():
-	case r.cols == nil && (strings.HasPrefix(label, "management response") || strings.HasPrefix(label, "reponse de la direction")):
+	case kind == "response":
 		r.responseRow = &row
-	case r.cols == nil && (strings.HasPrefix(label, "reasons") || strings.HasPrefix(label, "raisons") || strings.HasPrefix(label, "motifs") || strings.HasPrefix(label, "justification")):
+	case kind == "reasons":
 		r.reasonsRow = &row
-	case r.cols == nil && (strings.HasPrefix(label, "unit or function") || strings.HasPrefix(label, "unit responsible") || strings.HasPrefix(label, "responsible unit") ||
-		strings.HasPrefix(label, "unite ou fonction") || strings.HasPrefix(label, "unite responsable")):
+	case kind == "unit":
 		r.unitRow = &row
 	case r.cols == nil && actionHeader(row):
 		r.cols = im.columns(r.id, row)
