@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -183,5 +184,57 @@ approved_on_text: 2nd of April
 		if n.Field == "evaluation approved_on" && n.At.String() != "paragraph 7" {
 			t.Errorf("the approval date's note is at %s, want paragraph 7", n.At)
 		}
+	}
+}
+
+// Actions numbered twice, or not by a number, are numbered by their place
+// or kept, with notes that ask for review.
+func TestDocxActionNumbers(t *testing.T) {
+	d := &docxfixture.Doc{}
+	cell := func(s string) docxfixture.Cell {
+		return docxfixture.Cell{Paras: []docxfixture.Para{docxfixture.Text(s)}}
+	}
+	row := func(cells ...string) docxfixture.Row {
+		var r docxfixture.Row
+		for _, c := range cells {
+			r.Cells = append(r.Cells, cell(c))
+		}
+		return r
+	}
+	d.Table(docxfixture.Table{Widths: []int{800, 2000, 1500, 1500, 1500}, Rows: []docxfixture.Row{
+		{Cells: []docxfixture.Cell{cell("RECOMMENDATION 1:"), {Span: 4, Paras: []docxfixture.Para{docxfixture.Bold("Act"), docxfixture.Text("Now.")}}}},
+		row("No", "Key action", "Responsible", "Due date", "Status"),
+		row("1", "First", "A", "2025", "Done"),
+		row("1", "Again first", "B", "2026", "Planned"),
+		row("one", "Third", "C", "2027", "Planned"),
+	}})
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft, err := importBytes(t, b, Options{ID: "X"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []any
+	for _, a := range decoded(t, draft.Recommendations[0])["actions"].([]any) {
+		numbers = append(numbers, a.(map[string]any)["number"])
+	}
+	if want := []any{1, 1, 3}; !slices.Equal(numbers, want) {
+		t.Errorf("numbers %v, want %v", numbers, want)
+	}
+	var got []string
+	for _, n := range draft.Notes {
+		if n.Field == "R1 actions" {
+			got = append(got, fmt.Sprintf("%s: %q: %s (review %v)", n.At, n.Raw, n.Message, n.Review))
+		}
+	}
+	want := []string{
+		`table 1, row 3, column 1: "": 1 of the 3 action rows carry no number: numbered by their place in the table (review false)`,
+		`table 1, row 4, column 1: "1": two actions are numbered 1: renumber one (review true)`,
+		`table 1, row 5, column 1: "one": not an action number: the action is numbered by its place (review true)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
