@@ -83,6 +83,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newSetCmd(env, g))
 	root.AddCommand(newVerifyCmd(env, g))
 	root.AddCommand(newNewCmd(env, g))
+	root.AddCommand(newImportCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
 	setVersionFlag(root)
