@@ -181,7 +181,7 @@ func readLayout(name string, g *grid, h int, o Options) (*layout, error) {
 		case col == colSkip:
 		default:
 			if first, dup := l.where[col]; dup {
-				return nil, &SourceError{File: name, At: g.at(h, j), Msg: fmt.Sprintf("two columns hold %s: %q (%s) and %q (%s)", col, l.names[first], g.columnName(first), text, g.columnName(j)),
+				return nil, &SourceError{File: name, At: g.at(h, j), Msg: fmt.Sprintf("two columns hold %s: %q (column %s) and %q (column %s)", col, l.names[first], g.columnName(first), text, g.columnName(j)),
 					Hint: fmt.Sprintf("map one of them elsewhere, e.g. --map '%s=skip'", text)}
 			}
 			l.where[col] = j

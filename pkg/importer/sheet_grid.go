@@ -96,11 +96,10 @@ func (g *grid) locate(n, j int) Location {
 	return Location{Sheet: g.sheet, Cell: ref}
 }
 
-// columnName is column j as the source names it: D, or "column 4" in a
-// CSV file.
+// columnName is column j as the source names it: D, or 4 in a CSV file.
 func (g *grid) columnName(j int) string {
 	if g.sheet == "" {
-		return fmt.Sprintf("column %d", j+1)
+		return fmt.Sprintf("%d", j+1)
 	}
 	name, _ := excelize.ColumnNumberToName(j + 1)
 	return name

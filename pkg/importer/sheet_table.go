@@ -329,6 +329,15 @@ func (t *table) anyOf(i int, cols []column) bool {
 // unknownColumns notes every column import did not read that holds
 // something: nothing in the source is dropped without a word.
 func (t *table) unknownColumns() {
+	noted := map[int]bool{}
+	for i := t.l.data; i < len(t.g.rows); i++ {
+		for j, c := range t.g.rows[i] {
+			if (j >= len(t.l.names) || t.l.names[j] == "") && strings.TrimSpace(c) != "" && !noted[j] {
+				noted[j] = true
+				t.note(i, j, "column "+t.g.columnName(j), c, "not imported: a value in a column with no header; give the column a header and import again", true)
+			}
+		}
+	}
 	for _, j := range t.l.unknown {
 		for i := t.l.data; i < len(t.g.rows); i++ {
 			if strings.TrimSpace(t.g.cell(i, j)) != "" {

@@ -211,7 +211,7 @@ func (r *recDraft) node(t *table) *yaml.Node {
 			response = ""
 		default:
 			response = v
-			if string(v) != raw {
+			if !strings.EqualFold(string(v), raw) {
 				t.note(i, j, id+" response", raw, "read as "+string(v), false)
 			}
 		}
