@@ -87,9 +87,10 @@ var workbooks = []workbook{
 				{2, "Renforcer les partenariats avec les acteurs du développement.", "Partiellement d'accord", "CO UNHCR Mali", "Signature d'un accord avec le PNUD et l'OIM", "Programme", day(2025, time.June, 30), "En cours", ""},
 				{nil, nil, nil, nil, "Plan de travail conjoint", "Programme", "Octobre 2023", "Réalisé", "Signé en octobre 2023."},
 				{nil, nil, nil, nil, "Revue annuelle du plan", "Programme", "Novembre 2024 et novembre 2025", "Plannifié", ""},
+				{nil, nil, nil, nil, "Mobilisation de financements pour les cités", "External Relations", "Conditionnés par la disponibilité des financements", "En cours", ""},
 			},
 			merged: [][2]string{{"A6", "A7"}, {"B6", "B7"}, {"C6", "C7"}, {"D6", "D7"}, {"E6", "E7"}, {"F6", "F7"}, {"G6", "G7"}, {"H6", "I6"},
-				{"A8", "A9"}, {"B8", "B9"}, {"C8", "C9"}, {"D8", "D9"}, {"A10", "A12"}, {"B10", "B12"}, {"C10", "C12"}, {"D10", "D12"}},
+				{"A8", "A9"}, {"B8", "B9"}, {"C8", "C9"}, {"D8", "D9"}, {"A10", "A13"}, {"B10", "B13"}, {"C10", "C13"}, {"D10", "D13"}},
 		}},
 	},
 }

@@ -93,6 +93,14 @@ func (t *table) due(i int, id string) []any {
 		t.note(i, j, field, raw, "an Excel date: read as "+d.String(), false)
 		return []any{"due", ydoc.Token(d.String())}
 	}
+	if dues := severalDeadlines(text); dues != nil {
+		t.note(i, j, field, text, "several deadlines: "+strings.Join(dues, ", ")+"; due is the first", false)
+		list := ydoc.Sequence()
+		for _, d := range dues {
+			list.Content = append(list.Content, ydoc.Mapping("due", ydoc.Token(d)))
+		}
+		return []any{"due", ydoc.Token(dues[0]), "due_text", ydoc.Str(text), "deadlines", list}
+	}
 	v := model.SuggestDue(text)
 	if strings.Contains(text, "\n") {
 		v = ""
@@ -111,6 +119,34 @@ func (t *table) due(i int, id string) []any {
 
 // dueUnknown is the due of an item whose source gives no date.
 const dueUnknown = "unknown"
+
+// deadlineSeparators join the deadlines of an item due more than once.
+var deadlineSeparators = strings.NewReplacer(" et ", "\n", " and ", "\n", " & ", "\n", ";", "\n", ",", "\n")
+
+// severalDeadlines reads "Novembre 2024 et novembre 2025" as the dated
+// deadlines it names, in order; nil unless every part is a date and each
+// falls after the one before.
+func severalDeadlines(text string) []string {
+	parts := strings.Split(deadlineSeparators.Replace(text), "\n")
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	var last civil.Date
+	for _, p := range parts {
+		v := model.SuggestDue(p)
+		d, err := model.ParseDue(v)
+		if err != nil {
+			return nil
+		}
+		day, dated := d.Deadline()
+		if !dated || !last.Before(day) {
+			return nil
+		}
+		out, last = append(out, v), day
+	}
+	return out
+}
 
 // overdue is the prefix UNDP's ERC puts on a status past its due date
 // ("Overdue-Initiated"): mrtrack derives overdue from the date.
