@@ -1,0 +1,465 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mrtrack/mrtrack/pkg/docx"
+)
+
+// The columns of an actions table, by what they hold.
+const (
+	roleNumber      = "number"
+	roleTitle       = "title"
+	roleOwner       = "owner"
+	roleDescription = "description"
+	roleDue         = "due"
+	roleStatus      = "status"
+	roleProgress    = "progress"
+)
+
+// roleOrder is the order the roles are read in a row.
+var roleOrder = []string{roleNumber, roleTitle, roleOwner, roleDescription, roleDue, roleStatus, roleProgress}
+
+// docxHeaders map header texts, English and French, folded by labelKey,
+// to roles. Progress comes before status ("état d'avancement" is
+// progress), and each list is tried in order.
+var docxHeaders = []struct {
+	prefixes []string
+	role     string
+}{
+	{[]string{"progress", "progres", "avancement", "etat d'avancement", "suivi"}, roleProgress},
+	{[]string{"status", "statut", "etat"}, roleStatus},
+	{[]string{"top-line planned action", "planned action", "key action", "actions prevues", "action", "mesure"}, roleTitle},
+	{[]string{"by whom", "responsible", "responsable", "par qui", "owner", "lead"}, roleOwner},
+	{[]string{"comments", "commentaire", "description", "observations", "remarks"}, roleDescription},
+	{[]string{"expected completion date", "completion date", "due date", "deadline", "date", "echeance", "delai", "timeline", "calendrier"}, roleDue},
+	{[]string{"no", "n°", "#", "number", "numero"}, roleNumber},
+}
+
+func headerRole(text string) string {
+	k := labelKey(text)
+	if k == "" {
+		return ""
+	}
+	for _, h := range docxHeaders {
+		for _, p := range h.prefixes {
+			if k == p || strings.HasPrefix(k, p) && (h.role != roleNumber) {
+				return h.role
+			}
+		}
+	}
+	return ""
+}
+
+// actionHeader reports whether a row is the header of an actions table:
+// it names an action column and a date column among at least three.
+func actionHeader(r docxRow) bool {
+	roles := map[string]bool{}
+	for _, c := range r.cells {
+		roles[headerRole(cellLine(c))] = true
+	}
+	delete(roles, "")
+	return len(roles) >= 3 && roles[roleTitle] && roles[roleDue]
+}
+
+// docxColumns is where each role is: grid column → role.
+type docxColumns struct {
+	at      map[int]string
+	pending []docx.Cell // header cells whose sub-header row may follow (Progress)
+	table   int
+	im      *docxImport
+	id      string
+}
+
+// columns reads an actions header row. "Top-line planned actions" over
+// two grid columns is the number and the action; "Progress" over two is
+// the status and its comments unless a sub-header row says otherwise.
+func (im *docxImport) columns(id string, r docxRow) *docxColumns {
+	cols := &docxColumns{at: map[int]string{}, table: r.table, im: im, id: id}
+	for _, c := range r.cells {
+		text := cellLine(c)
+		role := headerRole(text)
+		switch {
+		case text == "":
+		case role == "":
+			im.note(r.at(c), id+" actions", text, "a column import does not know: its cells are not imported", true)
+		case role == roleTitle && c.Span >= 2:
+			cols.at[c.Col] = roleNumber
+			for i := 1; i < c.Span; i++ {
+				cols.at[c.Col+i] = roleTitle
+			}
+		case role == roleProgress && c.Span >= 2:
+			cols.at[c.Col] = roleStatus
+			for i := 1; i < c.Span; i++ {
+				cols.at[c.Col+i] = roleProgress
+			}
+			cols.pending = append(cols.pending, c)
+		default:
+			for i := 0; i < c.Span; i++ {
+				cols.at[c.Col+i] = role
+			}
+		}
+	}
+	return cols
+}
+
+// subHeader reads the row under the header when it is a sub-header
+// ("Status", "Comments" under "Progress"), and reports whether it was.
+func (cols *docxColumns) subHeader(r docxRow) bool {
+	found := false
+	for _, c := range r.cells {
+		text := cellLine(c)
+		if text == "" {
+			continue
+		}
+		role := headerRole(text)
+		if role != roleStatus && role != roleDescription && role != roleProgress {
+			return false
+		}
+		found = true
+	}
+	if !found {
+		return false
+	}
+	for _, c := range r.cells {
+		switch headerRole(cellLine(c)) {
+		case roleStatus:
+			cols.at[c.Col] = roleStatus
+		case roleDescription, roleProgress:
+			cols.at[c.Col] = roleProgress
+		}
+	}
+	return true
+}
+
+// col is the first grid column of a role, -1 when the table has none.
+func (cols *docxColumns) col(role string) int {
+	best := -1
+	for c, r := range cols.at {
+		if r == role && (best < 0 || c < best) {
+			best = c
+		}
+	}
+	return best
+}
+
+// docxAction is one action's cells, continuation rows joined.
+type docxAction struct {
+	rec      *docxRec
+	number   int // 0 when the row has none
+	numbered bool
+	parts    map[string]*docxPart
+	at       Location
+}
+
+var actionNumberRE = regexp.MustCompile(`^(?:[Rr]?\d{1,3}\.)?(\d{1,3})[.)]?$`)
+
+// cells returns the row's cell for each role. The number and the action
+// share one cell when the row has no number cell (recommendation 6's rows).
+func (r *docxRec) cells(row docxRow) map[string]*docx.Cell {
+	out := map[string]*docx.Cell{}
+	for _, role := range roleOrder {
+		col := r.cols.col(role)
+		for i := range row.cells {
+			if col >= 0 && row.cells[i].Covers(col) {
+				out[role] = &row.cells[i]
+				break
+			}
+		}
+	}
+	if n := out[roleNumber]; n != nil && n == out[roleTitle] {
+		delete(out, roleNumber)
+	}
+	return out
+}
+
+// actionRow reads an action row, or the continuation of the last action
+// when the page broke inside it: a row with the number cell empty (the
+// actions are numbered) or the action cell empty.
+func (r *docxRec) actionRow(row docxRow) {
+	im := r.im
+	cells := r.cells(row)
+	merged := map[string]bool{}
+	// A cell continuing a vertical merge shows the content of the one above.
+	for role, c := range cells {
+		key := [2]int{row.table, c.Col}
+		if c.Merge == docx.MergeContinue {
+			if above, ok := im.above[key]; ok {
+				copied := *c
+				copied.Blocks = above.Blocks
+				cells[role] = &copied
+				merged[role] = strings.TrimSpace(above.Text()) != ""
+			}
+			continue
+		}
+		im.above[key] = *c
+	}
+	text := func(role string) string {
+		if c := cells[role]; c != nil {
+			return strings.TrimSpace(c.Text())
+		}
+		return ""
+	}
+	var last *docxAction
+	if len(r.actions) > 0 {
+		last = r.actions[len(r.actions)-1]
+	}
+	_, hasNumber := cells[roleNumber]
+	continued := last != nil && (hasNumber && text(roleNumber) == "" && last.numbered || text(roleTitle) == "")
+	if continued {
+		for _, role := range roleOrder {
+			c := cells[role]
+			if c == nil || strings.TrimSpace(c.Text()) == "" || role == roleNumber {
+				continue
+			}
+			p := last.parts[role]
+			if p == nil {
+				last.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c), ok: true}
+				continue
+			}
+			how := joinInto(&p.blocks, c.Blocks)
+			im.note(row.at(*c), last.id()+" "+fieldOfRole(role), firstWords(c.Text()), "continued in the next row (a page break): "+how, false)
+		}
+		return
+	}
+	a := &docxAction{rec: r, parts: map[string]*docxPart{}, at: row.at(row.cells[0])}
+	if n := text(roleNumber); n != "" {
+		if m := actionNumberRE.FindStringSubmatch(n); m != nil {
+			a.number, _ = strconv.Atoi(m[1])
+			a.numbered = true
+		} else {
+			im.note(row.at(*cells[roleNumber]), r.id+" actions", n, "not an action number: the action is numbered by its place", true)
+		}
+	}
+	r.actions = append(r.actions, a)
+	for role, c := range cells {
+		a.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c), ok: true}
+		if merged[role] && role != roleNumber {
+			im.note(row.at(*c), a.id()+" "+role, firstWords(c.Text()), "a cell merged with the one above (w:vMerge): its value repeated", false)
+		}
+	}
+}
+
+// numberActions gives the actions without a number their place in the
+// table, and says so once.
+func (r *docxRec) numberActions() {
+	missing := 0
+	used := map[int]bool{}
+	for _, a := range r.actions {
+		if a.numbered {
+			used[a.number] = true
+		}
+	}
+	for i, a := range r.actions {
+		if a.numbered && a.number > 0 {
+			continue
+		}
+		missing++
+		n := i + 1
+		for used[n] {
+			n++
+		}
+		a.number, used[n] = n, true
+	}
+	if missing > 0 {
+		r.im.note(r.actions[0].at, r.id+" actions", "", fmt.Sprintf("%d of the %d action rows carry no number: numbered by their place in the table", missing, len(r.actions)), false)
+	}
+}
+
+func (a *docxAction) id() string {
+	if a.number == 0 {
+		return fmt.Sprintf("%s.?", a.rec.id)
+	}
+	return fmt.Sprintf("%s.%d", a.rec.id, a.number)
+}
+
+// fieldOfRole names a role the way records name the field.
+func fieldOfRole(role string) string {
+	if role == roleDue || role == roleStatus {
+		return role + "_text"
+	}
+	return role
+}
+
+// joinInto appends the blocks of a continuation cell to a cell's: the
+// paragraph the page break cut, one whose text does not end a sentence,
+// goes on with the first paragraph of the next row, after a space.
+func joinInto(dst *[]docx.Block, next []docx.Block) string {
+	last := lastParagraph(*dst)
+	first := -1
+	for i, b := range next {
+		if b.Paragraph != nil && strings.TrimSpace(b.Paragraph.Text) != "" {
+			first = i
+			break
+		}
+	}
+	if last < 0 || first < 0 || endsSentence((*dst)[last].Paragraph.Text) {
+		*dst = append(*dst, next...)
+		return "added as the next paragraph"
+	}
+	p := *(*dst)[last].Paragraph
+	q := next[first].Paragraph
+	p.Text = strings.TrimRightFunc(p.Text, unicode.IsSpace) + " " + strings.TrimLeftFunc(q.Text, unicode.IsSpace)
+	p.Markdown = strings.TrimRightFunc(p.Markdown, unicode.IsSpace) + " " + strings.TrimLeftFunc(q.Markdown, unicode.IsSpace)
+	joined := append([]docx.Block{}, (*dst)[:last]...)
+	joined = append(joined, docx.Block{Paragraph: &p})
+	joined = append(joined, (*dst)[last+1:]...)
+	joined = append(joined, next[first+1:]...)
+	*dst = joined
+	return "the cut sentence joined with a space"
+}
+
+func lastParagraph(blocks []docx.Block) int {
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if p := blocks[i].Paragraph; p != nil && strings.TrimSpace(p.Text) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// endsSentence reports whether a paragraph's text ends a sentence, so a
+// continuation starts a new paragraph rather than finishing this one.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	r := []rune(s)
+	return strings.ContainsRune(".!?:;…»\"”", r[len(r)-1])
+}
+
+// text is a part as one line: titles, owners, dates and statuses.
+func (p *docxPart) line() string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	for _, b := range p.blocks {
+		if b.Paragraph != nil {
+			if t := oneLine(b.Paragraph.Text); t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p *docxPart) markdown() string {
+	if p == nil {
+		return ""
+	}
+	return markdownValue(p.blocks)
+}
+
+func (p *docxPart) loc(fallback Location) Location {
+	if p == nil {
+		return fallback
+	}
+	return p.at
+}
+
+// node builds the action's mapping.
+func (a *docxAction) node() *yaml.Node {
+	im := a.rec.im
+	id := a.id()
+	pairs := []any{"number", yToken(strconv.Itoa(a.number))}
+	title := a.parts[roleTitle].line()
+	if title == "" {
+		im.note(a.parts[roleTitle].loc(a.at), id+" title", "", "the action has no text: fill it in", true)
+		title = unfilled("what will be done")
+	}
+	pairs = append(pairs, "title", title)
+	rawOwner := a.parts[roleOwner].line()
+	switch owner, how := normalizeOwner(rawOwner); {
+	case Empty(rawOwner):
+		im.note(a.parts[roleOwner].loc(a.at), id+" owner", rawOwner, "no one is named in the by-whom column: fill it in", true)
+		pairs = append(pairs, "owner", unfilled("who does it"))
+	case how != "":
+		im.note(a.parts[roleOwner].loc(a.at), id+" owner", rawOwner, how+"; the source wording kept in owner_text", false)
+		pairs = append(pairs, "owner", owner, "owner_text", rawOwner)
+	default:
+		pairs = append(pairs, "owner", owner)
+	}
+	description := a.parts[roleDescription].markdown()
+	if Empty(description) {
+		description = ""
+	}
+	pairs = append(pairs, "description", description)
+
+	dueText := a.parts[roleDue].line()
+	statusText := a.parts[roleStatus].line()
+	progress := a.parts[roleProgress].markdown()
+	progressAt := a.parts[roleProgress].loc(a.at)
+	if Empty(progress) {
+		if strings.TrimSpace(progress) != "" {
+			im.note(progressAt, id+" progress", strings.TrimSpace(progress), "says nothing: progress left empty", false)
+		}
+		progress = ""
+	}
+	if prose, word, ok := trailingStatus(statusText); ok {
+		im.note(a.parts[roleStatus].loc(a.at), id+" status", statusText,
+			fmt.Sprintf("a comment and a status in one cell: the status read from %q, the comment moved to progress", word), false)
+		statusText = word
+		if progress == "" {
+			progress = prose
+		} else {
+			progress = prose + "\n\n" + progress
+		}
+	}
+	dueAt, statusAt := a.parts[roleDue].loc(a.at), a.parts[roleStatus].loc(a.at)
+	if steps := a.steps(id, dueText, statusText, dueAt, statusAt); steps != nil {
+		pairs = append(pairs, steps...)
+	} else {
+		t := im.timing(id, dueText, statusText, dueAt, statusAt)
+		pairs = append(pairs, t.pairs()...)
+	}
+	pairs = append(pairs, "progress", progress)
+	return yMap(pairs...)
+}
+
+// trailingStatus splits "En coordination avec … OIM. Planifié": a
+// comment, then a status wording after the last sentence.
+func trailingStatus(s string) (prose, word string, ok bool) {
+	i := strings.LastIndex(s, ". ")
+	if i < 0 {
+		return "", "", false
+	}
+	prose, word = strings.TrimSpace(s[:i+1]), strings.TrimSpace(s[i+2:])
+	if _, known := statusOfWord(word); !known || prose == "" || subItemsOf(s) != nil {
+		return "", "", false
+	}
+	return prose, word, true
+}
+
+var (
+	spaceBeforeParen = regexp.MustCompile(`(\p{L})\(`)
+	manySpaces       = regexp.MustCompile(`\s{2,}`)
+)
+
+// normalizeOwner tidies an owner for filtering: a stray bracket left by
+// the template dropped, a space before an opening parenthesis; how says
+// what changed, "" when nothing did.
+func normalizeOwner(s string) (string, string) {
+	t := strings.TrimSpace(s)
+	var how []string
+	if strings.Count(t, "[") != strings.Count(t, "]") {
+		t = strings.TrimSpace(strings.Trim(t, "[]"))
+		how = append(how, "a stray bracket dropped")
+	}
+	if u := spaceBeforeParen.ReplaceAllString(t, "$1 ("); u != t {
+		t = u
+		how = append(how, "a space put before \"(\"")
+	}
+	t = manySpaces.ReplaceAllString(t, " ")
+	if len(how) == 0 {
+		return t, ""
+	}
+	return t, strings.Join(how, ", ")
+}
