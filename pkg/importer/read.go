@@ -57,7 +57,7 @@ func Read(name string, r io.ReaderAt, size int64, o Options) (*Draft, error) {
 			return nil, &SourceError{File: name, Msg: "not a " + ext + " file: it is not a zip archive, as Office files are", Hint: "check the file; save it again from Word or Excel as " + ext}
 		}
 		if ext == ".docx" {
-			return readDocx(name, r, size, o)
+			return ReadDocx(name, r, size, o)
 		}
 		return ReadSheet(name, r, size, o)
 	case ext == ".csv" || ext == ".txt" && !bytes.HasPrefix(head, zipMagic):
@@ -74,8 +74,3 @@ func kindOfName(ext string) string {
 }
 
 func sizeName(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
-
-// readDocx stands for the Word reader until it is built.
-func readDocx(name string, _ io.ReaderAt, _ int64, _ Options) (*Draft, error) {
-	return nil, &SourceError{File: name, Msg: "this mrtrack cannot read Word documents yet", Hint: "save the table as .xlsx or .csv from Word or Excel and import that"}
-}

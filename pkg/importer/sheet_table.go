@@ -83,6 +83,10 @@ func (t *table) text(i int, col column, field string) string {
 	if removed != "" {
 		t.note(i, j, field, raw, "removed "+removed+", which a record cannot hold", true)
 	}
+	if s != "" && Empty(s) {
+		t.note(i, j, field, s, "says nothing: left empty", false)
+		return ""
+	}
 	return s
 }
 

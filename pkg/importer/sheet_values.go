@@ -86,67 +86,37 @@ func (t *table) due(i int, id string) []any {
 	raw := t.g.cell(i, j)
 	text := t.text(i, colDue, field)
 	if text == "" {
-		t.note(i, j, field, "", "no due date in the source: due is unknown", false)
+		if strings.TrimSpace(raw) == "" {
+			t.note(i, j, field, "", "no due date in the source: due is unknown", false)
+		}
 		return []any{"due", ydoc.Token(dueUnknown)}
 	}
 	if d, ok := t.serial(i, j, raw); ok {
 		t.note(i, j, field, raw, "an Excel date: read as "+d.String(), false)
 		return []any{"due", ydoc.Token(d.String())}
 	}
-	if dues := severalDeadlines(text); dues != nil {
-		t.note(i, j, field, text, "several deadlines: "+strings.Join(dues, ", ")+"; due is the first", false)
+	r := ReadDue(text)
+	switch {
+	case r.Due == "":
+		t.note(i, j, field, text, "not a date import can read: due is unknown, the wording kept in due_text; set the date once known", true)
+		return []any{"due", ydoc.Token(dueUnknown), "due_text", ydoc.Str(text)}
+	case r.How == "":
+		return []any{"due", ydoc.Token(r.Due)}
+	}
+	t.note(i, j, field, text, r.How, false)
+	pairs := []any{"due", ydoc.Token(r.Due), "due_text", ydoc.Str(text)}
+	if len(r.Deadlines) > 1 {
 		list := ydoc.Sequence()
-		for _, d := range dues {
+		for _, d := range r.Deadlines {
 			list.Content = append(list.Content, ydoc.Mapping("due", ydoc.Token(d)))
 		}
-		return []any{"due", ydoc.Token(dues[0]), "due_text", ydoc.Str(text), "deadlines", list}
+		pairs = append(pairs, "deadlines", list)
 	}
-	v := model.SuggestDue(text)
-	if strings.Contains(text, "\n") {
-		v = ""
-	}
-	switch {
-	case v == text:
-		return []any{"due", ydoc.Token(v)}
-	case v == "":
-		t.note(i, j, field, text, "not a date import can read: due is unknown, the wording kept in due_text; set the date once known", true)
-		v = dueUnknown
-	default:
-		t.note(i, j, field, text, "read as "+v, false)
-	}
-	return []any{"due", ydoc.Token(v), "due_text", ydoc.Str(text)}
+	return pairs
 }
 
 // dueUnknown is the due of an item whose source gives no date.
 const dueUnknown = "unknown"
-
-// deadlineSeparators join the deadlines of an item due more than once.
-var deadlineSeparators = strings.NewReplacer(" et ", "\n", " and ", "\n", " & ", "\n", ";", "\n", ",", "\n")
-
-// severalDeadlines reads "Novembre 2024 et novembre 2025" as the dated
-// deadlines it names, in order; nil unless every part is a date and each
-// falls after the one before.
-func severalDeadlines(text string) []string {
-	parts := strings.Split(deadlineSeparators.Replace(text), "\n")
-	if len(parts) < 2 {
-		return nil
-	}
-	var out []string
-	var last civil.Date
-	for _, p := range parts {
-		v := model.SuggestDue(p)
-		d, err := model.ParseDue(v)
-		if err != nil {
-			return nil
-		}
-		day, dated := d.Deadline()
-		if !dated || !last.Before(day) {
-			return nil
-		}
-		out, last = append(out, v), day
-	}
-	return out
-}
 
 // overdue is the prefix UNDP's ERC puts on a status past its due date
 // ("Overdue-Initiated"): mrtrack derives overdue from the date.
@@ -165,9 +135,10 @@ func (t *table) status(i int, id string) []any {
 	if rest, ok := strings.CutPrefix(query.Fold(word), overdue); ok {
 		word = strings.TrimLeft(rest, " -–:")
 	}
-	s, ok := model.StatusOfWording(word)
+	r := ReadStatus(word)
+	s := r.Status
 	switch {
-	case !ok:
+	case s == "":
 		t.note(i, j, field, text, "not a status import knows: wrote a placeholder; the wording is kept in status_text", true)
 		return []any{"status", ydoc.Str(placeholder(fields.Action, "status")), "status_text", ydoc.Str(text)}
 	case strings.EqualFold(string(s), text):
@@ -175,7 +146,7 @@ func (t *table) status(i int, id string) []any {
 	case word != text:
 		t.note(i, j, field, text, "read as "+string(s)+"; whether it is overdue follows from its due date", false)
 	default:
-		t.note(i, j, field, text, "read as "+string(s), false)
+		t.note(i, j, field, text, r.How, false)
 	}
 	return []any{"status", ydoc.Token(string(s)), "status_text", ydoc.Str(text)}
 }
