@@ -105,6 +105,7 @@ func TestImportHostileFiles(t *testing.T) {
 		msg     string
 	}{
 		{"hello.xlsx", zipOf(t, 0, "hello.txt", "hello"), "hello.xlsx: not an Excel workbook"},
+		{"hello.docx", zipOf(t, 0, "hello.txt", "hello"), "hello.docx: "},
 		{"bomb.xlsx", zipOf(t, 1<<40, "[Content_Types].xml", "<Types/>", "xl/worksheets/sheet1.xml!", sheet), "unpacks to more than the 128 MiB import reads"},
 		// Declared small, it inflates to 20 MiB: the zip reader stops at
 		// the declared size.
