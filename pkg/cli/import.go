@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -94,6 +95,9 @@ Exit status:
 				return err
 			}
 			opts.mapped = m
+			if len(m) > 0 && strings.EqualFold(filepath.Ext(opts.file), ".docx") {
+				return withHint(usage("--map names the columns of a spreadsheet; %s is a Word document", opts.file), "import the .docx without --map: its columns are found by their header text")
+			}
 			return run(env, g, opts)
 		},
 	}

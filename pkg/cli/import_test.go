@@ -110,7 +110,7 @@ func TestImportHostileFiles(t *testing.T) {
 		// Declared small, it inflates to 20 MiB: the zip reader stops at
 		// the declared size.
 		{"liar.xlsx", zipOf(t, 100, "[Content_Types].xml", "<Types/>", "xl/workbook.xml!", zeros), "liar.xlsx: not an Excel workbook"},
-		{"huge-line.csv", []byte(huge), "huge-line.csv: line 2: a cell of 307200 bytes, longer than the 262144 import takes"},
+		{"huge-line.csv", []byte(huge), "huge-line.csv: line 2, column 3: a cell of 307200 bytes, longer than the 262144 import takes"},
 		{"many.csv", []byte(many.String()), "many.csv: line 20001: more than 20000 rows"},
 		{"utf16.csv", []byte("\xff\xfeR\x00e\x00c\x00"), "utf16.csv: the text is UTF-16, not UTF-8"},
 		{"nul.csv", []byte("Rec No,Key Action\n1,\x00\n"), "a binary file, not CSV text"},

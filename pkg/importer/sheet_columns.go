@@ -199,12 +199,12 @@ func readLayout(name string, g *grid, h int, o Options) (*layout, error) {
 		}
 	}
 	if _, ok := l.where[colTitle]; !ok {
-		return nil, notAResponse(name, fmt.Sprintf("no column of actions among the headers at %s (%s)", g.at(h, 0), strings.Join(nonEmpty(l.names), ", ")))
+		return nil, notAResponse(name, fmt.Sprintf("no column of actions among the headers at %s (%s)", g.at(h, -1), strings.Join(nonEmpty(l.names), ", ")))
 	}
 	_, num := l.where[colRecNumber]
 	_, text := l.where[colRecText]
 	if !num && !text {
-		return nil, notAResponse(name, fmt.Sprintf("no column that names the recommendation among the headers at %s (%s)", g.at(h, 0), strings.Join(nonEmpty(l.names), ", ")))
+		return nil, notAResponse(name, fmt.Sprintf("no column that names the recommendation among the headers at %s (%s)", g.at(h, -1), strings.Join(nonEmpty(l.names), ", ")))
 	}
 	return l, nil
 }

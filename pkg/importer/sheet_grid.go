@@ -30,7 +30,7 @@ func (g *grid) add(file string, n int, cells []string) error {
 		return nil
 	}
 	if n > MaxRows || len(g.rows) >= MaxRows {
-		return &SourceError{File: file, At: g.locate(n, 0), Msg: fmt.Sprintf("more than %d rows; a management response has far fewer", MaxRows), Hint: "import the management response's own table, one row per action"}
+		return &SourceError{File: file, At: g.locate(n, -1), Msg: fmt.Sprintf("more than %d rows; a management response has far fewer", MaxRows), Hint: "import the management response's own table, one row per action"}
 	}
 	if len(cells) > MaxColumns {
 		return &SourceError{File: file, At: g.locate(n, MaxColumns), Msg: fmt.Sprintf("more than %d columns", MaxColumns), Hint: "delete the columns beyond the table, or export the table alone"}
@@ -85,11 +85,13 @@ func (g *grid) cell(i, j int) string {
 // at is where row i, column j is in the source.
 func (g *grid) at(i, j int) Location { return g.locate(g.lines[i], j) }
 
+// locate is row n, column j of the source; a j below 0 is the row (a
+// value its sheet has no column for): its first cell in a sheet.
 func (g *grid) locate(n, j int) Location {
 	if g.sheet == "" {
-		return Location{Line: n}
+		return Location{Line: n, Column: max(j+1, 0)}
 	}
-	ref, err := excelize.CoordinatesToCellName(j+1, n)
+	ref, err := excelize.CoordinatesToCellName(max(j, 0)+1, n)
 	if err != nil {
 		ref = fmt.Sprintf("row %d", n)
 	}

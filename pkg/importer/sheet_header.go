@@ -60,7 +60,7 @@ func (t *table) evaluation(id string) *yaml.Node {
 		switch {
 		case v == "" && f.Required:
 			pairs = append(pairs, f.Name, ydoc.Str(placeholder(fields.Evaluation, f.Name)))
-			t.note(t.l.header, 0, "evaluation "+f.Name, "", "the source does not give it: wrote a placeholder", true)
+			t.note(t.l.header, -1, "evaluation "+f.Name, "", "the source does not give it: wrote a placeholder", true)
 		case v == "":
 		case f.Name == "links":
 			pairs = append(pairs, f.Name, strSeq(splitList(v, " \n;")))

@@ -106,10 +106,10 @@ func (t *table) language() string {
 	}
 	switch {
 	case t.l.french > t.l.english:
-		t.note(t.l.header, 0, "evaluation language", "", "fr: the column headers are French", false)
+		t.note(t.l.header, -1, "evaluation language", "", "fr: the column headers are French", false)
 		return "fr"
 	}
-	t.note(t.l.header, 0, "evaluation language", "", "en: the column headers are English", false)
+	t.note(t.l.header, -1, "evaluation language", "", "en: the column headers are English", false)
 	return "en"
 }
 
@@ -172,7 +172,7 @@ func (t *table) recommendations() ([]*recDraft, error) {
 		key, n := t.recKey(i)
 		switch {
 		case key == "" && cur == nil:
-			return nil, &SourceError{File: t.file, At: t.g.at(i, 0), Msg: "a row before any recommendation: it names none", Hint: "fill in the row's recommendation number or text"}
+			return nil, &SourceError{File: t.file, At: t.g.at(i, -1), Msg: "a row before any recommendation: it names none", Hint: "fill in the row's recommendation number or text"}
 		case key == "":
 		case byKey[key] != nil:
 			cur = byKey[key]
@@ -191,10 +191,10 @@ func (t *table) recommendations() ([]*recDraft, error) {
 		}
 	}
 	if len(recs) == 0 {
-		return nil, notAResponse(t.file, fmt.Sprintf("no rows under the headers at %s", t.g.at(t.l.header, 0)))
+		return nil, notAResponse(t.file, fmt.Sprintf("no rows under the headers at %s", t.g.at(t.l.header, -1)))
 	}
 	if !numbered {
-		t.note(t.l.header, 0, "recommendation numbers", "", fmt.Sprintf("the source numbers no recommendation: numbered 1 to %d in the order they come", len(recs)), false)
+		t.note(t.l.header, -1, "recommendation numbers", "", fmt.Sprintf("the source numbers no recommendation: numbered 1 to %d in the order they come", len(recs)), false)
 	}
 	seen := map[int]int{}
 	for _, r := range recs {
@@ -312,13 +312,13 @@ func (t *table) action(i int, r *recDraft) *yaml.Node {
 	return ydoc.Mapping(pairs...)
 }
 
-// column is where col is, or the first column when the sheet has none,
-// for notes about a value the source lacks.
+// column is where col is, or -1 (the row) when the sheet has none, for
+// notes about a value the source lacks.
 func (t *table) column(col column) int {
 	if j, ok := t.l.where[col]; ok {
 		return j
 	}
-	return 0
+	return -1
 }
 
 func (t *table) anyOf(i int, cols []column) bool {

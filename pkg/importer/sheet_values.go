@@ -223,7 +223,7 @@ func (r *recDraft) node(t *table) *yaml.Node {
 			}
 		}
 	} else {
-		t.note(i, 0, id+" response", "", "the source gives no agree, partially agree or disagree: not-stated", false)
+		t.note(i, -1, id+" response", "", "the source gives no agree, partially agree or disagree: not-stated", false)
 	}
 	if response == "" {
 		pairs = append(pairs, "response", ydoc.Str(placeholder(fields.Recommendation, "response")))
