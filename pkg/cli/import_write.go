@@ -111,13 +111,16 @@ func checkImported(files []importFile, today civil.Date) []finding.Finding {
 // ones created before it are removed again (they are new, and hold only
 // what this import wrote).
 func writeAll(env *Env, files []importFile) error {
+	folder := filepath.Dir(files[0].file.Abs)
+	_, err := os.Lstat(folder)
+	newFolder := errors.Is(err, fs.ErrNotExist)
 	for i, f := range files {
 		if err := edit.Create(f.file, f.text); err != nil {
 			for _, done := range files[:i] {
 				os.Remove(done.file.Abs)
 			}
-			if i > 0 {
-				os.Remove(filepath.Dir(files[0].file.Abs)) // only if empty: it may have been there
+			if newFolder {
+				os.Remove(folder) // fails, leaving it, if anything else is in it now
 			}
 			return editFailed(env, err, ExitCannotRun)
 		}
