@@ -101,7 +101,7 @@ func headerKey(s string) string {
 		return ' '
 	}, query.Fold(strings.ReplaceAll(s, "°", " ")))
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimPrefix(strings.TrimSuffix(s, " s"), "the ")
+	return strings.TrimPrefix(s, "the ")
 }
 
 // columnOf is what a header names: --map first, then the known headers.

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,7 +39,7 @@ func clean(s string) (string, string) {
 		case r == '\n' || r == '\t':
 			b.WriteRune(r)
 		case unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF':
-			if name := fmt.Sprintf("U+%04X", r); !contains(removed, name) {
+			if name := fmt.Sprintf("U+%04X", r); !slices.Contains(removed, name) {
 				removed = append(removed, name)
 			}
 		default:
@@ -46,15 +47,6 @@ func clean(s string) (string, string) {
 		}
 	}
 	return strings.TrimSpace(b.String()), strings.Join(removed, ", ")
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // serial reads a number cell of a date column as the Excel date it is;
