@@ -81,8 +81,13 @@ func (x *decoder) next() (xml.Token, error) {
 		}
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &Error{Part: x.part, Line: se.Line, Msg: "malformed XML: " + se.Msg,
-				Hint: "the file is damaged; open it in Word and save it again"}
+			msg := "malformed XML: " + se.Msg
+			if se.Msg == "unexpected EOF" {
+				msg = "the XML ends inside an element"
+			}
+			e := x.errAt(msg, "the file is damaged; open it in Word and save it again")
+			e.Line = se.Line
+			return nil, e
 		}
 		return nil, x.errAt("malformed XML: "+err.Error(), "the file is damaged; open it in Word and save it again")
 	}

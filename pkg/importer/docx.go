@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
 )
@@ -166,13 +165,16 @@ func (im *docxImport) walk() error {
 
 // draft assembles the records.
 func (im *docxImport) draft() *Draft {
-	d := &Draft{Notes: im.notes}
-	var recs []*yaml.Node
-	for _, r := range im.recs {
-		recs = append(recs, r.node())
-	}
+	d := &Draft{}
 	d.ID, d.Evaluation = im.evaluation()
-	d.Recommendations = recs
+	for _, r := range im.recs {
+		d.Recommendations = append(d.Recommendations, r.node())
+	}
+	// In document order, so a reviewer reads the report beside the source.
+	sort.SliceStable(im.notes, func(i, j int) bool {
+		a, b := im.notes[i].At, im.notes[j].At
+		return a.Table < b.Table || a.Table == b.Table && (a.Row < b.Row || a.Row == b.Row && a.Column < b.Column)
+	})
 	d.Notes = im.notes
 	return d
 }

@@ -5,149 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
 )
-
-// The columns of an actions table, by what they hold.
-const (
-	roleNumber      = "number"
-	roleTitle       = "title"
-	roleOwner       = "owner"
-	roleDescription = "description"
-	roleDue         = "due"
-	roleStatus      = "status"
-	roleProgress    = "progress"
-)
-
-// roleOrder is the order the roles are read in a row.
-var roleOrder = []string{roleNumber, roleTitle, roleOwner, roleDescription, roleDue, roleStatus, roleProgress}
-
-// docxHeaders map header texts, English and French, folded by labelKey,
-// to roles. Progress comes before status ("état d'avancement" is
-// progress), and each list is tried in order.
-var docxHeaders = []struct {
-	prefixes []string
-	role     string
-}{
-	{[]string{"progress", "progres", "avancement", "etat d'avancement", "suivi"}, roleProgress},
-	{[]string{"status", "statut", "etat"}, roleStatus},
-	{[]string{"top-line planned action", "planned action", "key action", "actions prevues", "action", "mesure"}, roleTitle},
-	{[]string{"by whom", "responsible", "responsable", "par qui", "owner", "lead"}, roleOwner},
-	{[]string{"comments", "commentaire", "description", "observations", "remarks"}, roleDescription},
-	{[]string{"expected completion date", "completion date", "due date", "deadline", "date", "echeance", "delai", "timeline", "calendrier"}, roleDue},
-	{[]string{"no", "n°", "#", "number", "numero"}, roleNumber},
-}
-
-func headerRole(text string) string {
-	k := labelKey(text)
-	if k == "" {
-		return ""
-	}
-	for _, h := range docxHeaders {
-		for _, p := range h.prefixes {
-			if k == p || strings.HasPrefix(k, p) && (h.role != roleNumber) {
-				return h.role
-			}
-		}
-	}
-	return ""
-}
-
-// actionHeader reports whether a row is the header of an actions table:
-// it names an action column and a date column among at least three.
-func actionHeader(r docxRow) bool {
-	roles := map[string]bool{}
-	for _, c := range r.cells {
-		roles[headerRole(cellLine(c))] = true
-	}
-	delete(roles, "")
-	return len(roles) >= 3 && roles[roleTitle] && roles[roleDue]
-}
-
-// docxColumns is where each role is: grid column → role.
-type docxColumns struct {
-	at      map[int]string
-	pending []docx.Cell // header cells whose sub-header row may follow (Progress)
-	table   int
-	im      *docxImport
-	id      string
-}
-
-// columns reads an actions header row. "Top-line planned actions" over
-// two grid columns is the number and the action; "Progress" over two is
-// the status and its comments unless a sub-header row says otherwise.
-func (im *docxImport) columns(id string, r docxRow) *docxColumns {
-	cols := &docxColumns{at: map[int]string{}, table: r.table, im: im, id: id}
-	for _, c := range r.cells {
-		text := cellLine(c)
-		role := headerRole(text)
-		switch {
-		case text == "":
-		case role == "":
-			im.note(r.at(c), id+" actions", text, "a column import does not know: its cells are not imported", true)
-		case role == roleTitle && c.Span >= 2:
-			cols.at[c.Col] = roleNumber
-			for i := 1; i < c.Span; i++ {
-				cols.at[c.Col+i] = roleTitle
-			}
-		case role == roleProgress && c.Span >= 2:
-			cols.at[c.Col] = roleStatus
-			for i := 1; i < c.Span; i++ {
-				cols.at[c.Col+i] = roleProgress
-			}
-			cols.pending = append(cols.pending, c)
-		default:
-			for i := 0; i < c.Span; i++ {
-				cols.at[c.Col+i] = role
-			}
-		}
-	}
-	return cols
-}
-
-// subHeader reads the row under the header when it is a sub-header
-// ("Status", "Comments" under "Progress"), and reports whether it was.
-func (cols *docxColumns) subHeader(r docxRow) bool {
-	found := false
-	for _, c := range r.cells {
-		text := cellLine(c)
-		if text == "" {
-			continue
-		}
-		role := headerRole(text)
-		if role != roleStatus && role != roleDescription && role != roleProgress {
-			return false
-		}
-		found = true
-	}
-	if !found {
-		return false
-	}
-	for _, c := range r.cells {
-		switch headerRole(cellLine(c)) {
-		case roleStatus:
-			cols.at[c.Col] = roleStatus
-		case roleDescription, roleProgress:
-			cols.at[c.Col] = roleProgress
-		}
-	}
-	return true
-}
-
-// col is the first grid column of a role, -1 when the table has none.
-func (cols *docxColumns) col(role string) int {
-	best := -1
-	for c, r := range cols.at {
-		if r == role && (best < 0 || c < best) {
-			best = c
-		}
-	}
-	return best
-}
 
 // docxAction is one action's cells, continuation rows joined.
 type docxAction struct {
@@ -220,7 +82,7 @@ func (r *docxRec) actionRow(row docxRow) {
 			}
 			p := last.parts[role]
 			if p == nil {
-				last.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c), ok: true}
+				last.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c)}
 				continue
 			}
 			how := joinInto(&p.blocks, c.Blocks)
@@ -239,7 +101,7 @@ func (r *docxRec) actionRow(row docxRow) {
 	}
 	r.actions = append(r.actions, a)
 	for role, c := range cells {
-		a.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c), ok: true}
+		a.parts[role] = &docxPart{blocks: c.Blocks, at: row.at(*c)}
 		if merged[role] && role != roleNumber {
 			im.note(row.at(*c), a.id()+" "+role, firstWords(c.Text()), "a cell merged with the one above (w:vMerge): its value repeated", false)
 		}
@@ -285,54 +147,6 @@ func fieldOfRole(role string) string {
 		return role + "_text"
 	}
 	return role
-}
-
-// joinInto appends the blocks of a continuation cell to a cell's: the
-// paragraph the page break cut, one whose text does not end a sentence,
-// goes on with the first paragraph of the next row, after a space.
-func joinInto(dst *[]docx.Block, next []docx.Block) string {
-	last := lastParagraph(*dst)
-	first := -1
-	for i, b := range next {
-		if b.Paragraph != nil && strings.TrimSpace(b.Paragraph.Text) != "" {
-			first = i
-			break
-		}
-	}
-	if last < 0 || first < 0 || endsSentence((*dst)[last].Paragraph.Text) {
-		*dst = append(*dst, next...)
-		return "added as the next paragraph"
-	}
-	p := *(*dst)[last].Paragraph
-	q := next[first].Paragraph
-	p.Text = strings.TrimRightFunc(p.Text, unicode.IsSpace) + " " + strings.TrimLeftFunc(q.Text, unicode.IsSpace)
-	p.Markdown = strings.TrimRightFunc(p.Markdown, unicode.IsSpace) + " " + strings.TrimLeftFunc(q.Markdown, unicode.IsSpace)
-	joined := append([]docx.Block{}, (*dst)[:last]...)
-	joined = append(joined, docx.Block{Paragraph: &p})
-	joined = append(joined, (*dst)[last+1:]...)
-	joined = append(joined, next[first+1:]...)
-	*dst = joined
-	return "the cut sentence joined with a space"
-}
-
-func lastParagraph(blocks []docx.Block) int {
-	for i := len(blocks) - 1; i >= 0; i-- {
-		if p := blocks[i].Paragraph; p != nil && strings.TrimSpace(p.Text) != "" {
-			return i
-		}
-	}
-	return -1
-}
-
-// endsSentence reports whether a paragraph's text ends a sentence, so a
-// continuation starts a new paragraph rather than finishing this one.
-func endsSentence(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return true
-	}
-	r := []rune(s)
-	return strings.ContainsRune(".!?:;…»\"”", r[len(r)-1])
 }
 
 // text is a part as one line: titles, owners, dates and statuses.

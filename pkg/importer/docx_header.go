@@ -13,8 +13,7 @@ import (
 
 // docxEval is the header block as read: each field's cell.
 type docxEval struct {
-	cells    map[string]docxRow // field → its row
-	sawTitle bool
+	cells map[string]docxRow // field → its row
 }
 
 // docxHeaderLabels map the template's header labels, English and French,
@@ -82,19 +81,16 @@ func (e docxEval) value(field string) (string, Location, bool) {
 func (im *docxImport) evaluation() (string, *yaml.Node) {
 	e := im.eval
 	var pairs []any
-	field := func(name, what string, required bool) string {
+	field := func(name, what, placeholder string) string {
 		v, at, ok := e.value(name)
-		switch {
-		case ok && !Empty(v):
+		if ok && !Empty(v) {
 			return v
-		case required:
-			im.note(at, "evaluation "+name, v, "the header block gives no "+what+": fill it in", true)
-			return unfilled(what)
 		}
-		return ""
+		im.note(at, "evaluation "+name, v, "the header block gives no "+what+": fill it in", true)
+		return unfilled(placeholder)
 	}
-	title := field("title", "title of the evaluation", true)
-	reference := field("reference", "the evaluation office's reference, e.g. EVO/2025/01", true)
+	title := field("title", "evaluation title", "title of the evaluation")
+	reference := field("reference", "evaluation reference", "the evaluation office's reference, e.g. EVO/2025/01")
 	id := im.opt.ID
 	if id == "" && !strings.HasPrefix(reference, "TODO:") {
 		id = idOfReference(reference)
@@ -107,7 +103,7 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 		pairs = append(pairs, "id", yStr(id))
 	}
 	pairs = append(pairs, "reference", reference, "title", title, "language", yToken(im.language()))
-	pairs = append(pairs, "commissioned_by", field("commissioned_by", "who commissioned the evaluation, e.g. Evaluation Office", true))
+	pairs = append(pairs, "commissioned_by", field("commissioned_by", "commissioning entity", "who commissioned the evaluation, e.g. Evaluation Office"))
 
 	due, dueAt, hasDue := e.value("response_due")
 	var dueDay civil.Date
@@ -148,12 +144,17 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 
 // idOfReference makes an id of a reference: EVO/2024/03 → EVO-2024-03.
 func idOfReference(ref string) string {
-	id := strings.Trim(regexp.MustCompile(`[\s/\\]+`).ReplaceAllString(strings.TrimSpace(ref), "-"), "-")
-	if !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`).MatchString(id) {
+	id := strings.Trim(referenceSep.ReplaceAllString(strings.TrimSpace(ref), "-"), "-")
+	if !idRE.MatchString(id) {
 		return ""
 	}
 	return id
 }
+
+var (
+	referenceSep = regexp.MustCompile(`[\s/\\]+`)
+	idRE         = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
 
 var personSep = regexp.MustCompile(`\s+[-–—]\s+|,\s+`)
 
@@ -209,8 +210,6 @@ func (im *docxImport) approver(r docxRow) *yaml.Node {
 	}
 	return yMap(pairs...)
 }
-
-var ordinalRE = regexp.MustCompile(`(\d)(st|nd|rd|th|er|e)\b`)
 
 // approvedOn reads the approval date; one without a year ("9th of
 // August") takes the year that puts it nearest after the response's due

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
+	"github.com/mrtrack/mrtrack/pkg/validate"
 )
 
 // docxRec is one recommendation's rows as read.
@@ -31,7 +32,6 @@ type docxRec struct {
 type docxPart struct {
 	blocks []docx.Block
 	at     Location
-	ok     bool
 }
 
 // row reads one row under the recommendation's heading row.
@@ -113,7 +113,10 @@ func (r *docxRec) node() *yaml.Node {
 		title = unfilled("the recommendation's headline")
 	}
 	text := markdownValue(body)
-	if text == "" {
+	switch {
+	case text == "" && strings.HasPrefix(title, validate.Unfilled):
+		text = unfilled("the full recommendation") // the title's note asks for both
+	case text == "":
 		text = unfilled("the full recommendation")
 		im.note(at, r.id+" text", "", "the recommendation has only a headline: fill in its text", true)
 	}
