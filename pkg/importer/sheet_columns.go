@@ -9,33 +9,33 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/query"
 )
 
-// A column is what a spreadsheet column holds, named as --map names it.
-type column string
+// A Column is what a spreadsheet column holds, named as --map names it.
+type Column string
 
 const (
-	colEvaluation   column = "evaluation" // the evaluation's id
-	colRecNumber    column = "rec.number"
-	colRecTitle     column = "rec.title"
-	colRecText      column = "rec.text"
-	colResponse     column = "rec.response" // agree, partially agree, disagree
-	colComments     column = "rec.comments" // management's prose response
-	colReasons      column = "rec.reasons"
-	colResponsible  column = "rec.responsible"
-	colActionNumber column = "action.number"
-	colTitle        column = "action.title"
-	colDescription  column = "action.description"
-	colOwner        column = "action.owner"
-	colDue          column = "action.due"
-	colStatus       column = "action.status"
-	colProgress     column = "action.progress"
-	colUpdated      column = "action.updated"
-	colAdded        column = "action.added"
-	colEvidence     column = "action.evidence"
-	colSkip         column = "skip" // --map only: a column to leave out
+	colEvaluation   Column = "evaluation" // the evaluation's id
+	colRecNumber    Column = "rec.number"
+	colRecTitle     Column = "rec.title"
+	colRecText      Column = "rec.text"
+	colResponse     Column = "rec.response" // agree, partially agree, disagree
+	colComments     Column = "rec.comments" // management's prose response
+	colReasons      Column = "rec.reasons"
+	colResponsible  Column = "rec.responsible"
+	colActionNumber Column = "action.number"
+	colTitle        Column = "action.title"
+	colDescription  Column = "action.description"
+	colOwner        Column = "action.owner"
+	colDue          Column = "action.due"
+	colStatus       Column = "action.status"
+	colProgress     Column = "action.progress"
+	colUpdated      Column = "action.updated"
+	colAdded        Column = "action.added"
+	colEvidence     Column = "action.evidence"
+	colSkip         Column = "skip" // --map only: a column to leave out
 )
 
 // Columns are the fields --map takes, in the order help lists them.
-var Columns = []column{colEvaluation, colRecNumber, colRecTitle, colRecText, colResponse, colComments,
+var Columns = []Column{colEvaluation, colRecNumber, colRecTitle, colRecText, colResponse, colComments,
 	colReasons, colResponsible, colActionNumber, colTitle, colDescription, colOwner, colDue, colStatus,
 	colProgress, colUpdated, colAdded, colEvidence, colSkip}
 
@@ -48,17 +48,17 @@ func fieldList() string {
 }
 
 // IsColumn reports whether --map may name field.
-func IsColumn(field string) bool { return slices.Contains(Columns, column(field)) }
+func IsColumn(field string) bool { return slices.Contains(Columns, Column(field)) }
 
 // headers are the column headers import knows, folded (see headerKey),
 // in English, in French and as UNDP's Evaluation Resource Centre exports
 // them (Key Action, Responsible, Due Date, Status, Comments); French is
 // marked so the language of a source can be told from its headers.
-var headers = map[string]column{}
+var headers = map[string]Column{}
 var frenchHeaders = map[string]bool{}
 
 func init() {
-	for c, names := range map[column][2][]string{
+	for c, names := range map[Column][2][]string{
 		colEvaluation: {{"evaluation", "evaluation id", "evaluation code", "evaluation number"}, {"identifiant de l evaluation", "code de l evaluation"}},
 		colRecNumber: {{"recommendation no", "recommendation number", "recommendation nr", "rec no", "rec", "no", "recommendation id", "recommendation n"},
 			{"no recommandation", "n recommandation", "numero de recommandation", "numero", "n", "recommandation n", "recommandation no", "numero de la recommandation"}},
@@ -105,14 +105,14 @@ func headerKey(s string) string {
 }
 
 // columnOf is what a header names: --map first, then the known headers.
-func columnOf(header string, o Options) (column, bool) {
+func columnOf(header string, o Options) (Column, bool) {
 	key := headerKey(header)
 	if key == "" {
 		return "", false
 	}
 	for h, f := range o.Map {
 		if headerKey(h) == key {
-			return column(f), true
+			return Column(f), true
 		}
 	}
 	c, ok := headers[key]
@@ -124,7 +124,7 @@ func columnOf(header string, o Options) (column, bool) {
 func (g *grid) headerRow(o Options) int {
 	for i := 0; i < len(g.rows) && i < 30; i++ {
 		known := 0
-		seen := map[column]bool{}
+		seen := map[Column]bool{}
 		for _, c := range g.rows[i] {
 			if col, ok := columnOf(c, o); ok && !seen[col] {
 				seen[col] = true
@@ -144,9 +144,9 @@ func (g *grid) headerRow(o Options) int {
 type layout struct {
 	header  int      // the header row; data starts after it
 	data    int      // the first data row
-	cols    []column // by column index; "" for a column import does not know
+	cols    []Column // by column index; "" for a column import does not know
 	names   []string // the headers as written
-	where   map[column]int
+	where   map[Column]int
 	unknown []int // columns with a header import does not know
 	french  int   // headers read as French
 	english int
@@ -155,7 +155,7 @@ type layout struct {
 // readLayout reads the header row h of g, and the row under it when it
 // holds headers too.
 func readLayout(name string, g *grid, h int, o Options) (*layout, error) {
-	l := &layout{header: h, data: h + 1, where: map[column]int{}}
+	l := &layout{header: h, data: h + 1, where: map[Column]int{}}
 	width := len(g.rows[h])
 	sub := h+1 < len(g.rows) && g.subHeader(h+1, o)
 	if sub {

@@ -73,7 +73,7 @@ func (t *table) sortedNotes() []Note {
 
 // text is the cell at row i, column col, cleaned (see clean), "" when
 // the sheet has no such column.
-func (t *table) text(i int, col column, field string) string {
+func (t *table) text(i int, col Column, field string) string {
 	j, ok := t.l.where[col]
 	if !ok {
 		return ""
@@ -270,7 +270,7 @@ func (t *table) action(i int, r *recDraft) *yaml.Node {
 		}
 	}
 	title := t.text(i, colTitle, id+" title")
-	rest := []column{colDescription, colOwner, colDue, colStatus, colProgress}
+	rest := []Column{colDescription, colOwner, colDue, colStatus, colProgress}
 	if title == "" && !t.anyOf(i, rest) {
 		return nil
 	}
@@ -299,7 +299,7 @@ func (t *table) action(i int, r *recDraft) *yaml.Node {
 	pairs = append(pairs, t.status(i, id)...)
 	pairs = append(pairs, "progress", ydoc.Str(t.text(i, colProgress, id+" progress")))
 	for _, c := range []struct {
-		col  column
+		col  Column
 		name string
 	}{{colUpdated, "updated"}, {colAdded, "added"}} {
 		if day := t.day(i, c.col, id+" "+c.name); day != "" {
@@ -314,14 +314,14 @@ func (t *table) action(i int, r *recDraft) *yaml.Node {
 
 // column is where col is, or -1 (the row) when the sheet has none, for
 // notes about a value the source lacks.
-func (t *table) column(col column) int {
+func (t *table) column(col Column) int {
 	if j, ok := t.l.where[col]; ok {
 		return j
 	}
 	return -1
 }
 
-func (t *table) anyOf(i int, cols []column) bool {
+func (t *table) anyOf(i int, cols []Column) bool {
 	for _, c := range cols {
 		if j, ok := t.l.where[c]; ok && strings.TrimSpace(t.g.cell(i, j)) != "" {
 			return true

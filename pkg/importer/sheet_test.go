@@ -9,7 +9,7 @@ import (
 )
 
 func TestHeaderKeys(t *testing.T) {
-	for header, want := range map[string]column{
+	for header, want := range map[string]Column{
 		"Key Action": colTitle, "KEY ACTIONS": colTitle, "DueDate": colDue, "Due Date": colDue,
 		"Date d'échéance": colDue, "Échéance": colDue, "N° recommandation": colRecNumber, "Rec. No": colRecNumber,
 		"Responsible": colOwner, "Par qui": colOwner, "Statut": colStatus, "Commentaires": colProgress,

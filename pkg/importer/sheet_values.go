@@ -145,7 +145,7 @@ func (t *table) status(i int, id string) []any {
 
 // day reads a date column that holds days (updated, added): "" when the
 // cell is empty or holds no day, which is noted.
-func (t *table) day(i int, col column, field string) string {
+func (t *table) day(i int, col Column, field string) string {
 	j, ok := t.l.where[col]
 	if !ok {
 		return ""
