@@ -333,11 +333,13 @@ func (t *table) anyOf(i int, cols []Column) bool {
 // unknownColumns notes every column import did not read that holds
 // something: nothing in the source is dropped without a word.
 func (t *table) unknownColumns() {
-	noted := map[int]bool{}
+	// Each column once, each value once: a value merged across the
+	// columns to the sheet's edge is one note, not two hundred.
+	noted, said := map[int]bool{}, map[string]bool{}
 	for i := t.l.data; i < len(t.g.rows); i++ {
 		for j, c := range t.g.rows[i] {
-			if (j >= len(t.l.names) || t.l.names[j] == "") && strings.TrimSpace(c) != "" && !noted[j] {
-				noted[j] = true
+			if (j >= len(t.l.names) || t.l.names[j] == "") && strings.TrimSpace(c) != "" && !noted[j] && !said[c] {
+				noted[j], said[c] = true, true
 				t.note(i, j, "column "+t.g.columnName(j), c, "not imported: a value in a column with no header; give the column a header and import again", true)
 			}
 		}

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,4 +98,72 @@ func BenchmarkReadCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A workbook whose first sheet is notes is read from the sheet with the
+// headers, the other one named in a note; a merged range reaching the
+// sheet's last column and row costs no more than the rows there are.
+func TestSheetChoiceAndHugeMerge(t *testing.T) {
+	w := workbook{name: "t.xlsx", sheets: []sheetCells{
+		{name: "Notes", cells: [][]any{{"Read me first"}}},
+		{name: "Actions", cells: [][]any{
+			{"Rec No", "Recommendation", "Key Action", "Responsible", "Due Date", "Status"},
+			{1, "Do it.", "Act", "Unit", "2025-06-30", "Planned", "stray"},
+		}, merged: [][2]string{{"G2", "H3"}}},
+	}}
+	// excelize's writer visits every cell of a merged range, so the huge
+	// range is written into the sheet's XML afterwards.
+	data := patchZip(t, w.build(t), "xl/worksheets/sheet2.xml", `ref="G2:H3"`, `ref="G2:XFD1048576"`)
+	d, err := ReadSheet("t.xlsx", bytes.NewReader(data), int64(len(data)), Options{ID: "E-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range d.Notes {
+		got = append(got, n.At.String()+" "+n.Field)
+	}
+	want := []string{"Notes!A1 sheet Notes", "Actions!A1 evaluation language", "Actions!A1 evaluation reference",
+		"Actions!A1 evaluation title", "Actions!A1 evaluation commissioned_by", "Actions!A2 R1 response",
+		"Actions!A2 R1 responsible", "Actions!B2 R1 title", "Actions!F2 R1.1 status", "Actions!G2 column G"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// patchZip replaces old by new in one file of a zip archive.
+func patchZip(t *testing.T, data []byte, name, old, new string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	patched := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name && bytes.Contains(body, []byte(old)) {
+			body, patched = bytes.ReplaceAll(body, []byte(old), []byte(new)), true
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !patched {
+		t.Fatalf("%s holds no %s", name, old)
+	}
+	return buf.Bytes()
 }
