@@ -252,6 +252,7 @@ func TestJSONKeysDocumented(t *testing.T) {
 	outputs["changes -o json"] = []string{archived(t, "history-log-changes.txtar", "changes.json")}
 	outputs["validate -o json"] = []string{archived(t, "validate-cli-json.txtar", "findings.json")}
 	outputs["report -o json"] = []string{archived(t, "report-mali.txtar", "report.json")}
+	outputs["remind -o json"] = []string{archived(t, "remind-json.txtar", "digests.json")}
 
 	documented := map[string]map[string]bool{}
 	var section string
@@ -306,6 +307,7 @@ func TestJSONKeysDocumented(t *testing.T) {
 // rather than from the bundled data.
 var replayed = map[string]string{
 	"The quarterly follow-up report":           "history-log-changes.txtar",
+	"Reminders":                                "remind-workflow.txtar",
 	"Bring an existing management response in": "import-undp.txtar",
 }
 

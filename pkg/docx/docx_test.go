@@ -147,9 +147,33 @@ const numberingXML = `<w:numbering ` + ns + `>` +
 	`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
 	`<w:num w:numId="3"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>` +
 	`<w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num>` +
+	`<w:num w:numId="5"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+	`<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>` +
 	`</w:numbering>`
 
-const stylesXML = `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`
+const stylesXML = `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Headline"><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="SubHeadline"><w:basedOn w:val="Headline"/></w:style>` +
+	`<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Loop1"><w:basedOn w:val="Loop2"/></w:style><w:style w:type="paragraph" w:styleId="Loop2"><w:basedOn w:val="Loop1"/></w:style>` +
+	`</w:styles>`
+
+// Text is bold by its run, its character style or its paragraph style
+// (through w:basedOn); a style loop is not followed for ever.
+func TestBoldByStyle(t *testing.T) {
+	para := func(style, runs string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>` + runs + `</w:p>`
+	}
+	body := para("Headline", r("a")) + para("SubHeadline", r("b")) + p(`<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>c</w:t></w:r>`) +
+		para("Headline", `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>d</w:t></w:r>`) + para("Loop1", r("e")) + p(r("f"))
+	var got []bool
+	for _, p := range paragraphs(read(t, doc(t, body, map[string]string{"word/styles.xml": stylesXML})).Blocks) {
+		got = append(got, p.Bold)
+	}
+	if want := []bool{true, true, true, false, false, false}; !reflect.DeepEqual(got, want) {
+		t.Errorf("bold %v, want %v", got, want)
+	}
+}
 
 func item(num, lvl int, text string) string {
 	return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + string(rune('0'+lvl)) + `"/><w:numId w:val="` + string(rune('0'+num)) + `"/></w:numPr></w:pPr>` + r(text) + `</w:p>`
@@ -157,16 +181,19 @@ func item(num, lvl int, text string) string {
 
 // Word's numbering becomes Markdown list markers: bullets, "1.", nested
 // "1.a)", "(5)" from a start override, a list style, numbering that goes
-// on across cells, and numId 0 that removes it.
+// on across cells and across the w:num instances of one abstract list
+// (LibreOffice's first item restarts, the next go on), and numId 0 that
+// removes it.
 func TestNumberingToMarkdown(t *testing.T) {
 	cell := func(content string) string { return `<w:tc>` + content + `</w:tc>` }
 	body := p(r("Intro")) + item(1, 0, "one") + item(1, 1, "sub") + item(1, 0, "two") +
 		item(2, 0, "first") + item(2, 1, "detail") + item(2, 1, "more") + item(2, 0, "second") +
 		item(3, 0, "fifth") + `<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>` + r("styled") + `</w:p>` +
 		`<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>` + r("plain") + `</w:p>` +
-		`<w:tbl><w:tr>` + cell(item(2, 0, "third")) + `</w:tr></w:tbl>`
+		`<w:tbl><w:tr>` + cell(item(2, 0, "third")) + `</w:tr></w:tbl>` +
+		item(5, 0, "restarted") + item(6, 0, "goes on") + item(5, 0, "and on")
 	d := read(t, doc(t, body, map[string]string{"word/numbering.xml": numberingXML, "word/styles.xml": stylesXML}))
-	want := "Intro\n\n- one\n  - sub\n- two\n1. first\n  1.a) detail\n  1.b) more\n2. second\n(5) fifth\n- styled\n\nplain\n\n3. third"
+	want := "Intro\n\n- one\n  - sub\n- two\n1. first\n  1.a) detail\n  1.b) more\n2. second\n(5) fifth\n- styled\n\nplain\n\n3. third\n(1) restarted\n(2) goes on\n(3) and on"
 	if got := Markdown(d.Blocks); got != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", got, want)
 	}

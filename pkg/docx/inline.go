@@ -160,12 +160,17 @@ func (p *parser) emit(b *para, s string, bold bool) {
 }
 
 func (p *parser) run(b *para) error {
-	bold := false
+	bold := p.num.bold[b.style]
 	return p.x.children(func(e xml.StartElement) error {
 		switch {
 		case is(e.Name, nsW, "rPr"):
 			return p.x.children(func(e xml.StartElement) error {
-				if is(e.Name, nsW, "b") {
+				switch {
+				case is(e.Name, nsW, "rStyle"):
+					if s, _ := attr(e, nsW, "val"); p.num.bold[s] {
+						bold = true
+					}
+				case is(e.Name, nsW, "b"):
 					bold = onOff(e, nsW)
 				}
 				return p.x.skip()

@@ -9,18 +9,25 @@ import (
 
 // numbering is what numbering.xml and styles.xml say of lists: the levels
 // of each list (w:num → w:abstractNum), and the list a paragraph style
-// implies.
+// implies; and which styles make text bold, since a headline may be bold
+// by its style.
 type numbering struct {
 	nums   map[string]*list // numId → list
 	styles map[string]numRef
-	// count is the running counters per numId and level: Word numbers the
-	// paragraphs of one w:num in document order, across cells and tables.
+	bold   map[string]bool // styleId → bold, w:basedOn followed
+	// count is the running counters per abstract list and level: Word
+	// numbers the paragraphs of every w:num of one w:abstractNum in
+	// document order, across cells and tables, and a w:num's
+	// startOverride restarts the count where that w:num is first used
+	// (LibreOffice writes each list's first item so).
 	count map[string]*[9]int
 }
 
 type list struct {
-	levels [9]level
-	start  [9]int // lvlOverride/startOverride, 0 when none
+	abstract string
+	levels   [9]level
+	start    [9]int  // lvlOverride/startOverride, 0 when none
+	used     [9]bool // the override has been applied
 }
 
 type level struct {
@@ -35,7 +42,7 @@ type numRef struct {
 }
 
 func (a *archive) numbering(main string, rels map[string]string) (*numbering, error) {
-	n := &numbering{nums: map[string]*list{}, styles: map[string]numRef{}, count: map[string]*[9]int{}}
+	n := &numbering{nums: map[string]*list{}, styles: map[string]numRef{}, bold: map[string]bool{}, count: map[string]*[9]int{}}
 	dir := path.Dir(main)
 	numPart, stylesPart := path.Join(dir, "numbering.xml"), path.Join(dir, "styles.xml")
 	for _, t := range rels {
@@ -134,7 +141,7 @@ func (n *numbering) parseNumbering(part string, src []byte) error {
 	}
 	for id, m := range nums {
 		if lv := abstract[m.abstractID]; lv != nil {
-			n.nums[id] = &list{levels: *lv, start: m.start}
+			n.nums[id] = &list{abstract: m.abstractID, levels: *lv, start: m.start}
 		}
 	}
 	return nil
@@ -151,33 +158,63 @@ func ilvl(e xml.StartElement) int {
 }
 
 // parseStyles reads the list numbering of paragraph styles ("List
-// Bullet" and the like carry their numbering in the style).
+// Bullet" and the like carry their numbering in the style) and which
+// styles are bold.
 func (n *numbering) parseStyles(part string, src []byte) error {
 	x := newDecoder(part, src)
 	if err := x.root(nsW, "styles"); err != nil {
 		return err
 	}
-	return x.children(func(e xml.StartElement) error {
+	type style struct {
+		basedOn   string
+		bold, set bool
+	}
+	styles := map[string]*style{}
+	err := x.children(func(e xml.StartElement) error {
 		if !is(e.Name, nsW, "style") {
 			return x.skip()
 		}
 		id, _ := attr(e, nsW, "styleId")
+		st := &style{}
+		styles[id] = st
 		return x.children(func(e xml.StartElement) error {
-			if !is(e.Name, nsW, "pPr") {
-				return x.skip()
-			}
-			return x.children(func(e xml.StartElement) error {
-				if !is(e.Name, nsW, "numPr") {
+			switch {
+			case is(e.Name, nsW, "basedOn"):
+				st.basedOn, _ = attr(e, nsW, "val")
+			case is(e.Name, nsW, "rPr"):
+				return x.children(func(e xml.StartElement) error {
+					if is(e.Name, nsW, "b") {
+						st.bold, st.set = onOff(e, nsW), true
+					}
 					return x.skip()
-				}
-				ref, err := x.numPr()
-				if err == nil && ref.numID != "" {
-					n.styles[id] = ref
-				}
-				return err
-			})
+				})
+			case is(e.Name, nsW, "pPr"):
+				return x.children(func(e xml.StartElement) error {
+					if !is(e.Name, nsW, "numPr") {
+						return x.skip()
+					}
+					ref, err := x.numPr()
+					if err == nil && ref.numID != "" {
+						n.styles[id] = ref
+					}
+					return err
+				})
+			}
+			return x.skip()
 		})
 	})
+	for id, st := range styles {
+		// The first style up the w:basedOn chain that says; a bounded walk,
+		// since a hostile chain may loop.
+		for i := 0; st != nil && i < 16; i++ {
+			if st.set {
+				n.bold[id] = st.bold
+				break
+			}
+			st = styles[st.basedOn]
+		}
+	}
+	return err
 }
 
 // numPr reads a w:numPr element just opened.
@@ -206,18 +243,18 @@ func (n *numbering) item(ref numRef) *ListItem {
 	if l == nil {
 		return nil
 	}
-	c := n.count[ref.numID]
+	c := n.count[l.abstract]
 	if c == nil {
 		c = &[9]int{}
-		n.count[ref.numID] = c
+		n.count[l.abstract] = c
 	}
 	i := ref.ilvl
-	if c[i] == 0 {
+	switch {
+	case l.start[i] != 0 && !l.used[i]:
+		c[i], l.used[i] = l.start[i], true
+	case c[i] == 0:
 		c[i] = l.levels[i].start
-		if l.start[i] != 0 {
-			c[i] = l.start[i]
-		}
-	} else {
+	default:
 		c[i]++
 	}
 	for j := i + 1; j < len(c); j++ {

@@ -103,9 +103,9 @@ func (x *decoder) next() (xml.Token, error) {
 		return t.Copy(), nil
 	case xml.EndElement:
 		x.depth--
-	case xml.CharData:
-		return t.Copy(), nil
 	}
+	// Character data is used before the next call (text copies it), so
+	// it is not copied here.
 	return t, nil
 }
 

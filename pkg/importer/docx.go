@@ -31,7 +31,7 @@ func ReadDocx(name string, r io.ReaderAt, size int64, o Options) (*Draft, error)
 		return nil, &SourceError{File: name, Msg: err.Error(), Hint: "save it from Word as a .docx and try again"}
 	}
 	im := &docxImport{file: name, opt: o, above: map[[2]int]docx.Cell{}}
-	im.collect(doc)
+	im.rows = docxRows(doc)
 	if err := im.walk(); err != nil {
 		return nil, err
 	}
@@ -41,10 +41,17 @@ func ReadDocx(name string, r io.ReaderAt, size int64, o Options) (*Draft, error)
 // docxRow is one row of one of the document's tables.
 type docxRow struct {
 	table, row int // 1-based
-	cells      []docx.Cell
+	// para is the body paragraph a "Label: value" line of the header
+	// block comes from, when it is not in a table; its cells are the
+	// label and the value.
+	para  int
+	cells []docx.Cell
 }
 
 func (r docxRow) at(c docx.Cell) Location {
+	if r.para > 0 {
+		return Location{Paragraph: r.para}
+	}
 	return Location{Table: r.table, Row: r.row, Column: c.Col + 1}
 }
 
@@ -107,19 +114,44 @@ func (im *docxImport) note(at Location, field, raw, msg string, review bool) {
 	im.notes = append(im.notes, Note{At: at, Field: field, Raw: raw, Message: msg, Review: review})
 }
 
-// collect lists the rows of the body's tables in reading order. Tables
+// docxRows lists the rows of the body's tables in reading order, and
+// before the first table the paragraphs that read as a header field
+// ("Evaluation title: …"), for a header block written as lines. Tables
 // inside cells stay in their cell.
-func (im *docxImport) collect(doc *docx.Document) {
-	n := 0
+func docxRows(doc *docx.Document) []docxRow {
+	var rows []docxRow
+	tables, paras := 0, 0
 	for _, b := range doc.Blocks {
-		if b.Table == nil {
+		if p := b.Paragraph; p != nil {
+			paras++
+			if r, ok := headerLine(p, paras); ok && tables == 0 {
+				rows = append(rows, r)
+			}
 			continue
 		}
-		n++
+		tables++
 		for i, r := range b.Table.Rows {
-			im.rows = append(im.rows, docxRow{table: n, row: i + 1, cells: r.Cells})
+			rows = append(rows, docxRow{table: tables, row: i + 1, cells: r.Cells})
 		}
 	}
+	return rows
+}
+
+// headerLine reads a paragraph "Label: value" whose label is a header
+// field's as a row of two cells.
+func headerLine(p *docx.Paragraph, n int) (docxRow, bool) {
+	label, value, ok := strings.Cut(p.Text, ":")
+	if !ok || headerField(labelKey(label)) == "" {
+		return docxRow{}, false
+	}
+	md := value
+	if _, v, ok := strings.Cut(p.Markdown, ":"); ok {
+		md = v
+	}
+	cell := func(col int, text, md string) docx.Cell {
+		return docx.Cell{Col: col, Span: 1, Blocks: []docx.Block{{Paragraph: &docx.Paragraph{Text: strings.TrimSpace(text), Markdown: strings.TrimSpace(md)}}}}
+	}
+	return docxRow{para: n, cells: []docx.Cell{cell(0, label, label), cell(1, value, md)}}, true
 }
 
 var recRowRE = regexp.MustCompile(`^(?:recommendation|recommandation)\s*(?:n[o°]\.?\s*)?#?\s*(\d{1,3})\s*[:.]?$`)

@@ -92,12 +92,15 @@ func (r *docxRec) actionRow(row docxRow) {
 	}
 	a := &docxAction{rec: r, parts: map[string]*docxPart{}, at: row.at(row.cells[0])}
 	if n := text(roleNumber); n != "" {
-		if m := actionNumberRE.FindStringSubmatch(n); m != nil {
+		if m := actionNumberRE.FindStringSubmatch(n); m != nil && strings.Trim(m[1], "0") != "" {
 			a.number, _ = strconv.Atoi(m[1])
 			a.numbered = true
 		} else {
 			im.note(row.at(*cells[roleNumber]), r.id+" actions", n, "not an action number: the action is numbered by its place", true)
 		}
+	}
+	if !a.numbered {
+		a.number = len(r.actions) + 1 // its place; numberActions says so
 	}
 	r.actions = append(r.actions, a)
 	for role, c := range cells {
@@ -108,26 +111,19 @@ func (r *docxRec) actionRow(row docxRow) {
 	}
 }
 
-// numberActions gives the actions without a number their place in the
-// table, and says so once.
+// numberActions says once which actions were numbered by their place
+// in the table, and asks for review when two share a number.
 func (r *docxRec) numberActions() {
 	missing := 0
-	used := map[int]bool{}
+	seen := map[int]bool{}
 	for _, a := range r.actions {
-		if a.numbered {
-			used[a.number] = true
+		if !a.numbered {
+			missing++
 		}
-	}
-	for i, a := range r.actions {
-		if a.numbered && a.number > 0 {
-			continue
+		if seen[a.number] {
+			r.im.note(a.at, r.id+" actions", strconv.Itoa(a.number), fmt.Sprintf("two actions are numbered %d: renumber one", a.number), true)
 		}
-		missing++
-		n := i + 1
-		for used[n] {
-			n++
-		}
-		a.number, used[n] = n, true
+		seen[a.number] = true
 	}
 	if missing > 0 {
 		r.im.note(r.actions[0].at, r.id+" actions", "", fmt.Sprintf("%d of the %d action rows carry no number: numbered by their place in the table", missing, len(r.actions)), false)
@@ -135,9 +131,6 @@ func (r *docxRec) numberActions() {
 }
 
 func (a *docxAction) id() string {
-	if a.number == 0 {
-		return fmt.Sprintf("%s.?", a.rec.id)
-	}
 	return fmt.Sprintf("%s.%d", a.rec.id, a.number)
 }
 
@@ -213,7 +206,7 @@ func (a *docxAction) node() *yaml.Node {
 	progressAt := a.parts[roleProgress].loc(a.at)
 	if Empty(progress) {
 		if strings.TrimSpace(progress) != "" {
-			im.note(progressAt, id+" progress", strings.TrimSpace(progress), "says nothing: progress left empty", false)
+			im.note(progressAt, id+" progress", strings.TrimSpace(progress), "no progress comment (not applicable): progress left empty", false)
 		}
 		progress = ""
 	}

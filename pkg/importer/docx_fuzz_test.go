@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/mrtrack/mrtrack/pkg/docx"
 )
 
 // FuzzReadDocx imports arbitrary documents: a whole file when the input
@@ -54,4 +56,37 @@ func FuzzReadDocx(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every row of the Mali document taken out in turn (a header row, a
+// response row, a continuation, a sub-header): import still returns a
+// draft whose records decode, or a *SourceError, and never panics.
+func TestDocxWithoutEachRow(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", "mali-EVO-2024-03.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := docx.Read(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := docxRows(doc)
+	for i := range all {
+		im := &docxImport{file: "mali.docx", above: map[[2]int]docx.Cell{}}
+		im.rows = append(append([]docxRow{}, all[:i]...), all[i+1:]...)
+		if err := im.walk(); err != nil {
+			var se *SourceError
+			if !errors.As(err, &se) {
+				t.Fatalf("without row %d: error of type %T", i, err)
+			}
+			continue
+		}
+		d := im.draft()
+		for _, n := range append(d.Recommendations, d.Evaluation) {
+			var v map[string]any
+			if err := n.Decode(&v); err != nil {
+				t.Fatalf("without row %d: %v", i, err)
+			}
+		}
+	}
 }

@@ -180,12 +180,38 @@ var approverLabels = []struct{ prefix, key string }{
 	{"pays/bureau", "office"}, {"country", "office"},
 }
 
+// approverLabelRE finds the labels of the approver's parts, to split a
+// line that holds them all ("Name: … Job title: … Country/Office: …").
+var approverLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(?:name|nom|job title|titre|fonction|country/office|bureau)\s*:`)
+
+func splitApprover(v string) []string {
+	at := approverLabelRE.FindAllStringIndex(v, -1)
+	if len(at) < 2 {
+		return []string{v}
+	}
+	var out []string
+	if head := strings.TrimSpace(v[:at[0][0]]); head != "" {
+		out = append(out, head)
+	}
+	for i, a := range at {
+		end := len(v)
+		if i+1 < len(at) {
+			end = at[i+1][0]
+		}
+		out = append(out, strings.TrimSpace(v[a[0]:end]))
+	}
+	return out
+}
+
 func (im *docxImport) approver(r docxRow) *yaml.Node {
 	var pairs []any
 	seen := map[string]bool{}
 	positional := []string{"name", "title", "office"}
-	for i, c := range r.rest() {
-		v := cellLine(c)
+	var parts []string
+	for _, c := range r.rest() {
+		parts = append(parts, splitApprover(cellLine(c))...)
+	}
+	for i, v := range parts {
 		key := ""
 		if label, rest, ok := strings.Cut(v, ":"); ok {
 			l := labelKey(label)

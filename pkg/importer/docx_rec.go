@@ -19,8 +19,8 @@ type docxRec struct {
 	number int
 	head   docxRow
 	text   docxPart // the recommendation's cell, continuation rows joined
-	// responseRow, reasonsRow and unitRow are the labelled rows; the zero
-	// row when absent.
+	// responseRow, reasonsRow and unitRow are the labelled rows, nil
+	// when absent.
 	responseRow, reasonsRow, unitRow *docxRow
 	cols                             *docxColumns // the actions header, once read
 	actions                          []*docxAction
@@ -34,18 +34,42 @@ type docxPart struct {
 	at     Location
 }
 
+// recRowLabels are the labels, English and French and folded by
+// labelKey, of the rows between a recommendation and its actions.
+var recRowLabels = map[string][]string{
+	"response": {"management response", "reponse de la direction"},
+	"reasons":  {"reasons", "raisons", "motifs", "justification"},
+	"unit":     {"unit or function", "unit responsible", "responsible unit", "unite ou fonction", "unite responsable"},
+}
+
+// recRowKind is which labelled row a label starts: response, reasons,
+// unit, or "".
+func recRowKind(label string) string {
+	for kind, prefixes := range recRowLabels {
+		for _, p := range prefixes {
+			if strings.HasPrefix(label, p) {
+				return kind
+			}
+		}
+	}
+	return ""
+}
+
 // row reads one row under the recommendation's heading row.
 func (r *docxRec) row(row docxRow) {
 	im := r.im
 	label := row.label()
+	kind := ""
+	if r.cols == nil {
+		kind = recRowKind(label)
+	}
 	switch {
 	case row.empty():
-	case r.cols == nil && (strings.HasPrefix(label, "management response") || strings.HasPrefix(label, "reponse de la direction")):
+	case kind == "response":
 		r.responseRow = &row
-	case r.cols == nil && (strings.HasPrefix(label, "reasons") || strings.HasPrefix(label, "raisons") || strings.HasPrefix(label, "motifs") || strings.HasPrefix(label, "justification")):
+	case kind == "reasons":
 		r.reasonsRow = &row
-	case r.cols == nil && (strings.HasPrefix(label, "unit or function") || strings.HasPrefix(label, "unit responsible") || strings.HasPrefix(label, "responsible unit") ||
-		strings.HasPrefix(label, "unite ou fonction") || strings.HasPrefix(label, "unite responsable")):
+	case kind == "unit":
 		r.unitRow = &row
 	case r.cols == nil && actionHeader(row):
 		r.cols = im.columns(r.id, row)
@@ -201,31 +225,7 @@ func (r *docxRec) response() string {
 	if rest := row.rest(); len(rest) > 0 {
 		at = row.at(rest[0])
 	}
-	var checked []string
-	boxes := checkRE.FindAllStringIndex(text, -1)
-	for i, b := range boxes {
-		end := len(text)
-		if i+1 < len(boxes) {
-			end = boxes[i+1][0]
-		}
-		glyph := strings.TrimSpace(text[b[0]:b[1]])
-		label := labelKey(text[b[1]:end])
-		resp := ""
-		for _, l := range responseLabels {
-			if strings.HasPrefix(label, l.prefix) {
-				resp = l.response
-				break
-			}
-		}
-		if resp == "" {
-			continue
-		}
-		switch glyph {
-		case "☐", "□", "[ ]":
-		default:
-			checked = append(checked, resp)
-		}
-	}
+	checked := checkedResponses(text)
 	switch len(checked) {
 	case 1:
 		return checked[0]
@@ -235,6 +235,36 @@ func (r *docxRec) response() string {
 		im.note(at, r.id+" response", text, "more than one response box is checked: written not-stated", true)
 	}
 	return "not-stated"
+}
+
+// checkedResponses are the responses whose box is checked in a response
+// row's text: each box is a glyph followed by its label; a label without
+// a box is not a choice.
+func checkedResponses(text string) []string {
+	var checked []string
+	boxes := checkRE.FindAllStringIndex(text, -1)
+	for i, b := range boxes {
+		end := len(text)
+		if i+1 < len(boxes) {
+			end = boxes[i+1][0]
+		}
+		label := labelKey(text[b[1]:end])
+		resp := ""
+		for _, l := range responseLabels {
+			if strings.HasPrefix(label, l.prefix) {
+				resp = l.response
+				break
+			}
+		}
+		switch strings.TrimSpace(text[b[0]:b[1]]) {
+		case "☐", "□", "[ ]":
+		default:
+			if resp != "" {
+				checked = append(checked, resp)
+			}
+		}
+	}
+	return checked
 }
 
 // reasons reads the reasons row: left out when it is empty or holds the
@@ -300,14 +330,14 @@ func (r *docxRec) responsible() []any {
 	}
 	pairs := []any{"responsible", ySeq(units...)}
 	if joined := strings.Join(names, ", "); joined != oneLine(raw) {
-		how := "split into units at each , or ;"
+		how := "one unit per comma or semicolon"
 		if unitTypos.Replace(raw) != raw {
 			how += ", UNCHR read as UNHCR"
 		}
 		im.note(row.at(c), r.id+" responsible", raw, how+"; the source wording kept in responsible_text", false)
 		pairs = append(pairs, "responsible_text", raw)
 	} else if len(names) > 1 {
-		im.note(row.at(c), r.id+" responsible", raw, "split into units at each , or ;", false)
+		im.note(row.at(c), r.id+" responsible", raw, "one unit per comma or semicolon", false)
 	}
 	return pairs
 }

@@ -69,7 +69,7 @@ func (im *docxImport) timing(id, dueText, statusText string, dueAt, statusAt Loc
 			if dd := ReadDue(statusText); dd.Due != "" && !dated(dd.Due) {
 				t.due = dd.Due
 			}
-			im.note(dueAt, id+" status", dueText, fmt.Sprintf("a status in the date column: read as the status, %s", s.Status), false)
+			im.note(dueAt, id+" status", dueText, fmt.Sprintf("a status in the date column: read as status %s", s.Status), false)
 			im.note(statusAt, id+" due", statusText, fmt.Sprintf("the status column then holds the due: read as %s, its wording kept in due_text", t.due), false)
 			return t
 		}

@@ -176,7 +176,7 @@ func TestMaliDocxReproducesTheTranscription(t *testing.T) {
 func TestMaliDocxNotes(t *testing.T) {
 	d := readDocxFile(t, "mali-EVO-2024-03.docx", Options{})
 	want := map[string]string{
-		"R1.1 status":            `table 2, row 8, column 5: "Réalisé": a status in the date column: read as the status, completed`,
+		"R1.1 status":            `table 2, row 8, column 5: "Réalisé": a status in the date column: read as status completed`,
 		"R1.1 due":               `table 2, row 8, column 6: "Continu": the status column then holds the due: read as continuous, its wording kept in due_text`,
 		"R4.2 progress":          `table 5, row 9, column 7: "permettant d'augmenter la capacité d'accueil des écoles qui …": continued in the next row (a page break): the cut sentence joined with a space`,
 		"R5.1 status":            `table 6, row 7, column 6: "En coordination avec le Bureau du Coordinateur Résident et les Agences comme PNUD et OIM. Planifié": a comment and a status in one cell: the status read from "Planifié", the comment moved to progress`,
