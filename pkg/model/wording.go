@@ -16,6 +16,8 @@ var statusWords = map[string]Status{
 	"ongoing": Ongoing, "continu": Ongoing, "en continu": Ongoing, "de manière régulière": Ongoing,
 	"réalisé": Completed, "déjà réalisé": Completed, "clôturé": Completed, "done": Completed,
 	"closed": Completed, "complete": Completed, "completed": Completed, "implemented": Completed,
+	// UNDP's Evaluation Resource Centre
+	"initiated": InProgress, "not initiated": NotStarted, "no longer applicable": NoLongerApplicable,
 }
 
 // StatusWords are the source wordings mrtrack reads as statuses
@@ -44,6 +46,7 @@ var dueWords = map[string]string{
 	"régulièrement": "continuous", "regularly": "continuous", "continuous": "continuous",
 	"conditionnel": "conditional", "conditionnelle": "conditional",
 	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown",
+	"no due date": "unknown", // UNDP's Evaluation Resource Centre
 }
 
 // SuggestDue is the due value a source wording names, in the record
