@@ -306,7 +306,12 @@ func TestJSONKeysDocumented(t *testing.T) {
 // replayed names the sections of docs/workflows.md whose output comes from
 // a testscript's repository (it needs a git history made for the purpose)
 // rather than from the bundled data.
-var replayed = map[string]string{"The quarterly follow-up report": "history-log-changes.txtar", "Reminders": "remind-workflow.txtar", "The quarterly update round": "round-workflow.txtar"}
+var replayed = map[string]string{
+	"The quarterly follow-up report":           "history-log-changes.txtar",
+	"Reminders":                                "remind-workflow.txtar",
+	"The quarterly update round":               "round-workflow.txtar",
+	"Bring an existing management response in": "import-undp.txtar",
+}
 
 // Every `$ mrtrack ...` command shown in docs/workflows.md prints what the
 // page shows: run in order on a copy of the bundled data, or, in a

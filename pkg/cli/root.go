@@ -84,6 +84,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newVerifyCmd(env, g))
 	root.AddCommand(newRoundCmd(env, g))
 	root.AddCommand(newNewCmd(env, g))
+	root.AddCommand(newImportCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
 	root.AddCommand(newReportCmd(env, g))
 	root.AddCommand(newCodeownersCmd(env, g), newRemindCmd(env, g))
