@@ -97,7 +97,9 @@ func TestInitPreCommit(t *testing.T) {
 	runClient(t, dir, 0, git, "git", "init", "-q")
 	runClient(t, dir, 0, git, "git", "add", ".")
 	gomodcache := strings.TrimSpace(runClient(t, dir, 0, nil, "go", "env", "GOMODCACHE"))
-	offline := []string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOPROXY=off", "GOFLAGS=-mod=mod"}
+	// The git identity too: try-repo commits the checkout's uncommitted changes
+	// to a shadow repository, and a fresh CI machine has none configured.
+	offline := append([]string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOPROXY=off", "GOFLAGS=-mod=mod"}, git...)
 	hooks := mustAbs(t, repoRoot)
 	good := runClient(t, dir, 0, offline, preCommit, "try-repo", hooks, "mrtrack-validate", "--files", "data/owners.yaml", "data/EVO-2024-03/evaluation.yaml", "data/EVO-2024-03/rec-01.yaml")
 	if !strings.Contains(good, "mrtrack validate....") || !strings.Contains(good, "Passed") {
