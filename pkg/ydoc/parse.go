@@ -44,6 +44,14 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 	if !hasContent(data) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
+	if root, ok := parseCanonical(data); ok {
+		return root, summariseAliases(check(root, data))
+	}
+	return parseYAML(data)
+}
+
+// parseYAML is Parse's way for any document: yaml.v3.
+func parseYAML(data []byte) (*yaml.Node, []Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decode(dec, &doc); err != nil {
