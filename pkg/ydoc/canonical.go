@@ -485,6 +485,9 @@ func numberTag(s string) string {
 	if isTimestamp(s) {
 		return "!!timestamp"
 	}
+	if strings.IndexFunc(s, notInNumber) >= 0 {
+		return "!!str" // "31 décembre 2024": no form below takes a space or a letter past f
+	}
 	plain := strings.ReplaceAll(s, "_", "")
 	if intIn(plain, 0) || uintIn(plain, 0) {
 		return "!!int"
@@ -505,6 +508,17 @@ func numberTag(s string) string {
 		return "!!int"
 	}
 	return "!!str"
+}
+
+// notInNumber reports whether r appears in no number strconv reads in
+// the forms numberTag tries: digits, hex digits, signs, '.', '_' and the
+// base prefixes' x, o and b.
+func notInNumber(r rune) bool {
+	switch {
+	case '0' <= r && r <= '9', 'a' <= r && r <= 'f', 'A' <= r && r <= 'F':
+		return false
+	}
+	return !strings.ContainsRune("+-._xXoO", r)
 }
 
 func intIn(s string, base int) bool {
@@ -530,10 +544,36 @@ func isTimestamp(s string) bool {
 			return false
 		}
 	}
+	if len(s) == 10 && isDay(s) {
+		return true // the common case, without time.Parse's errors for the layouts that fail
+	}
 	for _, layout := range timestampFormats {
 		if _, err := time.Parse(layout, s); err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// isDay reports whether s is a valid YYYY-MM-DD day, as time.Parse reads
+// the layout 2006-1-2.
+func isDay(s string) bool {
+	if s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	num := func(t string) int {
+		v := 0
+		for i := range len(t) {
+			if t[i] < '0' || t[i] > '9' {
+				return -1
+			}
+			v = v*10 + int(t[i]-'0')
+		}
+		return v
+	}
+	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
+	if y < 0 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
