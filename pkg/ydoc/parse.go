@@ -33,7 +33,8 @@ type Problem struct {
 // Parse reads one YAML document into a node tree and checks it can stand
 // for a record. It returns the document's root node (nil when there is no
 // usable document) and every problem found; a non-nil root with problems
-// can still be validated further.
+// can still be validated further. A file in fmt's canonical layout is read
+// by parseCanonical, anything else by yaml.v3; the trees are the same.
 func Parse(data []byte) (*yaml.Node, []Problem) {
 	if p, ok := checkEncoding(data); !ok {
 		return nil, []Problem{p}
