@@ -42,8 +42,7 @@ func parseCanonical(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	lines := bytes.Count(data, []byte{'\n'})
-	c := &canonical{src: string(data), line: 1,
-		nodes: make([]yaml.Node, 2*lines+4), ptrs: make([]*yaml.Node, 0, 2*lines+4)}
+	c := &canonical{src: string(data), line: 1, ptrs: make([]*yaml.Node, 0, 2*lines+4), kids: make([]*yaml.Node, 0, 64)}
 	header, ok := c.header()
 	if !ok || c.pos >= len(c.src) || c.lineIndent() != 0 {
 		return nil, false
@@ -111,13 +110,19 @@ func (c *canonical) skipBlank() bool {
 
 func (c *canonical) node(kind yaml.Kind, tag string, at int) *yaml.Node {
 	if len(c.nodes) == 0 {
-		c.nodes = make([]yaml.Node, 64)
+		// Blocks of nodeBlock: a count from the lines would be two nodes a
+		// line, twice what a record with long texts needs, and each
+		// node is 150 bytes to clear and for the collector to scan.
+		c.nodes = make([]yaml.Node, nodeBlock)
 	}
 	n := &c.nodes[0]
 	c.nodes = c.nodes[1:]
 	n.Kind, n.Tag, n.Line, n.Column = kind, tag, c.line, at-c.pos+1
 	return n
 }
+
+// nodeBlock is how many nodes are allocated at a time.
+const nodeBlock = 32
 
 // collect gives n the children pushed since mark.
 func (c *canonical) collect(n *yaml.Node, mark int) {
@@ -340,6 +345,7 @@ func (c *canonical) literal(i, end, indent int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	var b strings.Builder
+	b.Grow(c.literalLen(content))
 	blank := 0 // empty lines not yet written
 	for c.pos < len(c.src) {
 		end := c.lineEnd()
@@ -375,6 +381,21 @@ func (c *canonical) literal(i, end, indent int) (*yaml.Node, bool) {
 	}
 	n.Value = b.String()
 	return n, true
+}
+
+// literalLen bounds the bytes of the literal block starting at the
+// current line with its lines indented by content, so its text is built
+// in one allocation.
+func (c *canonical) literalLen(content int) int {
+	i := c.pos
+	for i < len(c.src) {
+		end := i + strings.IndexByte(c.src[i:], '\n')
+		if end > i && (end-i < content || strings.TrimLeft(c.src[i:i+content], " ") != "") {
+			break // a line indented less: the block has ended
+		}
+		i = end + 1
+	}
+	return i - c.pos + 1
 }
 
 // singleQuoted reads 'text' filling the rest of a line; a quote inside

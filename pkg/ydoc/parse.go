@@ -235,7 +235,8 @@ func check(root *yaml.Node, data []byte) []Problem {
 		n     *yaml.Node
 		depth int
 	}
-	stack := []item{{root, 1}}
+	stack := make([]item, 1, 64)
+	stack[0] = item{root, 1}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
