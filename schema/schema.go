@@ -13,3 +13,8 @@ var Evaluation []byte
 //
 //go:embed recommendation.schema.json
 var Recommendation []byte
+
+// Owners is the schema of data/owners.yaml, the optional list of owners.
+//
+//go:embed owners.schema.json
+var Owners []byte
