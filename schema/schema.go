@@ -18,3 +18,8 @@ var Recommendation []byte
 //
 //go:embed owners.schema.json
 var Owners []byte
+
+// Round is the schema of data/rounds/NAME.yaml, an update round.
+//
+//go:embed round.schema.json
+var Round []byte

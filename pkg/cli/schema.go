@@ -21,6 +21,7 @@ var schemaFiles = []struct {
 	{"evaluation", "evaluation.schema.json", schema.Evaluation},
 	{"recommendation", "recommendation.schema.json", schema.Recommendation},
 	{"owners", validate.OwnersSchemaFile, schema.Owners},
+	{"round", "round.schema.json", schema.Round},
 }
 
 type schemaOptions struct {
@@ -37,24 +38,24 @@ func newSchemaCmd(env *Env) *cobra.Command {
 func newSchemaCmdRun(env *Env, run func(*Env, *schemaOptions) error) *cobra.Command {
 	opts := &schemaOptions{}
 	cmd := &cobra.Command{
-		Use:   "schema evaluation|recommendation|owners",
+		Use:   "schema evaluation|recommendation|owners|round",
 		Short: "Print the JSON schema of a record file, for editors and pinning",
 		Long: `Print the JSON schema that validate checks a record file against: the
-schema of evaluation.yaml, that of rec-NN.yaml, or that of the data folder's
-owners.yaml. They are the schemas built into this mrtrack, so a team can keep
-a copy beside its data that matches the version it runs, and point editors
-at it.
+schema of evaluation.yaml, that of rec-NN.yaml, that of the data folder's
+owners.yaml, or that of an update round's rounds/NAME.yaml. They are the
+schemas built into this mrtrack, so a team can keep a copy beside its data
+that matches the version it runs, and point editors at it.
 
-With --dir, write all three into DIR as evaluation.schema.json,
-recommendation.schema.json and owners.schema.json, the names the files'
-first line refers to:
+With --dir, write all four into DIR as evaluation.schema.json,
+recommendation.schema.json, owners.schema.json and round.schema.json, the
+names the files' first line refers to:
 
   # yaml-language-server: $schema=../../schema/recommendation.schema.json
 
 Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
 		Example: `  mrtrack schema recommendation
   mrtrack schema --dir schema`,
-		ValidArgs: []string{"evaluation", "recommendation", "owners"},
+		ValidArgs: []string{"evaluation", "recommendation", "owners", "round"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.dir != "" && len(args) > 0:
@@ -62,10 +63,10 @@ Exit status: 0, 2 for a usage error, 3 if DIR cannot be written.`,
 			case opts.dir != "":
 				return run(env, opts)
 			case len(args) != 1:
-				return usage("name the schema to print, evaluation, recommendation or owners, or pass --dir DIR to write them all")
+				return usage("name the schema to print, evaluation, recommendation, owners or round, or pass --dir DIR to write them all")
 			}
 			if schemaOf(args[0]) == nil {
-				return usage("unknown schema %q: use evaluation, recommendation or owners", args[0])
+				return usage("unknown schema %q: use evaluation, recommendation, owners or round", args[0])
 			}
 			opts.kind = args[0]
 			return run(env, opts)

@@ -85,6 +85,9 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkRounds(env, paths, res); err != nil {
+		return err
+	}
 	shown := res.Findings
 	if opts.quiet {
 		shown = slices.DeleteFunc(slices.Clone(shown), func(f finding.Finding) bool { return f.Severity == finding.Warning })
