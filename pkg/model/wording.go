@@ -15,6 +15,7 @@ var statusWords = map[string]Status{
 	"ongoing": Ongoing, "continu": Ongoing, "en continu": Ongoing, "de manière régulière": Ongoing,
 	"réalisé": Completed, "déjà réalisé": Completed, "clôturé": Completed, "done": Completed,
 	"closed": Completed, "complete": Completed, "completed": Completed, "implemented": Completed,
+	"sans objet": NoLongerApplicable, "no longer applicable": NoLongerApplicable,
 }
 
 // StatusWords are the source wordings mrtrack reads as statuses
@@ -39,8 +40,8 @@ func StatusOfWording(text string) (Status, bool) {
 var dueWords = map[string]string{
 	"continu": "continuous", "en continu": "continuous", "continue": "continuous", "permanent": "continuous",
 	"en permanence": "continuous", "ongoing": "continuous", "continuously": "continuous",
-	"conditionnel": "conditional", "conditionnelle": "conditional",
-	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown",
+	"conditionnel": "conditional", "conditionnelle": "conditional", "conditional": "conditional",
+	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown", "to be determined": "unknown",
 }
 
 // SuggestDue is the due value a source wording names, in the record
