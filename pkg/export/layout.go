@@ -245,9 +245,9 @@ func byStep(a *model.Action, lang string, source func(*model.Tracking) string, i
 	return strings.Join(parts, " ")
 }
 
-func dueText(t *model.Tracking) string      { return t.DueText }
-func statusText(t *model.Tracking) string   { return t.StatusText }
-func progressText(t *model.Tracking) string { return t.Progress }
+func dueText(t *model.Tracking) string       { return t.DueText }
+func statusText(t *model.Tracking) string    { return t.StatusText }
+func progressText(t *model.Tracking) string  { return t.Progress }
 func noWords(*model.Tracking, string) string { return "" }
 
 // dueInWords is a due date in words: its deadlines when it has several.
