@@ -84,6 +84,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newVerifyCmd(env, g))
 	root.AddCommand(newNewCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
+	root.AddCommand(newExportCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))
 	setVersionFlag(root)
 	plainArgErrors(root)

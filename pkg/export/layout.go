@@ -24,8 +24,11 @@ type (
 		Rows  []row
 	}
 	row struct {
-		Header bool // column headings: kept on one page
-		Cells  []cell
+		// Whole keeps the row on one page (Word still breaks a row taller
+		// than a page): headings, and actions, whose cells a page break
+		// would cut in the middle of a sentence.
+		Whole bool
+		Cells []cell
 	}
 	cell struct {
 		Width, Span int
@@ -111,7 +114,7 @@ func header(e *model.Evaluation, lang string, width int) *table {
 	line := func(name, value string) {
 		t.Rows = append(t.Rows, row{Cells: []cell{labelCell(t, 0, 1, name), textCell(t, 1, 3, value)}})
 	}
-	t.Rows = append(t.Rows, row{Header: true, Cells: []cell{{Width: width, Span: 4, Shaded: true, Paras: []para{{Style: "Title", Runs: []run{{Text: formTitle, Bold: true}}}}}}})
+	t.Rows = append(t.Rows, row{Whole: true, Cells: []cell{{Width: width, Span: 4, Shaded: true, Paras: []para{{Style: "Title", Runs: []run{{Text: formTitle, Bold: true}}}}}}})
 	line(labelTitle, e.Title)
 	line(labelReference, e.Reference)
 	line(labelEntity, e.CommissionedBy)
@@ -156,9 +159,9 @@ func recommendation(r *model.Recommendation, lang string, asOf civil.Date, width
 	}
 	first[0].Merge = "restart"
 	second = append(second, labelCell(t, 5, 1, colStatus), labelCell(t, 6, 1, colComments))
-	t.Rows = append(t.Rows, row{Header: true, Cells: first}, row{Header: true, Cells: second})
+	t.Rows = append(t.Rows, row{Whole: true, Cells: first}, row{Whole: true, Cells: second})
 	for _, a := range r.Actions {
-		t.Rows = append(t.Rows, row{Cells: []cell{
+		t.Rows = append(t.Rows, row{Whole: true, Cells: []cell{
 			textCell(t, 0, 1, fmt.Sprint(a.Number)),
 			textCell(t, 1, 1, a.Title),
 			textCell(t, 2, 1, orText(a.OwnerText, a.Owner)),
