@@ -15,6 +15,7 @@ type (
 	document struct {
 		Lang, Title, Subject, Reference string
 		Page                            page
+		Heading                         para // the form's title, above its tables
 		Tables                          []*table
 	}
 	page  struct{ Width, Height, Margin int } // twentieths of a point
@@ -94,7 +95,8 @@ func updatedAs(day civil.Date, lang string) string {
 
 func layout(e *model.Evaluation, o Options) *document {
 	lang := civil.Lang(e.Language)
-	doc := &document{Lang: e.Language, Title: e.Title, Subject: formTitle, Reference: e.Reference, Page: a4}
+	doc := &document{Lang: e.Language, Title: e.Title, Subject: formTitle, Reference: e.Reference, Page: a4,
+		Heading: para{Style: "Title", Runs: []run{{Text: formTitle, Bold: true}}}}
 	if doc.Lang == "" {
 		doc.Lang = lang
 	}
@@ -114,7 +116,6 @@ func header(e *model.Evaluation, lang string, width int) *table {
 	line := func(name, value string) {
 		t.Rows = append(t.Rows, row{Cells: []cell{labelCell(t, 0, 1, name), textCell(t, 1, 3, value)}})
 	}
-	t.Rows = append(t.Rows, row{Whole: true, Cells: []cell{{Width: width, Span: 4, Shaded: true, Paras: []para{{Style: "Title", Runs: []run{{Text: formTitle, Bold: true}}}}}}})
 	line(labelTitle, e.Title)
 	line(labelReference, e.Reference)
 	line(labelEntity, e.CommissionedBy)
