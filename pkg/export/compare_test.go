@@ -77,6 +77,9 @@ func normal(v any, level string) any {
 		}
 		return out
 	case []any:
+		if len(v) == 0 {
+			return "" // an empty list is no list
+		}
 		out := make([]any, len(v))
 		for i, x := range v {
 			out[i] = normal(x, level)
