@@ -150,15 +150,21 @@ func recommendation(r *model.Recommendation, lang string, asOf civil.Date, width
 		row{Cells: []cell{labelCell(t, 0, 2, labelReasons), textCell(t, 2, 5, r.Reasons)}},
 		row{Cells: []cell{labelCell(t, 0, 2, labelResponsible), textCell(t, 2, 5, responsible(r))}},
 	)
+	// Two heading rows: the first four headings merged down over the
+	// second row, Progress over Status and Comments.
+	first, second := []cell{}, []cell{}
+	for _, h := range []struct {
+		col, n int
+		text   string
+	}{{0, 2, colActions}, {2, 1, colBy}, {3, 1, colComments}, {4, 1, colDue}} {
+		c := labelCell(t, h.col, h.n, h.text)
+		c.Merge = "restart"
+		first = append(first, c)
+		second = append(second, cell{Width: c.Width, Span: c.Span, Merge: "continue", Shaded: true})
+	}
 	progress := labelCell(t, 5, 2, colProgress)
 	progress.Paras = append(progress.Paras, para{Runs: []run{{Text: updatedAs(asOf, lang), Italic: true}}})
-	first := []cell{labelCell(t, 0, 2, colActions), labelCell(t, 2, 1, colBy), labelCell(t, 3, 1, colComments), labelCell(t, 4, 1, colDue), progress}
-	second := []cell{{Width: span(t, 0, 2), Span: 2, Merge: "continue", Shaded: true}}
-	for i := 2; i <= 4; i++ {
-		first[i-1].Merge = "restart"
-		second = append(second, cell{Width: grid[i], Span: 1, Merge: "continue", Shaded: true})
-	}
-	first[0].Merge = "restart"
+	first = append(first, progress)
 	second = append(second, labelCell(t, 5, 1, colStatus), labelCell(t, 6, 1, colComments))
 	t.Rows = append(t.Rows, row{Whole: true, Cells: first}, row{Whole: true, Cells: second})
 	for _, a := range r.Actions {
