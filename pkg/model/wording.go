@@ -40,8 +40,9 @@ func StatusOfWording(text string) (Status, bool) {
 var dueWords = map[string]string{
 	"continu": "continuous", "en continu": "continuous", "continue": "continuous", "permanent": "continuous",
 	"en permanence": "continuous", "ongoing": "continuous", "continuously": "continuous",
-	"conditionnel": "conditional", "conditionnelle": "conditional", "conditional": "conditional",
-	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown", "to be determined": "unknown",
+	"conditionnel": "conditional", "conditionnelle": "conditional",
+	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown",
+	"conditional": "conditional", "to be determined": "unknown",
 }
 
 // SuggestDue is the due value a source wording names, in the record
