@@ -32,6 +32,7 @@ func english(t testing.TB) *model.Evaluation {
 		CommissionedBy: "Evaluation Office", ResponseDue: day(2025, time.July, 20),
 		Coordinator: model.Person{Name: "A. Coordinator", Title: "Senior Officer"},
 		ApprovedBy:  model.Person{Name: "B. Director", Title: "Director", Office: "HQ"}, ApprovedOn: day(2025, time.August, 1),
+		GeneralComments: "Agreed overall.\n\n- first point\n- second point\n",
 		Recommendations: []*model.Recommendation{
 			{Number: 1, Title: "Strengthen monitoring", Text: "Monitor more.", Response: model.PartiallyAgree,
 				Reasons: "Funding is uncertain.", Responsible: []string{"Programme", "Protection"},
@@ -82,6 +83,8 @@ func TestDocxInWords(t *testing.T) {
 		">(1) 31 December 2025 (2) H1 2026<", ">(1) Not started (2) Not started<",
 		">(1) Draft the map (2) Publish it<", ">Update on implementation as of 30 June 2025<",
 		">Funding is uncertain.<", ">The office is needed.<",
+		// general_comments is Markdown: a paragraph, then a bulleted list
+		`<w:p><w:r><w:t xml:space="preserve">Agreed overall.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">first point</w:t></w:r></w:p>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)

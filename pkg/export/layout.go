@@ -128,7 +128,7 @@ func header(e *model.Evaluation, lang string, width int) *table {
 		textCell(t, 3, 1, "Country/Office: "+e.ApprovedBy.Office),
 	}})
 	line(labelDate, orWritten(e.ApprovedOnText, e.ApprovedOn, lang))
-	line(labelComments, e.GeneralComments)
+	t.Rows = append(t.Rows, row{Cells: []cell{labelCell(t, 0, 1, labelComments), markdownCell(t, 1, 3, e.GeneralComments)}})
 	return t
 }
 
@@ -172,10 +172,10 @@ func recommendation(r *model.Recommendation, lang string, asOf civil.Date, width
 			textCell(t, 0, 1, fmt.Sprint(a.Number)),
 			textCell(t, 1, 1, a.Title),
 			textCell(t, 2, 1, orText(a.OwnerText, a.Owner)),
-			{Width: grid[3], Span: 1, Paras: markdown(description(a))},
+			markdownCell(t, 3, 1, description(a)),
 			textCell(t, 4, 1, byStep(a, lang, dueText, dueInWords)),
 			textCell(t, 5, 1, byStep(a, lang, statusText, statusInWords)),
-			{Width: grid[6], Span: 1, Paras: markdown(byStep(a, lang, progressText, noWords))},
+			markdownCell(t, 6, 1, byStep(a, lang, progressText, noWords)),
 		}})
 	}
 	return t
@@ -215,6 +215,11 @@ func textCell(t *table, i, n int, text string) cell {
 		c.Paras = []para{{Runs: []run{{Text: text}}}}
 	}
 	return c
+}
+
+// markdownCell holds a Markdown text as paragraphs and lists.
+func markdownCell(t *table, i, n int, text string) cell {
+	return cell{Width: span(t, i, n), Span: n, Paras: markdown(text)}
 }
 
 // responsible is the unit cell as the source wrote it, else the units.
