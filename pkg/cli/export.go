@@ -104,6 +104,7 @@ unless --force; the file is written whole or not at all.
 	}
 	cmd.Flags().StringVar(&opts.out, "out", "", "the Word file to write (required; must end in .docx)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file if it exists")
+	cmd.RegisterFlagCompletionFunc("out", cobra.FixedCompletions([]string{"docx"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }
 
