@@ -110,9 +110,9 @@ func diffValues(path string, want, got any) []string {
 		for _, k := range slices.Sorted(maps.Keys(keys)) {
 			w, inW := wm[k]
 			g, inG := gm[k]
+			inW, inG = inW && w != "", inG && g != "" // an empty value is no value
 			switch {
-			case !inG && w == "":
-			case !inW && g == "":
+			case !inW && !inG:
 			case !inG:
 				out = append(out, fmt.Sprintf("%s.%s: import lost %q", path, k, w))
 			case !inW:

@@ -24,6 +24,7 @@ var partNames = []string{
 	"[Content_Types].xml",
 	"_rels/.rels",
 	"docProps/core.xml",
+	"docProps/app.xml",
 	"word/_rels/document.xml.rels",
 	"word/document.xml",
 	"word/styles.xml",

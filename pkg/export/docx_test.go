@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,13 +114,24 @@ func TestDocxGolden(t *testing.T) {
 	golden(t, "mali-docx.sha256.golden", fmt.Appendf(nil, "%x\n", sha256.Sum256(b)))
 }
 
-// Every part is well-formed XML.
+// Every template file is a part of the document, and every part is
+// well-formed XML.
 func TestDocxWellFormed(t *testing.T) {
-	parts, _ := readParts(t, export(t, mali(t)))
-	if len(parts) != len(partNames) {
-		t.Errorf("%d parts, want %d", len(parts), len(partNames))
+	var embedded []string
+	fs.WalkDir(parts, "docx", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			embedded = append(embedded, strings.TrimPrefix(path, "docx/"))
+		}
+		return err
+	})
+	if !slices.Equal(slices.Sorted(slices.Values(embedded)), slices.Sorted(slices.Values(partNames))) {
+		t.Errorf("template files %v, parts written %v", embedded, partNames)
 	}
-	for name, data := range parts {
+	written, _ := readParts(t, export(t, mali(t)))
+	if len(written) != len(partNames) {
+		t.Errorf("%d parts, want %d", len(written), len(partNames))
+	}
+	for name, data := range written {
 		d := xml.NewDecoder(bytes.NewReader(data))
 		for {
 			_, err := d.Token()

@@ -40,7 +40,9 @@ func english(t testing.TB) *model.Evaluation {
 					{Tracking: item(1, "Extend monitoring", "2025-Q4", model.InProgress), Owner: "Protection"},
 					{Tracking: item(2, "Train staff", "2025-03", model.Completed), Owner: "HR", Description: "Two sessions."},
 					{Tracking: item(3, "Review quarterly", "every 3 months", model.Ongoing), Owner: "Programme"},
-					{Tracking: item(4, "Map services", "continuous", model.NotStarted), Owner: "Protection",
+					// An action with steps is due when its last step is.
+					{Tracking: item(4, "Map services", "2026-H1", model.NotStarted), Owner: "Protection",
+						Description: "(1) Draft the map (2) Publish it",
 						Steps: []*model.Step{
 							{Tracking: item(1, "Draft the map", "2025-12-31", model.NotStarted)},
 							{Tracking: item(2, "Publish it", "2026-H1", model.NotStarted)},
@@ -81,13 +83,29 @@ func TestDocxInWords(t *testing.T) {
 		">20 July 2025<", ">1 August 2025<", ">A. Coordinator - Senior Officer<", ">Programme, Protection<",
 		">Q4 2025<", ">In progress<", ">March 2025<", ">Completed<", ">every 3 months<", ">Ongoing<",
 		">(1) 31 December 2025 (2) H1 2026<", ">(1) Not started (2) Not started<",
-		">(1) Draft the map (2) Publish it<", ">Update on implementation as of 30 June 2025<",
+		">Update on implementation as of 30 June 2025<",
 		">Funding is uncertain.<", ">The office is needed.<",
 		// general_comments is Markdown: a paragraph, then a bulleted list
 		`<w:p><w:r><w:t xml:space="preserve">Agreed overall.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">first point</w:t></w:r></w:p>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+}
+
+// Steps have no table of their own: the comments cell names the ones the
+// description does not, as the template numbers sub-items.
+func TestStepsInComments(t *testing.T) {
+	steps := []*model.Step{{Tracking: model.Tracking{Number: 1, Title: "Draft the map"}}, {Tracking: model.Tracking{Number: 2, Title: "Publish it"}}}
+	for _, c := range []struct{ description, want string }{
+		{"", "(1) Draft the map (2) Publish it"},
+		{"Map the services.", "Map the services.\n\n(1) Draft the map (2) Publish it"},
+		{"(1) Draft the map (2) Publish it", "(1) Draft the map (2) Publish it"},
+		{"First Draft the map, then Publish it.", "First Draft the map, then Publish it."},
+	} {
+		if got := description(&model.Action{Description: c.description, Steps: steps}); got != c.want {
+			t.Errorf("description(%q) = %q, want %q", c.description, got, c.want)
 		}
 	}
 }
