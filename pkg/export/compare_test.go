@@ -45,15 +45,6 @@ func decodeNode(t *testing.T, n *yaml.Node) any {
 	return v
 }
 
-// compare reports every difference between the record in the data and
-// the one import made, by field path.
-func compare(t *testing.T, file string, want, got any, level string) {
-	t.Helper()
-	for _, d := range diffValues("$", normal(want, level), normal(got, level)) {
-		t.Errorf("%s: %s", file, d)
-	}
-}
-
 // normal drops what the template cannot carry, writes scalars as text
 // (a date is a string in one tree and a timestamp in the other) and
 // drops the final line break of a block scalar, which is YAML's, not the
