@@ -251,6 +251,7 @@ func TestJSONKeysDocumented(t *testing.T) {
 	outputs["log -o json"] = []string{archived(t, "history-log-changes.txtar", "log-r1.json")}
 	outputs["changes -o json"] = []string{archived(t, "history-log-changes.txtar", "changes.json")}
 	outputs["validate -o json"] = []string{archived(t, "validate-cli-json.txtar", "findings.json")}
+	outputs["report -o json"] = []string{archived(t, "report-mali.txtar", "report.json")}
 
 	documented := map[string]map[string]bool{}
 	var section string
