@@ -13,3 +13,13 @@ var Evaluation []byte
 //
 //go:embed recommendation.schema.json
 var Recommendation []byte
+
+// Owners is the schema of data/owners.yaml, the optional list of owners.
+//
+//go:embed owners.schema.json
+var Owners []byte
+
+// Round is the schema of data/rounds/NAME.yaml, an update round.
+//
+//go:embed round.schema.json
+var Round []byte

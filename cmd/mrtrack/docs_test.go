@@ -251,7 +251,9 @@ func TestJSONKeysDocumented(t *testing.T) {
 	outputs["log -o json"] = []string{archived(t, "history-log-changes.txtar", "log-r1.json")}
 	outputs["changes -o json"] = []string{archived(t, "history-log-changes.txtar", "changes.json")}
 	outputs["validate -o json"] = []string{archived(t, "validate-cli-json.txtar", "findings.json")}
+	outputs["round status -o json"] = []string{archived(t, "round-status.txtar", "status.json")}
 	outputs["report -o json"] = []string{archived(t, "report-mali.txtar", "report.json")}
+	outputs["remind -o json"] = []string{archived(t, "remind-json.txtar", "digests.json")}
 
 	documented := map[string]map[string]bool{}
 	var section string
@@ -304,7 +306,12 @@ func TestJSONKeysDocumented(t *testing.T) {
 // replayed names the sections of docs/workflows.md whose output comes from
 // a testscript's repository (it needs a git history made for the purpose)
 // rather than from the bundled data.
-var replayed = map[string]string{"The quarterly follow-up report": "history-log-changes.txtar"}
+var replayed = map[string]string{
+	"The quarterly follow-up report":           "history-log-changes.txtar",
+	"Reminders":                                "remind-workflow.txtar",
+	"The quarterly update round":               "round-workflow.txtar",
+	"Bring an existing management response in": "import-undp.txtar",
+}
 
 // Every `$ mrtrack ...` command shown in docs/workflows.md prints what the
 // page shows: run in order on a copy of the bundled data, or, in a

@@ -227,7 +227,7 @@ func completionData(env *Env, g *global) (evals []*model.Evaluation) {
 	if err != nil {
 		return nil
 	}
-	res, err := loadRecords(env, g, []string{dir})
+	res, _, err := loadRecords(env, g, []string{dir})
 	if err != nil {
 		return nil
 	}

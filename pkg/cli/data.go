@@ -12,6 +12,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
@@ -27,7 +28,7 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := loadRecords(env, g, []string{dir})
+	res, list, err := loadRecords(env, g, []string{dir})
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func (g *global) loadData(env *Env) (*dataResult, error) {
 			fmt.Fprintf(env.Stderr, "mrtrack: %s with errors left out; run 'mrtrack validate' and fix them\n", termtext.Plural(n, "file"))
 		}
 	}
-	return &dataResult{Result: res}, nil
+	return &dataResult{Result: res, Owners: list}, nil
 }
 
 // unusable counts the files left out of the model.
@@ -57,7 +58,10 @@ func unusable(res *load.Result) int {
 	return n
 }
 
-type dataResult struct{ *load.Result }
+type dataResult struct {
+	*load.Result
+	Owners *owners.File // the data folder's owners.yaml; nil when none or with errors
+}
 
 // finish turns a command's outcome into exit 1 when the data had errors,
 // and an id the data does not hold into exit 1 when a file with errors,

@@ -49,6 +49,15 @@ func (env *Env) abs(path string) string {
 	return filepath.Join(env.Cwd, path)
 }
 
+// shown is how a path is named to the user, as the records are: relative
+// to the working folder.
+func (env *Env) shown(path string) string {
+	if rel, err := filepath.Rel(env.Cwd, path); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(path)
+}
+
 // exitError carries an exit code out of a command. A nil err means the
 // command already said everything it had to say.
 type exitError struct {

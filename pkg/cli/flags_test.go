@@ -128,7 +128,7 @@ func TestSchemaArgs(t *testing.T) {
 		msg  string
 	}{
 		{[]string{}, "name the schema to print"},
-		{[]string{"action"}, `unknown schema "action": use evaluation or recommendation`},
+		{[]string{"action"}, `unknown schema "action": use evaluation, recommendation, owners or round`},
 		{[]string{"evaluation", "recommendation"}, "name the schema to print"},
 		{[]string{"evaluation", "-d", "schema"}, "give a schema name or --dir, not both"},
 	} {

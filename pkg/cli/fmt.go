@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/format"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/spf13/cobra"
@@ -79,6 +81,7 @@ func runFmt(env *Env, g *global, opts *fmtOptions) error {
 	if err != nil {
 		return cannotRun(err)
 	}
+	files = slices.DeleteFunc(files, func(f store.File) bool { return owners.IsListOf(f.Abs, root) }) // not a record: its own layout
 	code := ExitOK
 	if len(problems) > 0 {
 		code = ExitFindings

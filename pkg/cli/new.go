@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -25,6 +24,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -497,26 +497,10 @@ func (o *newOptions) appendItem(env *Env, g *global) error {
 // create writes a new record file from its top mapping, inside the data
 // folder dir, and returns it.
 func (o *newOptions) create(env *Env, dir, abs string, body *yaml.Node) (edit.File, error) {
-	f := edit.File{Path: abs, Abs: abs, Root: dir}
-	if rel, err := filepath.Rel(env.Cwd, abs); err == nil {
-		f.Path = filepath.ToSlash(rel)
-	}
-	kind, _ := validate.KindOf(filepath.Base(abs))
-	schemaName := "recommendation.schema.json"
-	if kind == validate.KindEvaluation {
-		schemaName = "evaluation.schema.json"
-	}
-	body.Content[0].HeadComment = "# yaml-language-server: $schema=../../schema/" + schemaName
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(body); err != nil {
-		return f, err
-	}
-	enc.Close()
-	text, err := format.Format(filepath.Base(abs), buf.Bytes())
+	f := newFile(env, dir, abs)
+	text, err := format.Record(filepath.Base(abs), body)
 	if err != nil {
-		return f, fmt.Errorf("internal: %w", err)
+		return f, err
 	}
 	// A value a flag gave may break a rule (a date that is no date): the
 	// record is refused as set refuses a change, placeholders aside.
@@ -636,19 +620,9 @@ func openEditor(env *Env, path string) error {
 	return nil
 }
 
-// str is a text value; token a value written plain (numbers, dates,
-// statuses), whose type YAML resolves.
-func str(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-}
-
-func token(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
-
-// mapping builds a mapping node from alternating keys and value nodes.
-func mapping(pairs ...any) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		m.Content = append(m.Content, str(pairs[i].(string)), pairs[i+1].(*yaml.Node))
-	}
-	return m
-}
+// str, token and mapping build the nodes of a new record (see ydoc).
+var (
+	str     = ydoc.Str
+	token   = ydoc.Token
+	mapping = ydoc.Mapping
+)

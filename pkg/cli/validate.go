@@ -8,6 +8,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/printers"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
@@ -36,7 +37,9 @@ func newValidateCmdRun(env *Env, g *global, run func(*Env, *global, *validateOpt
 report every finding of every file as path:line:col: severity: message [rule].
 
 With no PATH, validate checks the whole data folder. A PATH may be a folder
-or single files (as pre-commit passes them).
+or single files (as pre-commit passes them). The data folder's owners.yaml
+is checked against its own schema and, when the whole folder is read,
+against the records' owners and .github/CODEOWNERS.
 
 Output formats (-o):
   auto    github when $GITHUB_ACTIONS is "true", else text (the default)
@@ -78,8 +81,11 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := loadRecords(env, g, paths)
+	res, _, err := loadRecords(env, g, paths)
 	if err != nil {
+		return err
+	}
+	if err := checkRounds(env, paths, res); err != nil {
 		return err
 	}
 	shown := res.Findings
@@ -94,6 +100,9 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	for i, f := range res.Files {
 		files[i] = f.Path
 		abs[f.Path] = f.Abs
+	}
+	if o := res.OwnersSource; o != nil {
+		files, abs[o.Path] = append(files, o.Path), o.Abs
 	}
 	color, err := g.colored(env)
 	if err != nil {
@@ -163,19 +172,23 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 	}
 }
 
-// loadRecords runs the loader over paths with the default limits.
-func loadRecords(env *Env, g *global, paths []string) (*load.Result, error) {
+// loadRecords runs the loader over paths with the default limits, and
+// reads the data folder's owners.yaml with them: the list, nil when there
+// is none or it has errors, and its findings among the records'.
+func loadRecords(env *Env, g *global, paths []string) (*load.Result, *owners.File, error) {
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
-		return nil, cannotRun(fmt.Errorf("internal: %w", err))
+		return nil, nil, cannotRun(fmt.Errorf("internal: %w", err))
 	}
 	today, err := g.today(env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	res, err := load.Load(schemas, load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today})
+	dataDir, _ := g.resolveDataDir(env) // none: paths outside any data folder, and no owners.yaml
+	opts := load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today, DataDir: dataDir}
+	res, err := load.Load(schemas, opts)
 	if err != nil {
-		return nil, cannotRun(err)
+		return nil, nil, cannotRun(err)
 	}
-	return res, nil
+	return res, owners.Attach(res, opts), nil
 }

@@ -1,8 +1,3 @@
-//go:build readdocx
-
-// The round trip needs importer.ReadDocx (branch docx). Until it is
-// merged, run it with: go test -tags readdocx ./pkg/export -run RoundTrip
-
 package export
 
 import (

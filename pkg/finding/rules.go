@@ -53,6 +53,11 @@ const (
 	RuleRedated = "unrecorded-extension"
 	// RuleAcceptedNoEvidence: validated with no evidence listed.
 	RuleAcceptedNoEvidence = "accepted-without-evidence"
+	// owners.yaml against the records, and the CODEOWNERS made from it.
+	RuleOwnerUnknown    = "owner-unknown"
+	RuleOwnerUnused     = "owner-unused"
+	RuleOwnerDuplicate  = "owner-duplicate"
+	RuleCodeownersStale = "codeowners-stale"
 )
 
 // RuleInfo describes a rule for help texts and SARIF.
@@ -104,6 +109,10 @@ var Rules = []RuleInfo{
 	{RuleDeadlinesOrder, Error, "An item's deadlines are not in order, or one is met while an earlier one is not."},
 	{RuleRedated, Warning, "A due date differs from original_due (or where the first extension started) with no recorded extension ending at it: re-dated without a recorded reason."},
 	{RuleAcceptedNoEvidence, Warning, "The evaluation office accepted a completion that lists no evidence."},
+	{RuleOwnerUnknown, Warning, "An action's owner is not listed in owners.yaml (checked only when the data folder has one)."},
+	{RuleOwnerUnused, Warning, "An owners.yaml entry owns no action in the records."},
+	{RuleOwnerDuplicate, Error, "owners.yaml lists the same owner twice (names compared ignoring case and accents)."},
+	{RuleCodeownersStale, Warning, ".github/CODEOWNERS differs from what mrtrack codeowners makes of owners.yaml and the records."},
 }
 
 // Info returns the description of rule id, or false when it is unknown.

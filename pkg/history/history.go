@@ -16,6 +16,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/git"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 )
@@ -63,7 +64,9 @@ func (h *History) At(c *git.Commit) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	names = slices.DeleteFunc(names, func(n string) bool { return !store.IsRecordName(n) })
+	names = slices.DeleteFunc(names, func(n string) bool {
+		return !store.IsRecordName(n) || n == path.Join(h.dir, owners.FileName) // the owners list is no record
+	})
 	blobs := make([]git.Blob, len(names))
 	for i, n := range names {
 		blobs[i] = git.Blob{Rev: c.Hash, Path: n}

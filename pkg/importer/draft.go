@@ -50,7 +50,7 @@ type Location struct {
 	Table, Row, Column int    // Word tables, 1-based; Row 0 with Paragraph for text outside tables
 	Paragraph          int    // Word body paragraphs outside tables, 1-based
 	Sheet, Cell        string // spreadsheets: "Actions", "D7"
-	Line               int    // CSV: the record's first line, 1-based
+	Line               int    // CSV: the record's first line, 1-based (with Column: the field's place)
 }
 
 // String names the location the way a reviewer finds it in the source.
@@ -58,6 +58,8 @@ func (l Location) String() string {
 	switch {
 	case l.Sheet != "":
 		return l.Sheet + "!" + l.Cell
+	case l.Line > 0 && l.Column > 0:
+		return fmt.Sprintf("line %d, column %d", l.Line, l.Column)
 	case l.Line > 0:
 		return fmt.Sprintf("line %d", l.Line)
 	case l.Table > 0:

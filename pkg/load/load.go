@@ -27,6 +27,9 @@ type Options struct {
 	// Today is the day dates are measured against (--as-of): a day after
 	// it is an error. Zero skips those rules.
 	Today civil.Date
+	// DataDir is the data folder, when known: its owners.yaml is not a
+	// record, and is set aside in Result.OwnersSource for pkg/owners.
+	DataDir string
 }
 
 // Stats count what was read.
@@ -49,6 +52,9 @@ type Result struct {
 	Findings    []finding.Finding // sorted by file and position
 	Evaluations []*model.Evaluation
 	Stats       Stats
+	// OwnersSource is the data folder's owners.yaml when it was among the
+	// files found: pkg/owners reads it (owners.Attach).
+	OwnersSource *store.File
 }
 
 // Load reads, validates and assembles the records under opts.Paths. The
@@ -59,11 +65,13 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, ownersFile := withoutOwners(files, opts.DataDir)
 	done := inParallel(len(files), func(i int) checked {
 		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize, opts.Today))
 	})
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
+	res.OwnersSource = ownersFile
 	finding.Sort(res.Findings)
 	res.countFindings()
 	return res, nil
@@ -267,6 +275,26 @@ func appendDecode(fs []finding.Finding, f *validate.File, err error) []finding.F
 	}
 	return append(fs, finding.Finding{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: finding.RuleSchemaOther,
 		Message: "cannot read record: " + err.Error()})
+}
+
+// Add adds findings about the data that others made (pkg/owners), in
+// order, and counts them.
+func (res *Result) Add(fs []finding.Finding) {
+	res.Findings = append(res.Findings, fs...)
+	finding.Sort(res.Findings)
+	res.countFindings()
+}
+
+// withoutOwners takes the data folder's owners.yaml out of the files to
+// check as records, and returns it apart (nil when it was not found).
+func withoutOwners(files []store.File, dataDir string) ([]store.File, *store.File) {
+	want := filepath.Join(filepath.Clean(dataDir), validate.OwnersFile)
+	for i, f := range files {
+		if dataDir != "" && f.Abs == want {
+			return append(files[:i:i], files[i+1:]...), &f
+		}
+	}
+	return files, nil
 }
 
 // countFindings counts the errors and warnings found, those listed in

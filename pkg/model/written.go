@@ -31,7 +31,7 @@ var dueWritten = map[string]map[DueKind]string{
 // DueWritten is d as a management response in lang writes it: "31
 // décembre 2024", "Décembre 2024", "T4 2025", "En continu"; "31 December
 // 2024", "Q4 2025", "every 6 months". Documents use it where a record has
-// no due_text; SuggestDue reads it back, except a French recurring date.
+// no due_text; SuggestDue reads it back.
 func DueWritten(d Due, lang string) string {
 	lang = civil.Lang(lang)
 	quarter, half := "Q", "H"

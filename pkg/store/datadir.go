@@ -58,3 +58,12 @@ func gitRoot(dir string) string {
 		dir = parent
 	}
 }
+
+// RepoRoot is the folder that holds the repository's own files (.github/)
+// for the data folder dir: the git checkout enclosing it, else its parent.
+func RepoRoot(dir string) string {
+	if root := gitRoot(dir); root != "" {
+		return root
+	}
+	return filepath.Dir(dir)
+}

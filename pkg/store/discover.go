@@ -26,6 +26,10 @@ type File struct {
 	Abs  string // absolute, cleaned
 }
 
+// RoundsFolder, at the data folder's root, holds the update rounds' files
+// (pkg/round), which are not records: the walk leaves it out.
+const RoundsFolder = "rounds"
+
 // IsRecordName reports whether name has a record file extension.
 func IsRecordName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
@@ -133,6 +137,9 @@ func (w *walker) walk(root string) {
 					w.addFile(p, fi.Mode(), false)
 				}
 				continue
+			}
+			if e.IsDir() && dir == root && name == RoundsFolder {
+				continue // update rounds, not records: pkg/round reads them
 			}
 			if e.IsDir() {
 				if IsRecordName(name) {

@@ -133,6 +133,10 @@ func (c *compiled) explain(root *yaml.Node, value any, e *jsonschema.ValidationE
 		case due:
 			return at(finding.RuleValue, fmt.Sprintf("%s %q is not a due date", name, v), dueHint(v))
 		}
+		if form, ok := ydoc.Pointer(c.parentSchema(e.AbsoluteKeywordLocation), "/x-mrtrack/form").(string); ok {
+			hint, _ := ydoc.Pointer(c.parentSchema(e.AbsoluteKeywordLocation), "/x-mrtrack/hint").(string)
+			return at(finding.RuleValue, fmt.Sprintf("%s %q is not %s", name, v, form), hint)
+		}
 		return at(finding.RuleValue, fmt.Sprintf("%s %q does not have the expected form", name, v), "it must match "+pattern)
 	case "minimum", "maximum":
 		bound := fmt.Sprint(c.keyword(e.AbsoluteKeywordLocation))
@@ -194,6 +198,9 @@ func within(pointer string) string {
 			i++
 		case i+1 < len(toks) && err == nil && toks[i] == "steps":
 			parts = append([]string{fmt.Sprintf("step #%d", n+1)}, parts...)
+			i++
+		case i+1 < len(toks) && err == nil && toks[i] == "owners": // owners.yaml
+			parts = append([]string{fmt.Sprintf("owner #%d", n+1)}, parts...)
 			i++
 		default:
 			parts = append([]string{toks[i]}, parts...)

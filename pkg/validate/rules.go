@@ -42,17 +42,26 @@ func (r *rules) modeline(data []byte, kind Kind) {
 	if kind == KindEvaluation {
 		want = "evaluation.schema.json"
 	}
+	if fd, ok := modeline(data, "../../schema/", want); !ok {
+		r.file.add(fd)
+	}
+}
+
+// modeline checks that data's first line points editors at the schema
+// want, found at dir+want from the file; the finding says what is wrong.
+func modeline(data []byte, dir, want string) (finding.Finding, bool) {
 	line, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n")) // not string(data): that copies the file
 	first := strings.TrimRight(string(line), "\r")
-	hint := fmt.Sprintf("start the file with: %s../../schema/%s", modelinePrefix, want)
+	hint := fmt.Sprintf("start the file with: %s%s%s", modelinePrefix, dir, want)
 	switch {
 	case !strings.HasPrefix(first, modelinePrefix):
-		r.file.add(finding.Finding{Line: 1, Col: 1, Severity: finding.Warning, Rule: finding.RuleModeline,
-			Message: "missing schema modeline: editors cannot validate this file", Hint: hint})
+		return finding.Finding{Line: 1, Col: 1, Severity: finding.Warning, Rule: finding.RuleModeline,
+			Message: "missing schema modeline: editors cannot validate this file", Hint: hint}, false
 	case !strings.HasSuffix(first, want):
-		r.file.add(finding.Finding{Line: 1, Col: len(modelinePrefix) + 1, Severity: finding.Warning, Rule: finding.RuleModeline,
-			Message: "schema modeline does not point at " + want, Hint: hint})
+		return finding.Finding{Line: 1, Col: len(modelinePrefix) + 1, Severity: finding.Warning, Rule: finding.RuleModeline,
+			Message: "schema modeline does not point at " + want, Hint: hint}, false
 	}
+	return finding.Finding{}, true
 }
 
 func (r *rules) evaluation() {
