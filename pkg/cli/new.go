@@ -29,11 +29,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// todo is the placeholder a skeleton holds until an officer fills it in;
-// validate reports each one (rule unfilled) so a skeleton never passes as
-// real data.
-func todo(what string) string { return validate.Unfilled + " " + what }
-
 const newExitHelp = `Exit status:
   0  created (the placeholders left to fill in are listed)
   1  a value given would make the record invalid (nothing is written); the
@@ -230,9 +225,9 @@ func placeholder(f *fields.Field) *yaml.Node {
 	case f.Placeholder == "":
 		panic(fmt.Sprintf("new: the schema gives the required %s field %s no placeholder", f.Level, f.Name))
 	case f.Kind == fields.List:
-		return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{str(todo(f.Placeholder))}}
+		return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{str(validate.Placeholder(f.Placeholder))}}
 	}
-	return valueNode(f, todo(f.Placeholder))
+	return valueNode(f, validate.Placeholder(f.Placeholder))
 }
 
 // valueNode is v written as the field's kind is: plain for a token (a

@@ -9,6 +9,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
+	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // docxAction is one action's cells, continuation rows joined.
@@ -176,18 +178,18 @@ func (p *docxPart) loc(fallback Location) Location {
 func (a *docxAction) node() *yaml.Node {
 	im := a.rec.im
 	id := a.id()
-	pairs := []any{"number", yToken(strconv.Itoa(a.number))}
+	pairs := []any{"number", ydoc.Token(strconv.Itoa(a.number))}
 	title := a.parts[roleTitle].line()
 	if title == "" {
 		im.note(a.parts[roleTitle].loc(a.at), id+" title", "", "the action has no text: fill it in", true)
-		title = unfilled("what will be done")
+		title = validate.Placeholder("what will be done")
 	}
 	pairs = append(pairs, "title", title)
 	rawOwner := a.parts[roleOwner].line()
 	switch owner, how := normalizeOwner(rawOwner); {
 	case Empty(rawOwner):
 		im.note(a.parts[roleOwner].loc(a.at), id+" owner", rawOwner, "no one is named in the by-whom column: fill it in", true)
-		pairs = append(pairs, "owner", unfilled("who does it"))
+		pairs = append(pairs, "owner", validate.Placeholder("who does it"))
 	case how != "":
 		im.note(a.parts[roleOwner].loc(a.at), id+" owner", rawOwner, how+"; the source wording kept in owner_text", false)
 		pairs = append(pairs, "owner", owner, "owner_text", rawOwner)
@@ -228,7 +230,7 @@ func (a *docxAction) node() *yaml.Node {
 		pairs = append(pairs, t.pairs()...)
 	}
 	pairs = append(pairs, "progress", progress)
-	return yMap(pairs...)
+	return ydoc.Mapping(pairs...)
 }
 
 // trailingStatus splits "En coordination avec … OIM. Planifié": a

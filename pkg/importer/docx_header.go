@@ -9,6 +9,8 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/docx"
+	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // docxEval is the header block as read: each field's cell.
@@ -87,7 +89,7 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 			return v
 		}
 		im.note(at, "evaluation "+name, v, "the header block gives no "+what+": fill it in", true)
-		return unfilled(placeholder)
+		return validate.Placeholder(placeholder)
 	}
 	title := field("title", "evaluation title", "title of the evaluation")
 	reference := field("reference", "evaluation reference", "the evaluation office's reference, e.g. EVO/2025/01")
@@ -100,9 +102,9 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 		}
 	}
 	if id != "" {
-		pairs = append(pairs, "id", yStr(id))
+		pairs = append(pairs, "id", ydoc.Str(id))
 	}
-	pairs = append(pairs, "reference", reference, "title", title, "language", yToken(im.language()))
+	pairs = append(pairs, "reference", reference, "title", title, "language", ydoc.Token(im.language()))
 	pairs = append(pairs, "commissioned_by", field("commissioned_by", "commissioning entity", "who commissioned the evaluation, e.g. Evaluation Office"))
 
 	due, dueAt, hasDue := e.value("response_due")
@@ -110,7 +112,7 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 	if hasDue && !Empty(due) {
 		if v, p := civil.Suggest(due); p == civil.DayPrecise {
 			dueDay, _ = civil.Parse(v)
-			pairs = append(pairs, "response_due", yToken(v), "response_due_text", due)
+			pairs = append(pairs, "response_due", ydoc.Token(v), "response_due_text", due)
 			if v != due {
 				im.note(dueAt, "evaluation response_due", due, "read as "+v, false)
 			}
@@ -139,7 +141,7 @@ func (im *docxImport) evaluation() (string, *yaml.Node) {
 			pairs = append(pairs, "general_comments", md)
 		}
 	}
-	return id, yMap(pairs...)
+	return id, ydoc.Mapping(pairs...)
 }
 
 // idOfReference makes an id of a reference: EVO/2024/03 → EVO-2024-03.
@@ -167,9 +169,9 @@ func (im *docxImport) person(field, v string) *yaml.Node {
 	if len(parts) == 2 {
 		sep := strings.TrimSpace(v[len(parts[0]) : len(v)-len(parts[1])])
 		im.note(at, "evaluation "+field, v, fmt.Sprintf("split at %q into name and title", sep), false)
-		return yMap("name", parts[0], "title", parts[1])
+		return ydoc.Mapping("name", parts[0], "title", parts[1])
 	}
-	return yMap("name", v)
+	return ydoc.Mapping("name", v)
 }
 
 // approverLabels name the approver's cells: "Name:", "Job title:",
@@ -234,7 +236,7 @@ func (im *docxImport) approver(r docxRow) *yaml.Node {
 	if len(pairs) == 0 {
 		return nil
 	}
-	return yMap(pairs...)
+	return ydoc.Mapping(pairs...)
 }
 
 // approvedOn reads the approval date; one without a year ("9th of
@@ -245,7 +247,7 @@ func (im *docxImport) approvedOn(v string, at Location, due civil.Date) []any {
 		if s != v {
 			im.note(at, "evaluation approved_on", v, "read as "+s, false)
 		}
-		return []any{"approved_on", yToken(s), "approved_on_text", v}
+		return []any{"approved_on", ydoc.Token(s), "approved_on_text", v}
 	}
 	if due.Valid() {
 		year := due.Year
@@ -255,7 +257,7 @@ func (im *docxImport) approvedOn(v string, at Location, due civil.Date) []any {
 				s, _ = civil.Suggest(v + " " + fmt.Sprint(year+1))
 			}
 			im.note(at, "evaluation approved_on", v, fmt.Sprintf("the date has no year: read as %s, the first such day after the response was due (%s)", s, due), false)
-			return []any{"approved_on", yToken(s), "approved_on_text", v}
+			return []any{"approved_on", ydoc.Token(s), "approved_on_text", v}
 		}
 	}
 	im.note(at, "evaluation approved_on", v, "not a day: approved_on left out, the wording kept in approved_on_text", true)

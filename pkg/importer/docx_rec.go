@@ -10,6 +10,7 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
 	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // docxRec is one recommendation's rows as read.
@@ -131,22 +132,22 @@ func (r *docxRec) node() *yaml.Node {
 	switch {
 	case title == "" && len(body) == 0:
 		im.note(at, r.id+" title", "", "the recommendation has no text: fill in its title and text", true)
-		title = unfilled("the recommendation's headline")
+		title = validate.Placeholder("the recommendation's headline")
 	case title == "":
 		im.note(at, r.id+" title", firstWords(docx.Markdown(body)), "no bold headline: the title is left for a person to write (text holds the whole recommendation)", true)
-		title = unfilled("the recommendation's headline")
+		title = validate.Placeholder("the recommendation's headline")
 	}
 	text := markdownValue(body)
 	switch {
 	case text == "" && strings.HasPrefix(title, validate.Unfilled):
-		text = unfilled("the full recommendation") // the title's note asks for both
+		text = validate.Placeholder("the full recommendation") // the title's note asks for both
 	case text == "":
-		text = unfilled("the full recommendation")
+		text = validate.Placeholder("the full recommendation")
 		im.note(at, r.id+" text", "", "the recommendation has only a headline: fill in its text", true)
 	}
-	pairs := []any{"number", yToken(fmt.Sprint(r.number)), "title", title, "text", text}
+	pairs := []any{"number", ydoc.Token(fmt.Sprint(r.number)), "title", title, "text", text}
 	response := r.response()
-	pairs = append(pairs, "response", yToken(response))
+	pairs = append(pairs, "response", ydoc.Token(response))
 	pairs = append(pairs, r.reasons(response)...)
 	pairs = append(pairs, r.responsible()...)
 	var actions []*yaml.Node
@@ -157,8 +158,8 @@ func (r *docxRec) node() *yaml.Node {
 	if r.cols == nil {
 		im.note(at, r.id+" actions", "", "no planned actions table (no header row with the action, date and status columns)", response != "disagree")
 	}
-	pairs = append(pairs, "actions", ySeq(actions...))
-	return yMap(pairs...)
+	pairs = append(pairs, "actions", ydoc.Sequence(actions...))
+	return ydoc.Mapping(pairs...)
 }
 
 // headline splits a recommendation's cell into its bold first paragraph
@@ -291,7 +292,7 @@ func (r *docxRec) reasons(response string) []any {
 	if Empty(text) {
 		if response == "partially-agree" || response == "disagree" {
 			im.note(at, r.id+" reasons", text, "a "+response+" response needs reasons and the source gives none: fill them in", true)
-			return []any{"reasons", unfilled("why management partially agrees or disagrees")}
+			return []any{"reasons", validate.Placeholder("why management partially agrees or disagrees")}
 		}
 		return nil
 	}
@@ -311,7 +312,7 @@ func (r *docxRec) responsible() []any {
 	im := r.im
 	if r.unitRow == nil || len(r.unitRow.rest()) == 0 {
 		im.note(r.head.at(r.head.cells[0]), r.id+" responsible", "", "no unit or function responsible: fill it in", true)
-		return []any{"responsible", ySeq(yStr(unfilled("unit or function responsible")))}
+		return []any{"responsible", ydoc.Sequence(ydoc.Str(validate.Placeholder("unit or function responsible")))}
 	}
 	row := *r.unitRow
 	c := row.rest()[0]
@@ -321,14 +322,14 @@ func (r *docxRec) responsible() []any {
 	for _, u := range unitSep.Split(raw, -1) {
 		if u = strings.TrimSpace(u); u != "" && !Empty(u) {
 			names = append(names, unitTypos.Replace(u))
-			units = append(units, yStr(unitTypos.Replace(u)))
+			units = append(units, ydoc.Str(unitTypos.Replace(u)))
 		}
 	}
 	if len(units) == 0 {
 		im.note(row.at(c), r.id+" responsible", raw, "no unit or function responsible: fill it in", true)
-		return []any{"responsible", ySeq(yStr(unfilled("unit or function responsible")))}
+		return []any{"responsible", ydoc.Sequence(ydoc.Str(validate.Placeholder("unit or function responsible")))}
 	}
-	pairs := []any{"responsible", ySeq(units...)}
+	pairs := []any{"responsible", ydoc.Sequence(units...)}
 	if joined := strings.Join(names, ", "); joined != oneLine(raw) {
 		how := "one unit per comma or semicolon"
 		if unitTypos.Replace(raw) != raw {

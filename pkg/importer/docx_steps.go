@@ -10,6 +10,8 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // timing is an item's due date and status as read from its two cells.
@@ -21,9 +23,9 @@ type timing struct {
 }
 
 func (t timing) pairs() []any {
-	pairs := []any{"due", yToken(t.due)}
+	pairs := []any{"due", ydoc.Token(t.due)}
 	if strings.HasPrefix(t.due, "TODO:") {
-		pairs[1] = yStr(t.due)
+		pairs[1] = ydoc.Str(t.due)
 	}
 	if t.dueText != "" {
 		pairs = append(pairs, "due_text", t.dueText)
@@ -31,13 +33,13 @@ func (t timing) pairs() []any {
 	if len(t.deadlines) > 1 {
 		var items []*yaml.Node
 		for _, d := range t.deadlines {
-			items = append(items, yMap("due", yToken(d)))
+			items = append(items, ydoc.Mapping("due", ydoc.Token(d)))
 		}
-		pairs = append(pairs, "deadlines", ySeq(items...))
+		pairs = append(pairs, "deadlines", ydoc.Sequence(items...))
 	}
-	st := yToken(t.status)
+	st := ydoc.Token(t.status)
 	if strings.HasPrefix(t.status, "TODO:") {
-		st = yStr(t.status)
+		st = ydoc.Str(t.status)
 	}
 	pairs = append(pairs, "status", st)
 	if t.statusText != "" {
@@ -48,8 +50,8 @@ func (t timing) pairs() []any {
 
 // placeholders for a due date or a status the source does not give.
 var (
-	dueTodo    = unfilled(fields.Of(fields.Action).Field("due").Placeholder)
-	statusTodo = unfilled(fields.Of(fields.Action).Field("status").Placeholder)
+	dueTodo    = validate.Placeholder(fields.Of(fields.Action).Field("due").Placeholder)
+	statusTodo = validate.Placeholder(fields.Of(fields.Action).Field("status").Placeholder)
 )
 
 func statusOfWord(s string) (model.Status, bool) { return model.StatusOfWording(s) }
@@ -164,21 +166,21 @@ func (a *docxAction) steps(id, dueText, statusText string, dueAt, statusAt Locat
 	var times []timing
 	for i := 0; i < n; i++ {
 		sid := fmt.Sprintf("%s.%d", id, i+1)
-		title := unfilled("what will be done")
+		title := validate.Placeholder("what will be done")
 		if i < len(titles) {
 			title = titles[i].text
 		}
 		t := im.timing(sid, itemText(dates, i, dueText), itemText(statuses, i, statusText), dueAt, statusAt)
 		times = append(times, t)
-		pairs := []any{"number", yToken(strconv.Itoa(i + 1)), "title", title}
-		steps = append(steps, yMap(append(pairs, t.pairs()...)...))
+		pairs := []any{"number", ydoc.Token(strconv.Itoa(i + 1)), "title", title}
+		steps = append(steps, ydoc.Mapping(append(pairs, t.pairs()...)...))
 	}
 	whole := timing{dueText: dueText, statusText: statusText}
 	whole.due = latestDue(times)
 	whole.status = derivedStatus(times)
 	im.note(dueAt, id+" due", dueText, "read as "+whole.due+", the latest due date of its steps", false)
 	im.note(statusAt, id+" status", statusText, "read as "+whole.status+", from its steps' statuses", false)
-	return append(whole.pairs(), "steps", ySeq(steps...))
+	return append(whole.pairs(), "steps", ydoc.Sequence(steps...))
 }
 
 // itemText is the i-th item's text; a cell without items gives every

@@ -22,7 +22,7 @@ import (
 // value for a required field, as mrtrack new writes it: validate reports
 // it until a person replaces it.
 func placeholder(level fields.Level, name string) string {
-	return validate.Unfilled + " " + fields.Of(level).Field(name).Placeholder
+	return validate.Placeholder(fields.Of(level).Field(name).Placeholder)
 }
 
 // clean makes a cell's text one a record can hold: line breaks as LF

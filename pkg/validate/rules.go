@@ -259,6 +259,10 @@ func mayBePlaceholder(s string) bool {
 // skeleton; validate reports them as errors until they are replaced.
 const Unfilled = "TODO:"
 
+// Placeholder is the value a record holds where a required value is still
+// to be filled in: "TODO: " and what belongs there.
+func Placeholder(what string) string { return Unfilled + " " + what }
+
 // IsUnfilled reports whether v is a skeleton placeholder.
 func IsUnfilled(v any) bool {
 	s, ok := v.(string)

@@ -1,6 +1,10 @@
 package ydoc
 
-import "go.yaml.in/yaml/v3"
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // Str is a text value, written quoted wherever YAML would read it as
 // something else.
@@ -12,11 +16,16 @@ func Str(s string) *yaml.Node {
 // YAML resolves.
 func Token(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 
-// Mapping builds a mapping node from alternating keys and value nodes.
+// Mapping builds a mapping node from alternating keys and values; a value
+// is a *yaml.Node, or a string taken as text (Str).
 func Mapping(pairs ...any) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	for i := 0; i+1 < len(pairs); i += 2 {
-		m.Content = append(m.Content, Str(pairs[i].(string)), pairs[i+1].(*yaml.Node))
+		v, ok := pairs[i+1].(*yaml.Node)
+		if !ok {
+			v = Str(fmt.Sprint(pairs[i+1]))
+		}
+		m.Content = append(m.Content, Str(pairs[i].(string)), v)
 	}
 	return m
 }
