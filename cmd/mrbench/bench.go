@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,13 +14,20 @@ import (
 // options are the flags and what prepare makes of them.
 type options struct {
 	recs, runs     int
+	copies         int // of the Mali evaluation in the large Mali tree
+	commits        int // in the history repository
 	seed           uint64
 	dir, ajvDir    string
-	noAjv          bool
+	noAjv, huge    bool
 	asOf, mrtrack  string
 	root, work     string
 	large, small   string
 	largeN, smallN tree
+	mali, maliS    string // the Mali corpus, large and a tenth
+	maliN, maliSN  tree
+	hugeDir        string // 10x the large tree, with -huge
+	hugeN          tree
+	repo, bare     string // the history repository; the bare Go program
 }
 
 // tree is what a generated data folder holds.
@@ -39,13 +45,16 @@ func benchMain(args []string) int {
 	fs.StringVar(&o.dir, "dir", "", "generate the trees into `DIR` and keep them (default: a temporary folder, removed)")
 	fs.StringVar(&o.ajvDir, "ajv", defaultAjvDir(), "where ajv-cli is installed, or is installed with npm when missing")
 	fs.BoolVar(&o.noAjv, "no-ajv", false, "skip the ajv-cli baseline")
+	fs.IntVar(&o.copies, "copies", 1112, "copies of the bundled Mali evaluation (9 recommendations each) in the Mali tree; the small one has a tenth")
+	fs.IntVar(&o.commits, "commits", 1000, "commits in the history repository list --slipped walks")
+	fs.BoolVar(&o.huge, "huge", false, "also validate a generated tree of about 10x the files (9x -recs recommendations), once")
 	fs.StringVar(&o.asOf, "as-of", "2025-06-30", "the day the query commands measure against")
 	fs.StringVar(&o.mrtrack, "mrtrack", "", "the mrtrack binary to measure (default: built from this checkout)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: mrbench [flags]\n       mrbench hostile [-mrtrack BIN]\n       mrbench gen [-recs N] DIR\n       mrbench parse DIR\n\nMeasures mrtrack on generated data against a bare yaml.v3 parse and ajv-cli.")
+		fmt.Fprintln(fs.Output(), "usage: mrbench [flags]\n       mrbench hostile [-mrtrack BIN]\n       mrbench gen [-recs N] DIR\n       mrbench parse DIR\n       mrbench read DIR\n       mrbench mali ROOT COPIES DIR\n       mrbench history-repo ROOT COMMITS DIR\n\nMeasures mrtrack on generated data and on copies of the bundled data\nagainst reading the files, a bare yaml.v3 parse, a bare Go program, git log and ajv-cli.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || o.recs < 10 || o.runs < 1 {
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || o.recs < 10 || o.runs < 1 || o.copies < 10 || o.commits < 2 {
 		fs.Usage()
 		return 2
 	}
@@ -70,7 +79,7 @@ func benchMain(args []string) int {
 	}
 	before := loadAverage()
 	for _, m := range ms { // warm the page cache and the binaries; not counted
-		if m.name != ajvName {
+		if !strings.HasSuffix(m.name, ajvName) && m.runs > 1 {
 			if err := m.run(); err != nil {
 				return fail(3, "%v", err)
 			}
@@ -106,19 +115,82 @@ func (o *options) build() error {
 	return nil
 }
 
-// prepare builds mrtrack and generates the two trees.
+// prepare builds mrtrack and the bare program, and writes the trees and
+// the history repository.
 func (o *options) prepare() error {
 	if err := o.build(); err != nil {
 		return err
 	}
 	var err error
+	if o.bare, err = buildBare(o.work); err != nil {
+		return err
+	}
 	o.large = filepath.Join(o.work, fmt.Sprintf("data-%d-seed-%d", o.recs, o.seed))
 	if o.largeN, err = generate(o.large, o.seed, o.recs); err != nil {
 		return err
 	}
 	o.small = filepath.Join(o.work, fmt.Sprintf("data-%d-seed-%d", o.recs/10, o.seed))
-	o.smallN, err = generate(o.small, o.seed, o.recs/10)
+	if o.smallN, err = generate(o.small, o.seed, o.recs/10); err != nil {
+		return err
+	}
+	if o.huge {
+		// Nine times the recommendations make about ten times the files
+		// and stay under the 100,000-file limit of one run.
+		o.hugeDir = filepath.Join(o.work, fmt.Sprintf("data-%d-seed-%d", o.recs*9, o.seed))
+		if o.hugeN, err = generate(o.hugeDir, o.seed, o.recs*9); err != nil {
+			return err
+		}
+	}
+	o.mali = filepath.Join(o.work, fmt.Sprintf("mali-%d", o.copies))
+	if o.maliN, err = child(o.mali, "mali", o.root, fmt.Sprint(o.copies)); err != nil {
+		return err
+	}
+	o.maliN.recs = o.maliN.files - o.copies
+	o.maliS = filepath.Join(o.work, fmt.Sprintf("mali-%d", o.copies/10))
+	if o.maliSN, err = child(o.maliS, "mali", o.root, fmt.Sprint(o.copies/10)); err != nil {
+		return err
+	}
+	o.maliSN.recs = o.maliSN.files - o.copies/10
+	o.repo = filepath.Join(o.work, fmt.Sprintf("history-%d", o.commits))
+	_, err = child(o.repo, "history-repo", o.root, fmt.Sprint(o.commits))
 	return err
+}
+
+// child runs mrbench CMD ARGS... DIR to write dir, unless an earlier run
+// with -dir left it there, and counts the *.yaml files in it.
+func child(dir, cmd string, args ...string) (tree, error) {
+	if _, err := os.Stat(dir); err != nil {
+		self, err := os.Executable()
+		if err != nil {
+			return tree{}, err
+		}
+		tmp := dir + ".tmp"
+		os.RemoveAll(tmp)
+		c := exec.Command(self, append(append([]string{cmd}, args...), tmp)...)
+		c.Stdout, c.Stderr = os.Stderr, os.Stderr
+		if err := c.Run(); err != nil {
+			return tree{}, fmt.Errorf("mrbench %s: %v", cmd, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return tree{}, err
+		}
+	}
+	return count(dir)
+}
+
+// count counts the *.yaml files under dir and their bytes.
+func count(dir string) (tree, error) {
+	var t tree
+	files, err := yamlFiles(dir)
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			return t, err
+		}
+		t.files++
+		t.bytes += fi.Size()
+	}
+	return t, err
 }
 
 // generate writes a tree into a new folder, unless an earlier run with
@@ -142,23 +214,19 @@ func generate(dir string, seed uint64, recs int) (tree, error) {
 			return tree{}, err
 		}
 	}
-	t := tree{recs: recs}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		t.files++
-		t.bytes += fi.Size()
-		return nil
-	})
+	t, err := count(dir)
+	t.recs = recs
 	return t, err
 }
 
-const ajvName = "ajv-cli validate"
+// Names of the rows the targets read.
+const (
+	ajvName      = "ajv-cli validate"
+	bareName     = "floor: bare Go program start"
+	gitLogName   = "floor: git log --raw"
+	slippedName  = "mrtrack list --slipped"
+	validateMali = "Mali: mrtrack validate"
+)
 
 // measures lists what is timed, in the order runs take turns.
 func (o *options) measures() ([]*measure, error) {
@@ -168,7 +236,9 @@ func (o *options) measures() ([]*measure, error) {
 	}
 	large, small := o.largeN.files, o.smallN.files
 	q := func(args ...string) []string { return append([]string{o.mrtrack}, args...) }
+	mali, maliS := o.maliN.files, o.maliSN.files
 	ms := []*measure{
+		{name: "floor: read the files", procs: [][]string{{self, "read", o.large}}, files: large},
 		{name: "floor: yaml.v3 parse", procs: [][]string{{self, "parse", o.large}}, files: large},
 		{name: "mrtrack validate", procs: [][]string{q("validate", "--data", o.large)}, files: large},
 		{name: "mrtrack status --overdue", procs: [][]string{q("status", "--overdue", "--data", o.large, "--as-of", o.asOf)}, files: large},
@@ -179,13 +249,26 @@ func (o *options) measures() ([]*measure, error) {
 		{name: "mrtrack list --overdue", procs: [][]string{q("list", "--overdue", "--data", o.large, "--as-of", o.asOf)}, files: large},
 		{name: "floor: yaml.v3 parse (small)", procs: [][]string{{self, "parse", o.small}}, files: small},
 		{name: "mrtrack validate (small)", procs: [][]string{q("validate", "--data", o.small)}, files: small},
+		{name: "Mali: floor: read the files", procs: [][]string{{self, "read", o.mali}}, files: mali},
+		{name: "Mali: floor: yaml.v3 parse", procs: [][]string{{self, "parse", o.mali}}, files: mali},
+		{name: validateMali, procs: [][]string{q("validate", "--data", o.mali)}, files: mali},
+		{name: "Mali: mrtrack status --overdue", procs: [][]string{q("status", "--overdue", "--data", o.mali, "--as-of", o.asOf)}, files: mali},
+		{name: "Mali: mrtrack list --overdue", procs: [][]string{q("list", "--overdue", "--data", o.mali, "--as-of", o.asOf)}, files: mali},
+		{name: "Mali: mrtrack validate (small)", procs: [][]string{q("validate", "--data", o.maliS)}, files: maliS},
+		{name: gitLogName, procs: [][]string{{"git", "-C", o.repo, "log", "--first-parent", "-m", "--raw", "--no-abbrev", "--no-renames", "--", "data"}}},
+		{name: slippedName, procs: [][]string{q("list", "--slipped", "--data", filepath.Join(o.repo, "data"), "--as-of", o.asOf)}},
+		{name: bareName, procs: [][]string{{o.bare}}, runs: max(o.runs, 10)},
+	}
+	if o.huge {
+		ms = append(ms, &measure{name: "mrtrack validate (huge)", procs: [][]string{q("validate", "--data", o.hugeDir)}, files: o.hugeN.files, runs: 1})
 	}
 	if !o.noAjv {
 		ajv, err := ajv(o.ajvDir)
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, &measure{name: ajvName, procs: ajvValidate(ajv, o.root, o.large), codes: []int{0, 1}, runs: min(o.runs, 3), files: large})
+		ms = append(ms, &measure{name: ajvName, procs: ajvValidate(ajv, o.root, o.large), codes: []int{0, 1}, runs: min(o.runs, 3), files: large},
+			&measure{name: "Mali: " + ajvName, procs: ajvValidate(ajv, o.root, o.mali), codes: []int{0, 1}, runs: min(o.runs, 3), files: mali})
 	}
 	data := filepath.Join(o.root, "data")
 	for _, args := range [][]string{

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,8 +21,28 @@ func parseMain(args []string) int {
 	if len(args) != 1 {
 		return fail(2, "usage: mrbench parse DIR")
 	}
+	files, err := yamlFiles(args[0])
+	if err != nil {
+		return fail(3, "%v", err)
+	}
+	if err := eachFile(files, func(p string) error {
+		data, err := os.ReadFile(p)
+		if err == nil {
+			var n yaml.Node
+			err = yaml.Unmarshal(data, &n)
+		}
+		return err
+	}); err != nil {
+		return fail(1, "%v", err)
+	}
+	fmt.Printf("%d files parsed\n", len(files))
+	return 0
+}
+
+// yamlFiles lists the *.yaml files under dir.
+func yamlFiles(dir string) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(args[0], func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -30,21 +51,19 @@ func parseMain(args []string) int {
 		}
 		return nil
 	})
-	if err != nil {
-		return fail(3, "%v", err)
-	}
+	return files, err
+}
+
+// eachFile runs do on every file on GOMAXPROCS workers and returns the
+// first error, naming its file.
+func eachFile(files []string, do func(path string) error) error {
 	next := make(chan string)
 	errs := make([]error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for w := range errs {
 		wg.Go(func() {
 			for p := range next {
-				data, err := os.ReadFile(p)
-				if err == nil {
-					var n yaml.Node
-					err = yaml.Unmarshal(data, &n)
-				}
-				if err != nil && errs[w] == nil {
+				if err := do(p); err != nil && errs[w] == nil {
 					errs[w] = fmt.Errorf("%s: %w", p, err)
 				}
 			}
@@ -55,11 +74,5 @@ func parseMain(args []string) int {
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return fail(1, "%v", err)
-		}
-	}
-	fmt.Printf("%d files parsed\n", len(files))
-	return 0
+	return errors.Join(errs...)
 }

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mrtrack/mrtrack/internal/clients"
 )
@@ -16,7 +12,7 @@ import (
 // again as a workbook, is collected like the form itself: a form edited
 // outside Excel works.
 func TestRoundLibreOffice(t *testing.T) {
-	soffice := clients.Path(t, "soffice", "libreoffice")
+	clients.Path(t, "soffice", "libreoffice")
 	dir := bundled(t)
 	if code, _, errs := runIn(t, dir, nil, "round", "open", "2025-q1", "--due", "2025-01-31", "--owner", "external", "--out", "forms", "--as-of", "2025-01-06"); code != 0 {
 		t.Fatalf("round open: exit %d\n%s", code, errs)
@@ -26,16 +22,9 @@ func TestRoundLibreOffice(t *testing.T) {
 		"EVO-2024-03/R1.2": {"H": "Réalisé", "I": "Vidéo diffusée en janvier.", "J": "14/01/2025"},
 		"EVO-2024-03/R1.6": {"K": "2025-06-30", "L": "Financement en retard."},
 	})
-	profile := "file://" + filepath.ToSlash(t.TempDir())
 	convert := func(to, src, outdir string, in ...string) string {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, soffice, append(append([]string{"-env:UserInstallation=" + profile, "--headless"}, in...), "--convert-to", to, "--outdir", outdir, src)...)
-		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
-		}
+		clients.Convert(t, to, outdir, []string{src}, in...)
 		// LibreOffice names a sheet's CSV after the file and the sheet.
 		made, err := filepath.Glob(filepath.Join(outdir, "*."+strings.SplitN(to, ":", 2)[0]))
 		if err != nil || len(made) != 1 {

@@ -15,7 +15,6 @@ import (
 // each to PDF, and the PDF's text has every recommendation and the
 // header block.
 func TestFixturesOpenInLibreOffice(t *testing.T) {
-	soffice := clients.Path(t, "soffice", "libreoffice")
 	pdftotext := clients.Path(t, "pdftotext")
 	out := t.TempDir()
 	want := map[string][]string{
@@ -27,11 +26,7 @@ func TestFixturesOpenInLibreOffice(t *testing.T) {
 	for name := range want {
 		files = append(files, filepath.Join(dir, name))
 	}
-	cmd := exec.Command(soffice, append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(out, "profile"),
-		"--convert-to", "pdf", "--outdir", out}, files...)...)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	clients.Convert(t, "pdf", out, files)
 	for name, texts := range want {
 		pdf := filepath.Join(out, strings.TrimSuffix(name, ".docx")+".pdf")
 		if _, err := os.Stat(pdf); err != nil {

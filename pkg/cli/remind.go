@@ -22,6 +22,7 @@ import (
 var remindFormats = map[string]string{"markdown": ".md", "eml": ".eml", "json": ".json"}
 
 type remindOptions struct {
+	round  string
 	owners []string
 	within string
 	out    string
@@ -37,7 +38,7 @@ func newRemindCmd(env *Env, g *global) *cobra.Command {
 func newRemindCmdRun(env *Env, g *global, run func(*Env, *global, *remindOptions) error) *cobra.Command {
 	opts := &remindOptions{}
 	cmd := &cobra.Command{
-		Use:   "remind [-o markdown|eml|json] [--out DIR]",
+		Use:   "remind [--round NAME] [-o markdown|eml|json] [--out DIR]",
 		Short: "Write each owner a digest of what is overdue and what falls due",
 		Long: `Write, for each owner with something to do, a short digest: the actions
 overdue (most overdue first) and those falling due within the window after
@@ -59,7 +60,10 @@ listed on stdout. A file already there is replaced, so write each run into
 a folder of its own. An owner without emails in owners.yaml, or not in it,
 gets no message: a warning says so.
 
-Update rounds are not part of the digest yet.
+When the data folder holds update rounds (mrtrack round open), each digest
+also lists what its owner was sent in the most recently opened round
+(--round NAME for another) and has not answered: the items of a form not
+yet collected, still open.
 
 Exit status:
   0  written (warnings allowed), or nothing to remind of
@@ -68,6 +72,7 @@ Exit status:
   3  could not run: unreadable data, or DIR cannot be written`,
 		Example: `  mrtrack remind --as-of 2025-01-01
   mrtrack remind --owner protection --within 2w
+  mrtrack remind --round 2025-q1 --as-of 2025-01-25
   mrtrack remind -o eml --out reminders/2025-01
   mrtrack remind -o json`,
 		Args: cobra.NoArgs,
@@ -81,6 +86,10 @@ Exit status:
 			return run(env, g, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.round, "round", "", "the update round `NAME` whose unanswered items to add (default: the most recently opened)")
+	cmd.RegisterFlagCompletionFunc("round", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return roundNames(env, g), cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.Flags().StringArrayVar(&opts.owners, "owner", nil, "only owners whose name contains `TEXT` (case and accents ignored; repeatable: any matches)")
 	cmd.Flags().StringVar(&opts.within, "within", defaultWindow, "what falls due within `WINDOW` after the day: 30d, 2w, 3m")
 	cmd.Flags().StringVar(&opts.out, "out", "", "write one file per owner into `DIR`")
@@ -116,7 +125,11 @@ func runRemind(env *Env, g *global, opts *remindOptions) error {
 		return data.finish(&exitError{code: ExitFindings, err: withHint(remind.ErrNoSender,
 			"add to "+where+":\n  office:\n    name: Evaluation Office\n    email: evaluation@example.org")})
 	}
-	digests := remind.Digests(data.Evaluations, remind.Options{Today: today, Until: until, Owners: list, Only: trimmed(opts.owners)})
+	awaiting, err := awaitingRound(env, g, opts.round)
+	if err != nil {
+		return data.finish(err)
+	}
+	digests := remind.Digests(data.Evaluations, remind.Options{Today: today, Until: until, Owners: list, Only: trimmed(opts.owners), Round: awaiting})
 	if list == nil && data.OwnersSource == nil {
 		fmt.Fprintf(env.Stderr, "mrtrack: warning: the data folder has no %s: no addresses, every digest in English\n", owners.FileName)
 	}
@@ -134,13 +147,37 @@ func runRemind(env *Env, g *global, opts *remindOptions) error {
 		})
 	}
 	if len(digests) == 0 && opts.output != "json" {
-		fmt.Fprintf(env.Stderr, "mrtrack: no reminder: nothing overdue or falling due by %s\n", until)
+		fmt.Fprintf(env.Stderr, "mrtrack: no reminder: nothing overdue, falling due by %s or awaiting an update\n", until)
 		return data.finish(nil)
 	}
 	if opts.out != "" {
 		return data.finish(writeReminders(env, opts, digests, office))
 	}
 	return data.finish(printReminders(env, opts.output, digests, office))
+}
+
+// awaitingRound is the round named (the most recently opened when name
+// is "") as remind needs it: per owner who has not replied, the ids sent.
+// Without rounds and without a name there is none.
+func awaitingRound(env *Env, g *global, name string) (*remind.Round, error) {
+	rounds, err := loadRounds(env, g)
+	if err != nil || (len(rounds) == 0 && name == "") {
+		return nil, err
+	}
+	rf, err := findRound(rounds, name)
+	if err != nil {
+		return nil, err
+	}
+	r := &remind.Round{Name: rf.Name, Due: rf.Due, Awaiting: map[string][]string{}}
+	for _, o := range rf.Owners {
+		if !o.RepliedOn.IsZero() {
+			continue
+		}
+		for _, s := range o.Sent {
+			r.Awaiting[o.Name] = append(r.Awaiting[o.Name], s.ID)
+		}
+	}
+	return r, nil
 }
 
 // printReminders writes every digest to stdout, as Markdown or as one JSON

@@ -86,6 +86,7 @@ Exit status (each command's help says what it means there):
 	root.AddCommand(newNewCmd(env, g))
 	root.AddCommand(newImportCmd(env, g))
 	root.AddCommand(newLogCmd(env, g), newChangesCmd(env, g))
+	root.AddCommand(newExportCmd(env, g))
 	root.AddCommand(newReportCmd(env, g))
 	root.AddCommand(newCodeownersCmd(env, g), newRemindCmd(env, g))
 	root.AddCommand(newSchemaCmd(env), newVersionCmd(env), newManCmd(env), newCompletionCmd(env))

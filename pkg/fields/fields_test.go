@@ -136,3 +136,36 @@ func TestTableReadsPlaceholders(t *testing.T) {
 		t.Errorf("step progress default = %v, want the empty text", d)
 	}
 }
+
+// Same says a field is unchanged only when its text is too, and tells the
+// changed fields apart: what the history's diff relies on to skip them.
+func TestSameImpliesSameText(t *testing.T) {
+	base := func() *model.Action {
+		a := &model.Action{Owner: "Protection"}
+		a.Title, a.Status, a.Progress, a.Evidence = "Train", model.Status("in-progress"), "Half done", []string{"report"}
+		a.Due, _ = model.ParseDue("2025-06")
+		return a
+	}
+	a, b := base(), base()
+	b.Status, b.Evidence = model.Status("completed"), []string{"report", "minutes"}
+	b.Due, _ = model.ParseDue("2025-09")
+	var changed []string
+	for _, f := range Of(Action).Fields {
+		if f.Kind == Items && f.Children() {
+			continue
+		}
+		same := f.Same(a, b)
+		if same && f.Text(a) != f.Text(b) {
+			t.Errorf("%s: Same, but the texts are %q and %q", f.Name, f.Text(a), f.Text(b))
+		}
+		if !same && f.Text(a) != f.Text(b) {
+			changed = append(changed, f.Name)
+		}
+		if !f.Same(a, base()) && f.Text(a) == f.Text(base()) && f.Name != "original_due" && f.Name != "verification" {
+			t.Errorf("%s: equal values not Same", f.Name)
+		}
+	}
+	if want := []string{"due", "status", "evidence"}; !slices.Equal(changed, want) {
+		t.Errorf("changed fields %v, want %v", changed, want)
+	}
+}

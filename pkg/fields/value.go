@@ -63,6 +63,28 @@ func (f *Field) Value(rec any) (v any, ok bool) {
 	return rv.Elem().FieldByIndex(idx).Interface(), true
 }
 
+// Same reports whether the field holds equal values in a and b, records
+// of the field's level, without building either's text: equal values
+// have equal Text, so a comparison of every field of two versions can
+// skip the unchanged ones, nearly all. Values that are pointers, or that
+// cannot be read, are never the same here; compare their Text.
+func (f *Field) Same(a, b any) bool {
+	idx, ok := goFields[f.Level][f.Name]
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	if !ok || va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer ||
+		va.Elem().Type() != modelTypes[f.Level] || vb.Elem().Type() != modelTypes[f.Level] {
+		return false
+	}
+	x, y := va.Elem().FieldByIndex(idx), vb.Elem().FieldByIndex(idx)
+	switch x.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Func, reflect.Chan:
+		return false
+	case reflect.Slice:
+		return reflect.DeepEqual(x.Interface(), y.Interface())
+	}
+	return x.Comparable() && x.Equal(y)
+}
+
 // Text is the field's value in rec as one string: text as it is, a due
 // date or a day as written in records, a list joined with ", ", "" for a
 // value that is absent, a verification, deadlines or extensions in the

@@ -74,6 +74,10 @@ type Commit struct {
 	Date    time.Time // author date
 	Subject string
 	Files   []string // slash-separated, relative to the repository root
+	// Blobs are the hashes of Files as the commit left them ("" for a
+	// file it removed), so their bytes are read without a path lookup.
+	// Log fills them in; Resolve does not.
+	Blobs []string
 }
 
 // Short is the abbreviated hash.
@@ -109,7 +113,7 @@ func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
 	if rev == "" {
 		rev = "HEAD"
 	}
-	args := []string{"log", "--reverse", "--first-parent", "-m", "--name-only", "--no-renames",
+	args := []string{"log", "--reverse", "--first-parent", "-m", "--raw", "--no-abbrev", "--no-renames",
 		"--format=%x1e%H" + sep + "%an" + sep + "%ae" + sep + "%aI" + sep + "%s", "--end-of-options", rev, "--"}
 	out, err := r.run(nil, append(args, paths...)...)
 	if err != nil {
@@ -133,10 +137,21 @@ func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
 			return nil, err
 		}
 		c := &Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}
-		for _, name := range strings.Split(files, "\n") {
-			if name = strings.TrimSpace(name); name != "" {
-				c.Files = append(c.Files, name)
+		for _, line := range strings.Split(files, "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
 			}
+			// :old-mode new-mode old-hash new-hash status<TAB>path
+			meta, name, ok := strings.Cut(line, "\t")
+			f := strings.Fields(meta)
+			if !ok || len(f) != 5 || !strings.HasPrefix(line, ":") {
+				return nil, fmt.Errorf("unexpected git log line %q", line)
+			}
+			blob := f[3]
+			if strings.Trim(blob, "0") == "" {
+				blob = ""
+			}
+			c.Files, c.Blobs = append(c.Files, name), append(c.Blobs, blob)
 		}
 		commits = append(commits, c)
 	}
@@ -203,18 +218,35 @@ func (r *Repo) Files(rev, dir string) ([]string, error) {
 	return names, nil
 }
 
-// Blob names a file at a revision.
-type Blob struct{ Rev, Path string }
+// Blob names a file at a revision, or by its hash when Hash is set
+// (from Commit.Blobs), which spares git finding the path in the tree.
+type Blob struct{ Rev, Path, Hash string }
+
+func (b Blob) name() string {
+	if b.Hash != "" {
+		return b.Hash
+	}
+	return b.Rev + ":" + b.Path
+}
 
 // Read returns the contents of many files at their revisions through one
-// git process; a file missing at its revision reads as nil.
+// git process; a file missing at its revision reads as nil. A blob asked
+// for twice is read once, and both answers share its bytes.
 func (r *Repo) Read(blobs []Blob) ([][]byte, error) {
 	var in bytes.Buffer
-	for _, b := range blobs {
+	first := make(map[string]int, len(blobs)) // name -> index of its first request
+	var unique []int
+	for i, b := range blobs {
 		if strings.ContainsAny(b.Path, "\n") {
 			return nil, fmt.Errorf("file name %q has a line break", b.Path)
 		}
-		fmt.Fprintf(&in, "%s:%s\n", b.Rev, b.Path)
+		if _, seen := first[b.name()]; seen {
+			continue
+		}
+		first[b.name()] = i
+		unique = append(unique, i)
+		in.WriteString(b.name())
+		in.WriteByte('\n')
 	}
 	out, err := r.run(&in, "cat-file", "--batch")
 	if err != nil {
@@ -222,7 +254,7 @@ func (r *Repo) Read(blobs []Blob) ([][]byte, error) {
 	}
 	rd := bufio.NewReader(bytes.NewReader(out))
 	res := make([][]byte, len(blobs))
-	for i := range blobs {
+	for _, i := range unique {
 		header, err := rd.ReadString('\n')
 		if err != nil {
 			return nil, fmt.Errorf("git cat-file: %w", err)
@@ -245,6 +277,9 @@ func (r *Repo) Read(blobs []Blob) ([][]byte, error) {
 		if f[1] == "blob" {
 			res[i] = data[:size]
 		}
+	}
+	for i, b := range blobs {
+		res[i] = res[first[b.name()]]
 	}
 	return res, nil
 }

@@ -88,3 +88,29 @@ func TestLastBefore(t *testing.T) {
 		}
 	}
 }
+
+// Log gives each changed file's blob hash, and Read by hash returns the
+// same bytes as by revision and path, a blob asked for twice included.
+func TestLogBlobsRead(t *testing.T) {
+	r := repo(t, "2025-01-10T10:00:00Z", "2025-04-02T10:00:00Z")
+	commits, err := r.Log("", "f.txt")
+	if err != nil || len(commits) != 2 {
+		t.Fatalf("%d commits, %v", len(commits), err)
+	}
+	var blobs []Blob
+	for _, c := range commits {
+		if len(c.Files) != 1 || len(c.Blobs) != 1 || len(c.Blobs[0]) != 40 {
+			t.Fatalf("commit %s: files %q, blobs %q", c.Short(), c.Files, c.Blobs)
+		}
+		blobs = append(blobs, Blob{Hash: c.Blobs[0]}, Blob{Rev: c.Hash, Path: c.Files[0]}, Blob{Hash: c.Blobs[0]})
+	}
+	data, err := r.Read(blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"a", "a", "a", "b", "b", "b"} {
+		if string(data[i]) != want {
+			t.Errorf("blob %d (%+v) reads %q, want %q", i, blobs[i], data[i], want)
+		}
+	}
+}

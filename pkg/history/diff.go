@@ -128,9 +128,10 @@ func diffAction(old, new *model.Action) []Change {
 // item by item by the caller.
 func diffFields(out []Change, sub subject, rec *fields.Record, old, new any) []Change {
 	for _, f := range rec.Fields {
+		if f.Kind == fields.Number || f.Same(old, new) {
+			continue // unchanged: no text to build
+		}
 		switch f.Kind {
-		case fields.Number:
-			continue
 		case fields.Items, fields.Object:
 			if !f.Children() {
 				out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))

@@ -117,9 +117,10 @@ func (h *History) Versions(files ...string) (map[string][]Version, []*git.Commit
 	var blobs []git.Blob
 	var owners []*git.Commit
 	for _, c := range commits {
-		for _, f := range c.Files {
+		for i, f := range c.Files {
 			if kind, _ := validate.KindOf(path.Base(f)); kind == validate.KindRecommendation && h.within(f) {
-				blobs = append(blobs, git.Blob{Rev: c.Hash, Path: f})
+				// By hash; a removed file has none and reads as missing.
+				blobs = append(blobs, git.Blob{Rev: c.Hash, Path: f, Hash: c.Blobs[i]})
 				owners = append(owners, c)
 			}
 		}

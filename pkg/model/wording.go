@@ -18,6 +18,7 @@ var statusWords = map[string]Status{
 	"closed": Completed, "complete": Completed, "completed": Completed, "implemented": Completed,
 	// UNDP's Evaluation Resource Centre
 	"initiated": InProgress, "not initiated": NotStarted, "no longer applicable": NoLongerApplicable,
+	"sans objet": NoLongerApplicable,
 }
 
 // StatusWords are the source wordings mrtrack reads as statuses
@@ -47,6 +48,7 @@ var dueWords = map[string]string{
 	"conditionnel": "conditional", "conditionnelle": "conditional",
 	"inconnu": "unknown", "inconnue": "unknown", "à déterminer": "unknown", "a déterminer": "unknown", "tbd": "unknown",
 	"no due date": "unknown", // UNDP's Evaluation Resource Centre
+	"conditional": "conditional", "to be determined": "unknown",
 }
 
 // SuggestDue is the due value a source wording names, in the record

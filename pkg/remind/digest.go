@@ -26,6 +26,12 @@ type Digest struct {
 	Until    civil.Date `json:"until"` // the end of the window "due soon" looks at
 	Overdue  []Item     `json:"overdue"`
 	DueSoon  []Item     `json:"due_soon"`
+	// Round is the update round whose form the owner has not sent back,
+	// RoundDue its due day ("" both without one); Awaiting are the items
+	// that form holds still open.
+	Round    string `json:"round"`
+	RoundDue string `json:"round_due"`
+	Awaiting []Item `json:"awaiting_update"`
 }
 
 // Item is one action in a digest.
@@ -49,6 +55,18 @@ type Options struct {
 	// Only keeps the owners whose name contains one of these, as `list
 	// --owner` selects; none keeps every owner.
 	Only []string
+	// Round, when set, adds to each digest what its owner was sent in
+	// that update round and has not answered yet.
+	Round *Round
+}
+
+// Round is an update round as a reminder sees it.
+type Round struct {
+	Name string
+	Due  civil.Date
+	// Awaiting holds, per owner as the round names them, the qualified ids
+	// (EVO-2024-03/R1.6) of the items sent whose form has not come back.
+	Awaiting map[string][]string
 }
 
 // Digests builds one digest per owner with something overdue or falling
@@ -84,6 +102,9 @@ func Digests(evals []*model.Evaluation, opts Options) []Digest {
 			}
 		}
 	}
+	if opts.Round != nil {
+		keys = addAwaiting(evals, opts, byKey, keys)
+	}
 	out := make([]Digest, 0, len(keys))
 	for _, k := range keys {
 		d := byKey[k]
@@ -96,10 +117,64 @@ func Digests(evals []*model.Evaluation, opts Options) []Digest {
 	return out
 }
 
+// addAwaiting adds to the digests (creating those it needs) the items of
+// opts.Round each owner has not answered, still open, in the order the
+// form listed them; it returns the digests' keys.
+func addAwaiting(evals []*model.Evaluation, opts Options, byKey map[string]*Digest, keys []string) []string {
+	open := map[string]Item{}
+	for _, e := range evals {
+		for _, r := range e.Recommendations {
+			for _, a := range r.Actions {
+				add := func(id string, t *model.Tracking) {
+					if !t.Status.Closed() {
+						open[model.QualifiedID(e, id)] = Item{ID: model.QualifiedID(e, id), Title: t.Title, Status: t.Status,
+							Due: t.Current().String(), Days: opts.Round.Due.DaysSince(opts.Today)}
+					}
+				}
+				add(a.ID(), &a.Tracking)
+				for _, st := range a.Steps {
+					add(st.ID(), &st.Tracking)
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(opts.Round.Awaiting))
+	for name := range opts.Round.Awaiting {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if len(opts.Only) > 0 && !slices.ContainsFunc(opts.Only, func(n string) bool { return query.Contains(name, n) }) {
+			continue
+		}
+		var items []Item
+		for _, id := range opts.Round.Awaiting[name] {
+			if it, ok := open[id]; ok {
+				items = append(items, it)
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		key := query.Fold(name)
+		d := byKey[key]
+		if d == nil {
+			d = newDigest(name, opts)
+			byKey[key] = d
+			keys = append(keys, key)
+		}
+		d.Awaiting = append(d.Awaiting, items...)
+	}
+	return keys
+}
+
 func newDigest(name string, opts Options) *Digest {
 	o, listed := opts.Owners.Lookup(name)
 	d := &Digest{Owner: name, Listed: listed, Emails: []string{}, Language: o.FormLanguage(), AsOf: opts.Today, Until: opts.Until,
-		Overdue: []Item{}, DueSoon: []Item{}}
+		Overdue: []Item{}, DueSoon: []Item{}, Awaiting: []Item{}}
+	if opts.Round != nil {
+		d.Round, d.RoundDue = opts.Round.Name, opts.Round.Due.String()
+	}
 	if listed {
 		d.Owner = o.Name
 		d.Emails = append(d.Emails, o.Emails...)

@@ -10,12 +10,14 @@ import (
 )
 
 // words are a reminder's fixed texts in one language. The statuses are
-// the open ones only: a closed or ongoing action is never in a digest.
+// the open ones only: a closed action is never in a digest, an ongoing one
+// only as awaiting a round's update.
 type words struct {
 	reminder, overdue, dueBy, asOf, step, due, today, late, left string
 	action, actions, day, days, and, colon                       string
 	status                                                       map[model.Status]string
 	send                                                         string // %[1]s the office, %[2]s its address
+	awaiting, awaitingCount                                      string // %[1]s the round, %[2]s its due day
 }
 
 var languages = map[string]words{
@@ -23,15 +25,17 @@ var languages = map[string]words{
 		reminder: "Reminder for %s", overdue: "Overdue", dueBy: "Falling due by %s", asOf: "As of %s",
 		step: "step %s due %s", due: "due %s", today: "due today", late: "%s overdue", left: "in %s",
 		action: "action", actions: "actions", day: "day", days: "days", and: "and", colon: ":",
-		status: map[model.Status]string{model.NotStarted: "not started", model.InProgress: "in progress"},
-		send:   "Please send the progress of each of these actions to %[1]s (%[2]s).",
+		status:   map[model.Status]string{model.NotStarted: "not started", model.InProgress: "in progress", model.Ongoing: "ongoing"},
+		send:     "Please send the progress of each of these actions to %[1]s (%[2]s).",
+		awaiting: "Awaiting your update in round %[1]s (form due %[2]s)", awaitingCount: "awaiting your update in round %[1]s",
 	},
 	"fr": {
 		reminder: "Rappel pour %s", overdue: "En retard", dueBy: "À échéance d'ici le %s", asOf: "Au %s",
 		step: "étape %s, échéance %s", due: "échéance %s", today: "échéance aujourd'hui", late: "%s de retard", left: "dans %s",
 		action: "action", actions: "actions", day: "jour", days: "jours", and: "et", colon: " :",
-		status: map[model.Status]string{model.NotStarted: "non commencé", model.InProgress: "en cours"},
-		send:   "Merci d'envoyer l'avancement de chacune de ces actions à %[1]s (%[2]s).",
+		status:   map[model.Status]string{model.NotStarted: "non commencé", model.InProgress: "en cours", model.Ongoing: "en continu"},
+		send:     "Merci d'envoyer l'avancement de chacune de ces actions à %[1]s (%[2]s).",
+		awaiting: "En attente de votre mise à jour, tour %[1]s (formulaire à rendre le %[2]s)", awaitingCount: "en attente de votre mise à jour (tour %[1]s)",
 	},
 }
 
@@ -67,6 +71,9 @@ func (d Digest) summary() string {
 	if n := len(d.DueSoon); n > 0 {
 		parts = append(parts, count(n, w.action, w.actions)+" "+strings.ToLower(fmt.Sprintf(w.dueBy, d.Until)))
 	}
+	if n := len(d.Awaiting); n > 0 {
+		parts = append(parts, count(n, w.action, w.actions)+" "+fmt.Sprintf(w.awaitingCount, d.Round))
+	}
 	return strings.Join(parts, " "+w.and+" ")
 }
 
@@ -88,6 +95,12 @@ func (d Digest) Markdown(office owners.Office) string {
 	}
 	section(w.overdue, d.Overdue, true)
 	section(fmt.Sprintf(w.dueBy, d.Until), d.DueSoon, false)
+	if len(d.Awaiting) > 0 {
+		fmt.Fprintf(&b, "\n## %s\n\n", escape.Markdown(fmt.Sprintf(w.awaiting, d.Round, d.RoundDue)))
+		for _, it := range d.Awaiting {
+			fmt.Fprintf(&b, "- %s, %s (%s)%s %s\n", it.ID, fmt.Sprintf(w.due, it.Due), w.status[it.Status], w.colon, escape.Markdown(oneLine(it.Title)))
+		}
+	}
 	if office.Name != "" && office.Email != "" {
 		fmt.Fprintf(&b, "\n%s\n", escape.Markdown(fmt.Sprintf(w.send, office.Name, office.Email)))
 	}

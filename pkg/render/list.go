@@ -39,12 +39,11 @@ func List(in ListInput) *Document {
 	}
 	// A table per evaluation under its heading, in the order asked for
 	// within each: short ids are then plain.
-	for _, e := range evaluationsOf(in.Items) {
+	evals, parts := byEvaluation(in.Items)
+	for _, e := range evals {
 		part := Table{Columns: t.Columns}
-		for i, it := range in.Items {
-			if it.Evaluation() == e {
-				part.Rows = append(part.Rows, t.Rows[i])
-			}
+		for _, i := range parts[e] {
+			part.Rows = append(part.Rows, t.Rows[i])
 		}
 		doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})}, part)
 	}

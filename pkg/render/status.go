@@ -176,13 +176,14 @@ func Overdue(in StatusInput) *Document {
 		}
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
 		headed := in.Qualified && len(in.Scope) > 1
+		overdueOf := overdueByEvaluation(in.Overdue)
 		for _, e := range evaluationsOf(items) {
 			level := 2
 			if headed {
 				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
 				level = 3
 			}
-			doc.Blocks = append(doc.Blocks, overdueBlocks(in, e, level)...)
+			doc.Blocks = append(doc.Blocks, overdueBlocks(in, overdueOf[e], level)...)
 		}
 		groups := plural(len(in.Overdue), "recommendation")
 		switch in.By {
@@ -209,11 +210,35 @@ func Overdue(in StatusInput) *Document {
 	return doc
 }
 
-// overdueBlocks is the overdue actions of evaluation e: by
+// overdueByEvaluation splits the overdue groups by the evaluation of
+// their items, each keeping the groups' order and the items' order: one
+// pass, where filtering all of them for each evaluation would cost
+// evaluations × items (over a thousand evaluations: seconds).
+func overdueByEvaluation(groups []query.OverdueGroup) map[*model.Evaluation][]query.OverdueGroup {
+	out := map[*model.Evaluation][]query.OverdueGroup{}
+	for _, g := range groups {
+		at := map[*model.Evaluation]int{} // where g's part is in out[e]
+		for _, it := range g.Items {
+			e := it.Evaluation()
+			i, ok := at[e]
+			if !ok {
+				part := g
+				part.Items = nil
+				out[e] = append(out[e], part)
+				i = len(out[e]) - 1
+				at[e] = i
+			}
+			out[e][i].Items = append(out[e][i].Items, it)
+		}
+	}
+	return out
+}
+
+// overdueBlocks is the overdue actions of one evaluation, in groups: by
 // recommendation one table, a row per recommendation heading its actions;
 // by owner or unit a heading (at level) and a table per owner or unit,
 // the list each is sent, without the owner column by owner.
-func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
+func overdueBlocks(in StatusInput, groups []query.OverdueGroup, level int) []Block {
 	keyed := in.By == query.ByOwner || in.By == query.ByUnit
 	t := Table{Columns: []Column{{Name: "ID"}, {Name: "Title", Fit: true, Max: shortTitle}}}
 	if in.By != query.ByOwner {
@@ -221,12 +246,9 @@ func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
 	}
 	t.Columns = append(t.Columns, Column{Name: "Due"}, Column{Name: "Status"}, Column{Name: "Overdue"})
 	var blocks []Block
-	for _, g := range in.Overdue {
+	for _, g := range groups {
 		var rows []Row
 		for _, it := range g.Items {
-			if it.Evaluation() != e {
-				continue
-			}
 			a := it.Action
 			row := Row{Cells: []Cell{{Text: a.ID()}, {Text: a.Title}}}
 			if !keyed {
@@ -255,14 +277,24 @@ func overdueBlocks(in StatusInput, e *model.Evaluation, level int) []Block {
 
 // evaluationsOf returns the evaluations of items, in id order.
 func evaluationsOf(items []query.Item) []*model.Evaluation {
+	evals, _ := byEvaluation(items)
+	return evals
+}
+
+// byEvaluation returns the evaluations of items, in id order, and the
+// indexes of each one's items, in order: one pass over the items.
+func byEvaluation(items []query.Item) ([]*model.Evaluation, map[*model.Evaluation][]int) {
 	var out []*model.Evaluation
-	for _, it := range items {
-		if e := it.Evaluation(); !slices.Contains(out, e) {
+	parts := map[*model.Evaluation][]int{}
+	for i, it := range items {
+		e := it.Evaluation()
+		if _, seen := parts[e]; !seen {
 			out = append(out, e)
 		}
+		parts[e] = append(parts[e], i)
 	}
 	slices.SortFunc(out, func(a, b *model.Evaluation) int { return strings.Compare(a.ID, b.ID) })
-	return out
+	return out, parts
 }
 
 // overdueCount counts the overdue actions of the groups, each once (by
@@ -288,12 +320,11 @@ func (in StatusInput) dueSoonBlocks() []Block {
 	}
 	// A table under a heading per evaluation, as in list: short ids are
 	// then plain.
-	for _, e := range evaluationsOf(in.DueSoon) {
+	evals, parts := byEvaluation(in.DueSoon)
+	for _, e := range evals {
 		var items []query.Item
-		for _, it := range in.DueSoon {
-			if it.Evaluation() == e {
-				items = append(items, it)
-			}
+		for _, i := range parts[e] {
+			items = append(items, in.DueSoon[i])
 		}
 		blocks = append(blocks, Heading{Level: 3, Text: scopeTitle([]*model.Evaluation{e})}, actionTable(items, in.Day, false, shortTitle))
 	}

@@ -43,23 +43,9 @@ func LangOf(evals []*model.Evaluation) Lang {
 	return French
 }
 
-var monthsFR = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
 // Date writes d as the language writes it: "31 décembre 2024", "1er
 // janvier 2025", "31 December 2024"; "" for no date.
-func (l Lang) Date(d civil.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	if l == French {
-		day := strconv.Itoa(d.Day)
-		if d.Day == 1 {
-			day = "1er"
-		}
-		return fmt.Sprintf("%s %s %d", day, monthsFR[d.Month-1], d.Year)
-	}
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
-}
+func (l Lang) Date(d civil.Date) string { return d.Written(string(l)) }
 
 // Percent writes a ratio as a whole percentage, "50 %" in French, "50%"
 // in English, and "–" when it has no denominator.

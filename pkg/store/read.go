@@ -17,7 +17,13 @@ func (e ErrTooLarge) Error() string {
 // and anything that stopped being a regular file since it was listed. The
 // file is opened without blocking (openFlags), so a FIFO put in its place
 // after the listing is refused rather than waited on for ever.
-func Read(path string, limit int64) ([]byte, error) {
+func Read(path string, limit int64) ([]byte, error) { return read(path, limit) }
+
+// errNotRegular is what Read says of a file that became something else.
+var errNotRegular = fmt.Errorf("is no longer a regular file")
+
+// readOS is Read through package os, where the system has no faster way.
+func readOS(path string, limit int64) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, err
@@ -28,16 +34,21 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("is no longer a regular file")
+		return nil, errNotRegular
 	}
-	if fi.Size() > limit {
+	return readAll(f.Read, fi.Size(), limit)
+}
+
+// readAll reads through read a file that had size bytes when opened: one
+// allocation of that size, one byte more to see the end; a file growing
+// meanwhile is read on, up to the limit.
+func readAll(read func([]byte) (int, error), size, limit int64) ([]byte, error) {
+	if size > limit {
 		return nil, ErrTooLarge{limit}
 	}
-	// One allocation of the size the file had, one byte more to see the
-	// end; a file growing meanwhile is read on, up to the limit.
-	data := make([]byte, 0, fi.Size()+1)
+	data := make([]byte, 0, size+1)
 	for {
-		n, err := f.Read(data[len(data):cap(data)])
+		n, err := read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
 			return nil, ErrTooLarge{limit}

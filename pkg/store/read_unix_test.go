@@ -3,6 +3,7 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +30,25 @@ func TestReadSwapped(t *testing.T) {
 	} {
 		if _, err := Read(filepath.Join(dir, name), 1<<20); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Read(%s) = %v, want an error saying %q", name, err, want)
+		}
+	}
+}
+
+// The four-call read returns what package os reads, for empty, small and
+// large files and at the size limit.
+func TestReadAgreesWithOS(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 4095, 4096, 70000} {
+		p := filepath.Join(dir, "f.yaml")
+		if err := os.WriteFile(p, []byte(strings.Repeat("a", size)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, limit := range []int64{int64(size), int64(size) - 1, 1 << 20} {
+			fast, ferr := Read(p, limit)
+			slow, serr := readOS(p, limit)
+			if string(fast) != string(slow) || fmt.Sprint(ferr) != fmt.Sprint(serr) {
+				t.Errorf("size %d, limit %d: read %d bytes, %v; os %d bytes, %v", size, limit, len(fast), ferr, len(slow), serr)
+			}
 		}
 	}
 }

@@ -33,7 +33,8 @@ type Problem struct {
 // Parse reads one YAML document into a node tree and checks it can stand
 // for a record. It returns the document's root node (nil when there is no
 // usable document) and every problem found; a non-nil root with problems
-// can still be validated further.
+// can still be validated further. A file in fmt's canonical layout is read
+// by parseCanonical, anything else by yaml.v3; the trees are the same.
 func Parse(data []byte) (*yaml.Node, []Problem) {
 	if p, ok := checkEncoding(data); !ok {
 		return nil, []Problem{p}
@@ -44,6 +45,14 @@ func Parse(data []byte) (*yaml.Node, []Problem) {
 	if !hasContent(data) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
+	if root, ok := parseCanonical(data); ok {
+		return root, summariseAliases(check(root, data))
+	}
+	return parseYAML(data)
+}
+
+// parseYAML is Parse's way for any document: yaml.v3.
+func parseYAML(data []byte) (*yaml.Node, []Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decode(dec, &doc); err != nil {
@@ -226,7 +235,8 @@ func check(root *yaml.Node, data []byte) []Problem {
 		n     *yaml.Node
 		depth int
 	}
-	stack := []item{{root, 1}}
+	stack := make([]item, 1, 64)
+	stack[0] = item{root, 1}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
