@@ -73,8 +73,7 @@ Values are written as the source worded them (due_text, status_text,
 owner_text, responsible_text) and otherwise in words ("31 décembre 2024"),
 so 'mrtrack import' reads the document back into the same records. What
 the template has no place for (tags, priority, evidence, verification,
-extensions, history) is not in the document; docs/export.md lists it, and
-the few values import reads otherwise.
+extensions, history) is not in the document; docs/export.md lists it.
 
 EVALUATION is an evaluation id; without it, the one in $` + query.EnvEvaluation + `,
 else the only evaluation in the data. An existing file is never replaced

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fmt"
+
 	"github.com/mrtrack/mrtrack/internal/clients"
 	"github.com/mrtrack/mrtrack/pkg/load"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -35,7 +35,7 @@ func TestExportDocxArgs(t *testing.T) {
 // text holds every recommendation number, every action title and the
 // progress heading, accents and all.
 func TestExportDocxLibreOffice(t *testing.T) {
-	soffice := clients.Path(t, "soffice", "libreoffice")
+	clients.Path(t, "soffice", "libreoffice")
 	pdftotext := clients.Path(t, "pdftotext")
 	dir := t.TempDir()
 	docx := filepath.Join(dir, "mali.docx")
@@ -44,14 +44,7 @@ func TestExportDocxLibreOffice(t *testing.T) {
 	if code := Main([]string{"--data", bundledData(t), "export", "docx", "--out", "mali.docx", "--as-of", "2025-06-30"}, env); code != ExitOK {
 		t.Fatalf("export docx: exit %d\n%s%s", code, out, errs)
 	}
-	// A profile of its own: parallel tests, or a LibreOffice the developer
-	// has open, would otherwise share (and lock) one.
-	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
-	cmd := exec.Command(soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	clients.Convert(t, "pdf", dir, []string{docx})
 	pdf := filepath.Join(dir, "mali.pdf")
 	b, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
 	if err != nil {

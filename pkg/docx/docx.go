@@ -10,6 +10,7 @@ package docx
 
 import (
 	"archive/zip"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -36,6 +37,9 @@ const (
 // Document is the body of a Word document in reading order.
 type Document struct {
 	Blocks []Block
+	// Application is the program docProps/app.xml says wrote the file
+	// ("Microsoft Office Word", "mrtrack"), "" when it does not say.
+	Application string
 }
 
 // Block is a paragraph or a table; exactly one is set.
@@ -171,7 +175,39 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseDocument(main, src, rels, num)
+	doc, err := parseDocument(main, src, rels, num)
+	if err != nil {
+		return nil, err
+	}
+	doc.Application = a.application()
+	return doc, nil
+}
+
+// application reads the Application property of docProps/app.xml; it is
+// a hint only, so a part that does not read gives "".
+func (a *archive) application() string {
+	src, err := a.read("docProps/app.xml")
+	if err != nil || src == nil {
+		return ""
+	}
+	x := newDecoder("docProps/app.xml", src)
+	in := false
+	for {
+		t, err := x.next()
+		if err != nil {
+			return ""
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			in = t.Name.Local == "Application"
+		case xml.CharData:
+			if in {
+				return strings.TrimSpace(string(t))
+			}
+		case xml.EndElement:
+			in = false
+		}
+	}
 }
 
 // archive is the zip with the total size read so far.

@@ -30,7 +30,7 @@ func ReadDocx(name string, r io.ReaderAt, size int64, o Options) (*Draft, error)
 		}
 		return nil, &SourceError{File: name, Msg: err.Error(), Hint: "save it from Word as a .docx and try again"}
 	}
-	im := &docxImport{file: name, opt: o, above: map[[2]int]docx.Cell{}}
+	im := &docxImport{file: name, opt: o, above: map[[2]int]docx.Cell{}, exported: doc.Application == ExportApplication}
 	im.rows = docxRows(doc)
 	if err := im.walk(); err != nil {
 		return nil, err
@@ -108,7 +108,15 @@ type docxImport struct {
 	// above is the last cell of each table and grid column that was not
 	// a vertical-merge continuation, for the cells that continue it.
 	above map[[2]int]docx.Cell
+	// exported is set for a document mrtrack export wrote: an action's
+	// date and status cells are its record's due_text and status_text, so
+	// a status word under the date is not a sign that the columns moved.
+	exported bool
 }
+
+// ExportApplication is the Application property (docProps/app.xml) of
+// the documents mrtrack export docx writes.
+const ExportApplication = "mrtrack"
 
 func (im *docxImport) note(at Location, field, raw, msg string, review bool) {
 	im.notes = append(im.notes, Note{At: at, Field: field, Raw: raw, Message: msg, Review: review})

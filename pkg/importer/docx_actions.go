@@ -226,7 +226,7 @@ func (a *docxAction) node() *yaml.Node {
 	if steps := a.steps(id, dueText, statusText, dueAt, statusAt); steps != nil {
 		pairs = append(pairs, steps...)
 	} else {
-		t := im.timing(id, dueText, statusText, dueAt, statusAt)
+		t := im.timing(id, dueText, statusText, dueAt, statusAt, im.exported)
 		pairs = append(pairs, t.pairs()...)
 	}
 	pairs = append(pairs, "progress", progress)

@@ -61,11 +61,19 @@ func statusOfWord(s string) (model.Status, bool) { return model.StatusOfWording(
 // are read the other way round: the status from the date cell, the due
 // from the status cell when it names one ("Continu"), else unknown with
 // that cell's wording as due_text.
-func (im *docxImport) timing(id, dueText, statusText string, dueAt, statusAt Location) timing {
+//
+// literal is set where the cells are a record's own due_text and
+// status_text, as mrtrack export writes an action without steps: there a
+// status word under the date is that due_text, read as due unknown. A
+// step's cells are always the source's numbered wording, shifted or not.
+func (im *docxImport) timing(id, dueText, statusText string, dueAt, statusAt Location, literal bool) timing {
 	t := timing{dueText: dueText, statusText: statusText}
 	d := ReadDue(dueText)
 	if d.Due == "" && !Empty(dueText) {
-		if s := ReadStatus(dueText); s.Status != "" {
+		if s := ReadStatus(dueText); s.Status != "" && literal {
+			// mrtrack wrote the cell from due_text: the due is unknown.
+			d.Due, d.How = "unknown", "a status wording under the date, as mrtrack export writes a due_text: read as unknown, the wording kept in due_text"
+		} else if s.Status != "" {
 			t.status, t.statusText = string(s.Status), dueText
 			t.due, t.dueText = "unknown", statusText
 			if dd := ReadDue(statusText); dd.Due != "" && !dated(dd.Due) {
@@ -170,7 +178,7 @@ func (a *docxAction) steps(id, dueText, statusText string, dueAt, statusAt Locat
 		if i < len(titles) {
 			title = titles[i].text
 		}
-		t := im.timing(sid, itemText(dates, i, dueText), itemText(statuses, i, statusText), dueAt, statusAt)
+		t := im.timing(sid, itemText(dates, i, dueText), itemText(statuses, i, statusText), dueAt, statusAt, false)
 		times = append(times, t)
 		pairs := []any{"number", ydoc.Token(strconv.Itoa(i + 1)), "title", title}
 		steps = append(steps, ydoc.Mapping(append(pairs, t.pairs()...)...))
