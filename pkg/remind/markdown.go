@@ -98,7 +98,7 @@ func (d Digest) Markdown(office owners.Office) string {
 	if len(d.Awaiting) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", escape.Markdown(fmt.Sprintf(w.awaiting, d.Round, d.RoundDue)))
 		for _, it := range d.Awaiting {
-			fmt.Fprintf(&b, "- %s, %s (%s)%s %s\n", it.ID, fmt.Sprintf(w.due, it.Due), w.status[it.Status], w.colon, escape.Markdown(oneLine(it.Title)))
+			fmt.Fprintf(&b, "- %s, %s (%s)%s %s\n", it.ID, fmt.Sprintf(w.due, d.dueWords(it.Due)), w.status[it.Status], w.colon, escape.Markdown(oneLine(it.Title)))
 		}
 	}
 	if office.Name != "" && office.Email != "" {
@@ -111,9 +111,9 @@ func (d Digest) Markdown(office owners.Office) string {
 // "step R6.3.2 due 2025-01-15, in 14 days".
 func (d Digest) when(it Item, late bool) string {
 	w := wordsOf(d.Language)
-	due := fmt.Sprintf(w.due, it.Due)
+	due := fmt.Sprintf(w.due, d.dueWords(it.Due))
 	if it.Step != "" {
-		due = fmt.Sprintf(w.step, it.Step, it.Due)
+		due = fmt.Sprintf(w.step, it.Step, d.dueWords(it.Due))
 	}
 	days := count(it.Days, w.day, w.days)
 	switch {
@@ -123,6 +123,21 @@ func (d Digest) when(it Item, late bool) string {
 		return due + ", " + w.today
 	}
 	return due + ", " + fmt.Sprintf(w.left, days)
+}
+
+// dueWords is a deadline for people: dates as the record writes them
+// (2024-12-31, 2024-11), the others in the digest's language ("en
+// continu", "every 6 months", "to be determined").
+func (d Digest) dueWords(due string) string {
+	v, err := model.ParseDue(due)
+	if err != nil {
+		return due
+	}
+	switch v.Kind {
+	case model.DueContinuous, model.DueConditional, model.DueUnknown, model.DueRecurring:
+		return strings.ToLower(model.DueWritten(v, d.Language))
+	}
+	return due
 }
 
 // oneLine keeps text from the records on one line of a heading, a list
