@@ -26,12 +26,11 @@ func (d *Doc) Append(m *yaml.Node, key string, fields []Field, order []string) e
 	_, list := entry(m, key)
 	switch {
 	case list == nil:
-		at := d.insertionPoint(m, key, order)
 		item, err := d.item(fields, keyIndent+2)
 		if err != nil {
 			return err
 		}
-		d.edits = append(d.edits, splice{at, at, d.nl + strings.Repeat(" ", keyIndent) + key + ":" + item + d.finalBreak(at)})
+		d.addEntry(m, key, order, key+":"+item)
 	case list.Kind != yaml.SequenceNode:
 		return fmt.Errorf("line %d: %s is not a list", list.Line, key)
 	case len(list.Content) == 0:

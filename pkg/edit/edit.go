@@ -354,13 +354,11 @@ func (d *Doc) Set(m *yaml.Node, key string, v Value, order []string) error {
 	keyIndent := keyColumn(m)
 	_, old := entry(m, key)
 	if old == nil {
-		after := d.insertionPoint(m, key, order)
 		text, err := v.render(keyIndent, d.nl)
 		if err != nil {
 			return err
 		}
-		line := d.nl + strings.Repeat(" ", keyIndent) + key + ": " + text + d.finalBreak(after)
-		d.edits = append(d.edits, splice{after, after, line})
+		d.addEntry(m, key, order, key+": "+text)
 		return nil
 	}
 	if old.Kind != yaml.ScalarNode {
@@ -436,6 +434,36 @@ func (d *Doc) blankLinesAfter(end int) int {
 		end = d.lines[i].end
 	}
 	return end
+}
+
+// addEntry adds entry ("key: value", possibly over several lines) to the
+// block mapping m where fmt would put key: after the last key of order
+// that precedes it or, when m has none and order knows key, before m's
+// first key (fmt puts the keys it knows before those it does not).
+func (d *Doc) addEntry(m *yaml.Node, key string, order []string, entry string) {
+	indent := strings.Repeat(" ", keyColumn(m))
+	if d.firstInOrder(m, key, order) {
+		at := d.offset(m.Content[0].Line, m.Content[0].Column)
+		d.edits = append(d.edits, splice{at, at, entry + d.nl + indent})
+		return
+	}
+	at := d.insertionPoint(m, key, order)
+	d.edits = append(d.edits, splice{at, at, d.nl + indent + entry + d.finalBreak(at)})
+}
+
+// firstInOrder reports whether order knows key and no key of m comes
+// before it in order.
+func (d *Doc) firstInOrder(m *yaml.Node, key string, order []string) bool {
+	rank := slices.Index(order, key)
+	if rank < 0 || len(m.Content) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if r := slices.Index(order, m.Content[i].Value); r >= 0 && r < rank {
+			return false
+		}
+	}
+	return true
 }
 
 // insertionPoint is the end of the line that closes the entry a new key

@@ -58,7 +58,7 @@ func (d *Doc) SetMapping(m *yaml.Node, key string, fields []Field, order []strin
 	_, old := entry(m, key)
 	if old == nil {
 		var b strings.Builder
-		b.WriteString(d.nl + strings.Repeat(" ", keyIndent) + key + ":")
+		b.WriteString(key + ":")
 		for _, f := range fields {
 			text, err := f.Value.render(keyIndent+2, d.nl)
 			if err != nil {
@@ -66,8 +66,7 @@ func (d *Doc) SetMapping(m *yaml.Node, key string, fields []Field, order []strin
 			}
 			b.WriteString(d.nl + strings.Repeat(" ", keyIndent+2) + f.Key + ": " + text)
 		}
-		at := d.insertionPoint(m, key, order)
-		d.edits = append(d.edits, splice{at, at, b.String()})
+		d.addEntry(m, key, order, b.String())
 		return nil
 	}
 	if old.Kind != yaml.MappingNode || len(old.Content) == 0 {

@@ -75,3 +75,33 @@ func TestRemoveRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A key fmt puts first goes before the keys it does not know, and a
+// mapping added at the end of a file without a final line break ends with
+// one: the result stays as fmt writes it.
+func TestAddEntryPlaces(t *testing.T) {
+	keys := []string{"number", "status", "verification"}
+	for _, c := range []struct{ in, key, want string }{
+		{"actions:\n  - extra: 1\n", "number", "actions:\n  - number: 2\n    extra: 1\n"},
+		{"actions:\n  - number: 1", "status", "actions:\n  - number: 1\n    status: completed\n"},
+	} {
+		d, err := Parse([]byte(c.in))
+		must(t, err)
+		item := Lookup(d.Root(), "actions").Content[0]
+		v := Value{Text: "completed", Token: true}
+		if c.key == "number" {
+			v = Value{Text: "2", Token: true}
+		}
+		must(t, d.Set(item, c.key, v, keys))
+		if got := string(d.Bytes()); got != c.want {
+			t.Errorf("set %s in %q: got %q, want %q", c.key, c.in, got, c.want)
+		}
+	}
+	d, err := Parse([]byte("actions:\n  - number: 1"))
+	must(t, err)
+	item := Lookup(d.Root(), "actions").Content[0]
+	must(t, d.SetMapping(item, "verification", []Field{{"status", Value{Text: "accepted", Token: true}}}, keys))
+	if got, want := string(d.Bytes()), "actions:\n  - number: 1\n    verification:\n      status: accepted\n"; got != want {
+		t.Errorf("SetMapping at the end of the file: got %q, want %q", got, want)
+	}
+}
