@@ -28,10 +28,17 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, 
 	if err != nil {
 		return nil, cannotRun(err)
 	}
+	return activityOf(evals, versions, upTo), nil
+}
+
+// activityOf is what the versions say of each action up to upTo; versions
+// is left as it is, so a caller that read them can use them again.
+func activityOf(evals []*model.Evaluation, versions map[string][]history.Version, upTo civil.Date) map[*model.Action]query.Activity {
+	upToDay := make(map[string][]history.Version, len(versions))
 	for f, vs := range versions {
-		versions[f] = slices.DeleteFunc(vs, func(v history.Version) bool { return civil.Of(v.Commit.Date.UTC()).After(upTo) })
+		upToDay[f] = slices.DeleteFunc(slices.Clone(vs), func(v history.Version) bool { return civil.Of(v.Commit.Date.UTC()).After(upTo) })
 	}
-	found := history.Analyse(versions)
+	found := history.Analyse(upToDay)
 	out := map[*model.Action]query.Activity{}
 	for _, e := range evals {
 		for _, r := range e.Recommendations {
@@ -51,5 +58,5 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, 
 			}
 		}
 	}
-	return out, nil
+	return out
 }

@@ -222,9 +222,7 @@ func (g *global) reportHistory(env *Env, in *report.Input, evals []*model.Evalua
 	}
 	in.History = true
 	in.Completions = report.Inferred(evals, report.CompletionCommits(versions, in.Today))
-	if in.Activity, err = g.activity(env, evals, in.Today); err != nil {
-		return err
-	}
+	in.Activity = activityOf(evals, versions, in.Today)
 	if len(commits) == 0 {
 		return nil
 	}
