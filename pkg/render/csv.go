@@ -29,7 +29,8 @@ const bom = "\ufeff"
 type csvWriter struct{}
 
 func (csvWriter) Write(w io.Writer, doc *Document) error {
-	if doc.Sheet == nil {
+	sheet := doc.sheet()
+	if sheet == nil {
 		return errors.New("internal: this output has no csv form")
 	}
 	if _, err := io.WriteString(w, bom); err != nil {
@@ -38,7 +39,7 @@ func (csvWriter) Write(w io.Writer, doc *Document) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	var cells []string // reused: the csv writer does not keep a row
-	for _, r := range append([][]string{doc.Sheet.Header}, doc.Sheet.Rows...) {
+	for _, r := range append([][]string{sheet.Header}, sheet.Rows...) {
 		cells = cells[:0]
 		for _, s := range r {
 			cells = append(cells, escape.Cell(s))

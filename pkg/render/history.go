@@ -278,9 +278,10 @@ type HistoryJSON struct {
 	ReviewDue  bool    `json:"review_due"`
 }
 
-// addActivity adds the history's columns to a list: how often the due date
-// moved, the last change, and whether a recurring action is due for review.
-func addActivity(doc *Document, t *Table, in ListInput) {
+// addActivity adds the history's columns to a list's table (listJSON adds
+// them to its JSON): how often the due date moved, the last change, and
+// whether a recurring action is due for review.
+func addActivity(t *Table, in ListInput) {
 	// Eight columns do not fit 80: the due date and the days it gives go
 	// first (show has them).
 	for i, c := range t.Columns {
@@ -289,7 +290,6 @@ func addActivity(doc *Document, t *Table, in ListInput) {
 		}
 	}
 	t.Columns = append(t.Columns, Column{Name: "Moved", Right: true}, Column{Name: "Last change"})
-	data := doc.Data.([]ActionJSON)
 	for i, it := range in.Items {
 		act := in.Activity[it.Action]
 		moved := ""
@@ -301,7 +301,6 @@ func addActivity(doc *Document, t *Table, in ListInput) {
 			last = Cell{Text: act.LastChange.String() + " (review due)", Style: Warn}
 		}
 		t.Rows[i].Cells = append(t.Rows[i].Cells, Cell{Text: moved, Style: movedStyle(act)}, last)
-		data[i].History = historyJSON(it.Action, act, in.Today)
 	}
 }
 

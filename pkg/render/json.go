@@ -18,7 +18,7 @@ func (jsonWriter) Write(w io.Writer, doc *Document) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc.Data); err != nil {
+	if err := enc.Encode(doc.data()); err != nil {
 		return err
 	}
 	_, err := w.Write(escape.JSON(buf.Bytes()))

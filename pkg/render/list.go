@@ -20,7 +20,10 @@ type ListInput struct {
 
 // List is the document of mrtrack list: a row per action.
 func List(in ListInput) *Document {
-	doc := &Document{Sheet: itemSheet(in.Items, in.Today, false), Data: actionsJSON(in.Items, in.Today)}
+	doc := &Document{
+		sheetOf: func() *Sheet { return itemSheet(in.Items, in.Today, false) },
+		dataOf:  func() any { return listJSON(in) },
+	}
 	if len(in.Items) == 0 {
 		doc.Blocks = []Block{Line{Text: "No action matches."}}
 		return doc
@@ -31,7 +34,7 @@ func List(in ListInput) *Document {
 	}
 	t := actionTable(in.Items, in.Day, false, 0)
 	if in.Activity != nil {
-		addActivity(doc, &t, in)
+		addActivity(&t, in)
 	}
 	if !in.Qualified {
 		doc.Blocks = []Block{t, Line{Text: count}}
@@ -49,6 +52,18 @@ func List(in ListInput) *Document {
 	}
 	doc.Blocks = append(doc.Blocks, Line{Text: count})
 	return doc
+}
+
+// listJSON is list -o json: the actions, with what the history says of
+// each when it was read.
+func listJSON(in ListInput) []ActionJSON {
+	data := actionsJSON(in.Items, in.Today)
+	if in.Activity != nil {
+		for i, it := range in.Items {
+			data[i].History = historyJSON(it.Action, in.Activity[it.Action], in.Today)
+		}
+	}
+	return data
 }
 
 // actionTable is a table of actions: id, title (capped at titleMax

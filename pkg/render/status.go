@@ -95,9 +95,10 @@ const shortTitle = 60
 // Status is the document of mrtrack status: progress tables, the count of
 // overdue actions, and what falls due soon.
 func Status(in StatusInput) *Document {
-	doc := &Document{}
-	data := StatusJSON{AsOf: in.Today.String(), By: string(in.By), Tables: []ProgressJSON{}, Overdue: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
-	sheet := &Sheet{Header: progressHeader(in.By), Rows: [][]string{}}
+	doc := &Document{
+		sheetOf: func() *Sheet { return statusSheet(in) },
+		dataOf:  func() any { return statusJSON(in) },
+	}
 	multi := in.By == query.ByRecommendation && len(in.Tables) > 1
 	doc.Blocks = append(doc.Blocks, Heading{Level: 1, Text: scopeTitle(in.Scope)},
 		Line{Text: fmt.Sprintf("Implementation on %s, by %s", in.Today, byName(in.By))})
@@ -112,10 +113,7 @@ func Status(in StatusInput) *Document {
 		} else {
 			doc.Blocks = append(doc.Blocks, progressTable(t))
 		}
-		data.Tables = append(data.Tables, progressJSON(t))
-		sheet.Rows = progressSheet(t, sheet.Rows)
 	}
-	data.Total = countsJSON(total)
 	if multi {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Together: %s, implemented %s.", plural(total.Actions, "action"), rateText(total))})
 	}
@@ -135,8 +133,29 @@ func Status(in StatusInput) *Document {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Nothing is overdue on %s.", in.Today)})
 	}
 	doc.Blocks = append(doc.Blocks, in.dueSoonBlocks()...)
-	doc.Sheet, doc.Data = sheet, data
 	return doc
+}
+
+// statusJSON is status -o json.
+func statusJSON(in StatusInput) StatusJSON {
+	data := StatusJSON{AsOf: in.Today.String(), By: string(in.By), Tables: []ProgressJSON{}, Overdue: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
+	var total query.Counts
+	for _, t := range in.Tables {
+		total = total.Plus(t.Total)
+		data.Tables = append(data.Tables, progressJSON(t))
+	}
+	data.Total = countsJSON(total)
+	return data
+}
+
+// statusSheet is status -o csv: the progress tables' rows, one after the
+// other.
+func statusSheet(in StatusInput) *Sheet {
+	sheet := &Sheet{Header: progressHeader(in.By), Rows: [][]string{}}
+	for _, t := range in.Tables {
+		sheet.Rows = progressSheet(t, sheet.Rows)
+	}
+	return sheet
 }
 
 // Overdue is the document of mrtrack status --overdue: the overdue
@@ -144,28 +163,10 @@ func Status(in StatusInput) *Document {
 // under a heading per evaluation when the data holds several, a count,
 // and what falls due soon.
 func Overdue(in StatusInput) *Document {
-	data := OverdueJSON{AsOf: in.Today.String(), By: string(in.By), Count: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
-	recs, keyed := []OverdueGroupJSON{}, []OverdueKeyJSON{}
-	var items []query.Item
-	var unitOf []string // by unit, the unit of each item of the sheet
-	doc := &Document{Blocks: []Block{Heading{Level: 1, Text: scopeTitle(in.Scope)}}}
-	for _, g := range in.Overdue {
-		items = append(items, g.Items...)
-		for range g.Items {
-			unitOf = append(unitOf, g.Key)
-		}
-		if g.Recommendation != nil {
-			r := g.Recommendation
-			recs = append(recs, OverdueGroupJSON{Evaluation: r.Evaluation.ID, Recommendation: r.ID(), Title: r.Title,
-				DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
-		} else {
-			keyed = append(keyed, OverdueKeyJSON{Key: g.Key, DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
-		}
-	}
-	if in.By == query.ByOwner || in.By == query.ByUnit {
-		data.Groups = &keyed
-	} else {
-		data.Recommendations = &recs
+	doc := &Document{
+		Blocks:  []Block{Heading{Level: 1, Text: scopeTitle(in.Scope)}},
+		sheetOf: func() *Sheet { return overdueSheet(in) },
+		dataOf:  func() any { return overdueJSON(in) },
 	}
 	if len(in.Overdue) == 0 {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Nothing is overdue on %s.", in.Today)})
@@ -177,7 +178,7 @@ func Overdue(in StatusInput) *Document {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
 		headed := in.Qualified && len(in.Scope) > 1
 		overdueOf := overdueByEvaluation(in.Overdue)
-		for _, e := range evaluationsOf(items) {
+		for _, e := range evaluationsOf(overdueItems(in.Overdue)) {
 			level := 2
 			if headed {
 				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
@@ -195,19 +196,60 @@ func Overdue(in StatusInput) *Document {
 			groups = "in " + groups
 		}
 		doc.Blocks = append(doc.Blocks, Line{Style: Bad, Text: fmt.Sprintf("%d of %s overdue, %s.",
-			data.Count, plural(in.Selected, "action"), groups)})
+			overdueCount(in.Overdue), plural(in.Selected, "action"), groups)})
 	}
 	doc.Blocks = append(doc.Blocks, in.dueSoonBlocks()...)
-	doc.Sheet, doc.Data = itemSheet(items, in.Today, false), data
-	if in.By == query.ByUnit {
-		// An action is sent to every unit of its recommendation: a row per
-		// unit, which the first column names.
-		doc.Sheet.Header = append([]string{"unit"}, doc.Sheet.Header...)
-		for i, row := range doc.Sheet.Rows {
-			doc.Sheet.Rows[i] = append([]string{unitOf[i]}, row...)
+	return doc
+}
+
+// overdueItems are the items of the overdue groups, in order; by unit an
+// action is there once for each of its units.
+func overdueItems(groups []query.OverdueGroup) []query.Item {
+	var items []query.Item
+	for _, g := range groups {
+		items = append(items, g.Items...)
+	}
+	return items
+}
+
+// overdueJSON is status --overdue -o json.
+func overdueJSON(in StatusInput) OverdueJSON {
+	data := OverdueJSON{AsOf: in.Today.String(), By: string(in.By), Count: overdueCount(in.Overdue), DueSoon: in.dueSoonJSON()}
+	recs, keyed := []OverdueGroupJSON{}, []OverdueKeyJSON{}
+	for _, g := range in.Overdue {
+		if g.Recommendation != nil {
+			r := g.Recommendation
+			recs = append(recs, OverdueGroupJSON{Evaluation: r.Evaluation.ID, Recommendation: r.ID(), Title: r.Title,
+				DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
+		} else {
+			keyed = append(keyed, OverdueKeyJSON{Key: g.Key, DaysOverdue: g.DaysOverdue, Actions: actionsJSON(g.Items, in.Today)})
 		}
 	}
-	return doc
+	if in.By == query.ByOwner || in.By == query.ByUnit {
+		data.Groups = &keyed
+	} else {
+		data.Recommendations = &recs
+	}
+	return data
+}
+
+// overdueSheet is status --overdue -o csv: a row per overdue action; by
+// unit, an action is sent to every unit of its recommendation, so a row
+// per unit, which the first column names.
+func overdueSheet(in StatusInput) *Sheet {
+	sheet := itemSheet(overdueItems(in.Overdue), in.Today, false)
+	if in.By != query.ByUnit {
+		return sheet
+	}
+	sheet.Header = append([]string{"unit"}, sheet.Header...)
+	i := 0
+	for _, g := range in.Overdue {
+		for range g.Items {
+			sheet.Rows[i] = append([]string{g.Key}, sheet.Rows[i]...)
+			i++
+		}
+	}
+	return sheet
 }
 
 // overdueByEvaluation splits the overdue groups by the evaluation of

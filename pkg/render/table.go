@@ -60,75 +60,125 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 // table lays a table out in one pass over precomputed widths: columns gap
 // apart, left or right aligned, the last unpadded, a rule under the header
 // and above the total, no trailing spaces. Cells are measured without their
-// colour codes, so colour changes no column.
+// colour codes, so colour changes no column. Each cell is cut, painted and
+// measured once, and the lines are written into one buffer: a table of
+// 20,000 rows is most of what status --overdue does after reading.
 func (t tableWriter) table(w io.Writer, tb Table) error {
 	widths, level := fitWidths(&tb, t.opts.Width)
 	n := len(tb.Columns)
-	header := make([]string, n)
+	header := make([]laidCell, n)
 	for i, c := range tb.Columns {
-		header[i] = form(c.Name, c.Shorter, level)
+		header[i] = laid(form(c.Name, c.Shorter, level))
 	}
-	body := make([][]string, len(tb.Rows))
+	cells := make([]laidCell, len(tb.Rows)*n) // the body's cells, row after row
 	for i, r := range tb.Rows {
-		body[i] = t.row(r, widths, level)
+		t.row(cells[i*n:(i+1)*n], r, widths, level)
 	}
-	var total []string
+	var total []laidCell
 	if tb.Total != nil {
-		total = t.row(Row{Cells: tb.Total.Cells, Group: true}, widths, level)
+		total = make([]laidCell, n)
+		t.row(total, Row{Cells: tb.Total.Cells, Group: true}, widths, level)
 	}
 	cols := make([]int, n)
-	for _, r := range append([][]string{header, total}, body...) {
+	for _, r := range [][]laidCell{header, total, cells} {
 		for i, c := range r {
-			cols[i] = max(cols[i], width(c))
+			cols[i%n] = max(cols[i%n], c.width)
 		}
 	}
+	var out bytes.Buffer
 	widest := 0
-	line := func(r []string) string {
-		var l strings.Builder
+	line := func(r []laidCell) {
+		start := out.Len()
+		lineWidth, exact := 0, true
 		first := true
 		for i, c := range r {
 			if widths[i] == hidden {
 				continue
 			}
 			if !first {
-				l.WriteString(strings.Repeat(" ", gap))
+				out.WriteString(spaces(gap))
+				lineWidth += gap
 			}
 			first = false
-			pad := strings.Repeat(" ", cols[i]-width(c))
+			pad := spaces(cols[i] - c.width)
 			if tb.Columns[i].Right {
-				l.WriteString(pad + c)
+				out.WriteString(pad)
+				out.WriteString(c.text)
 			} else {
-				l.WriteString(c + pad)
+				out.WriteString(c.text)
+				out.WriteString(pad)
 			}
+			lineWidth += cols[i]
+			exact = exact && !c.escaped
 		}
-		s := strings.TrimRight(l.String(), " ")
-		widest = max(widest, width(s))
-		return s + "\n"
+		l := bytes.TrimRight(out.Bytes()[start:], " ")
+		lineWidth -= out.Len() - start - len(l) // each space trimmed took a column
+		out.Truncate(start + len(l))
+		if !exact {
+			// A cell's own escape character may swallow what follows
+			// it: such a line is measured whole.
+			lineWidth = width(string(l))
+		}
+		widest = max(widest, lineWidth)
+		out.WriteByte('\n')
 	}
-	var out strings.Builder
-	head := line(header)
-	for _, r := range body {
-		out.WriteString(line(r))
+	line(header)
+	headEnd := out.Len()
+	for i := range tb.Rows {
+		line(cells[i*n : (i+1)*n])
 	}
-	foot := ""
+	bodyEnd := out.Len()
 	if total != nil {
-		foot = line(total)
+		line(total)
 	}
 	if t.opts.Width > 0 {
 		widest = min(widest, t.opts.Width) // a table too wide still keeps its rules on one line
 	}
 	rule := strings.Repeat("─", widest) + "\n"
-	text := head + rule + out.String()
-	if total != nil {
-		text += rule + foot
+	b := out.Bytes()
+	for _, part := range [][]byte{b[:headEnd], []byte(rule), b[headEnd:bodyEnd]} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
 	}
-	_, err := io.WriteString(w, text)
-	return err
+	if total != nil {
+		for _, part := range [][]byte{[]byte(rule), b[bodyEnd:]} {
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
-// row shortens and paints a row's cells, at a level of compactness.
-func (t tableWriter) row(r Row, widths []int, level int) []string {
-	out := make([]string, len(widths))
+// laidCell is a cell as written, colour codes included, with the columns
+// it takes; escaped when its text, colour aside, holds an escape
+// character.
+type laidCell struct {
+	text    string
+	width   int
+	escaped bool
+}
+
+func laid(text string) laidCell {
+	return laidCell{text: text, width: width(text), escaped: hasEscape(text)}
+}
+
+func hasEscape(s string) bool { return strings.IndexByte(s, '\x1b') >= 0 }
+
+// spaces is n spaces, without allocating for the padding of usual widths.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
+}
+
+const blanks = "                                                                                                                                "
+
+// row shortens and paints a row's cells into out, at a level of
+// compactness; a column left out, or a cell the row lacks, is empty.
+func (t tableWriter) row(out []laidCell, r Row, widths []int, level int) {
 	for i, c := range r.Cells {
 		if i >= len(out) {
 			break
@@ -140,9 +190,10 @@ func (t tableWriter) row(r Row, widths []int, level int) []string {
 		if r.Group && style == Plain {
 			style = Strong
 		}
-		out[i] = t.paint(style, shorten(oneLine(form(c.Text, c.Shorter, level)), widths[i]))
+		text := shorten(oneLine(form(c.Text, c.Shorter, level)), widths[i])
+		painted := t.paint(style, text)
+		out[i] = laidCell{text: painted, width: width(painted), escaped: hasEscape(text)}
 	}
-	return out
 }
 
 var ansi = map[Style]string{Bad: termtext.Red, Warn: termtext.Yellow, Good: termtext.Green, Dim: termtext.Dim, Strong: termtext.Bold}
@@ -156,11 +207,15 @@ func (t tableWriter) paint(s Style, text string) string {
 }
 
 // trimLines drops the spaces that end lines: the indent of a blank line in
-// a text, a painted last cell's padding.
+// a text, a painted last cell's padding. It works in place.
 func trimLines(b []byte) []byte {
-	lines := bytes.Split(b, []byte("\n"))
-	for i, l := range lines {
-		lines[i] = bytes.TrimRight(l, " ")
+	out := b[:0]
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return append(out, bytes.TrimRight(b, " ")...)
+		}
+		out = append(append(out, bytes.TrimRight(b[:i], " ")...), '\n')
+		b = b[i+1:]
 	}
-	return bytes.Join(lines, []byte("\n"))
 }

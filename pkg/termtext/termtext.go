@@ -9,6 +9,7 @@ package termtext
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
@@ -28,15 +29,65 @@ func Plural(n int, one string) string {
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		if s[i] == '\x1b' {
+		c := s[i]
+		if c == '\x1b' {
 			i = skipEscape(s, i)
 			continue
 		}
+		if c < utf8.RuneSelf {
+			n += int(asciiWidths[c])
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		n += displaywidth.Rune(r)
+		n += runeWidth(r)
 		i += size
 	}
 	return n
+}
+
+// The widths displaywidth gives the runes tables of 20,000 rows are mostly
+// made of, looked up rather than worked out rune by rune: ASCII, the Latin
+// letters with their accents (French, Portuguese, Spanish), and general
+// punctuation (dashes, quotes, "…"). Each entry is displaywidth's own
+// answer, so a lookup never differs from asking it (FuzzWidthAgrees).
+const (
+	latinEnd   = 0x250  // the Latin blocks: U+0000 to U+024F
+	punctStart = 0x2000 // general punctuation: U+2000 to U+206F
+	punctEnd   = 0x2070
+)
+
+var asciiWidths = func() (t [utf8.RuneSelf]int8) {
+	for r := range t {
+		t[r] = int8(displaywidth.Rune(rune(r)))
+	}
+	return t
+}()
+
+// runeTables are built on the first rune past ASCII: most commands print
+// ASCII only.
+var runeTables = sync.OnceValue(func() *[2][]int8 {
+	var t [2][]int8
+	t[0] = make([]int8, latinEnd)
+	for r := range t[0] {
+		t[0][r] = int8(displaywidth.Rune(rune(r)))
+	}
+	t[1] = make([]int8, punctEnd-punctStart)
+	for i := range t[1] {
+		t[1][i] = int8(displaywidth.Rune(rune(punctStart + i)))
+	}
+	return &t
+})
+
+// runeWidth is displaywidth.Rune(r), from the tables where they hold r.
+func runeWidth(r rune) int {
+	switch {
+	case r < latinEnd:
+		return int(runeTables()[0][r])
+	case r >= punctStart && r < punctEnd:
+		return int(runeTables()[1][r-punctStart])
+	}
+	return displaywidth.Rune(r)
 }
 
 // skipEscape returns the index after the escape sequence at s[i]: a
@@ -56,11 +107,34 @@ func skipEscape(s string, i int) int {
 
 // Shorten cuts s to at most max columns, ending in "…" when cut. Before
 // the "…" it drops any of the characters in trim that the cut left at the
-// end ("" keeps the cut as it falls).
+// end ("" keeps the cut as it falls). Each rune is measured alone, an
+// escape character as nothing.
 func Shorten(s string, max int, trim string) string {
 	if max <= 0 || Width(s) <= max {
 		return s
 	}
+	used, cut := 0, 0
+	for i, r := range s {
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return shortenInvalid(s, max, trim)
+		}
+		w := 0
+		if r != '\x1b' {
+			w = runeWidth(r)
+		}
+		if used+w > max-1 {
+			break
+		}
+		used += w
+		cut = i + utf8.RuneLen(r)
+	}
+	return strings.TrimRight(s[:cut], trim) + "…"
+}
+
+// shortenInvalid is Shorten for a string that is not valid UTF-8: what it
+// keeps of s has each invalid byte written as U+FFFD, as ranging over s
+// reads it.
+func shortenInvalid(s string, max int, trim string) string {
 	var b strings.Builder
 	used := 0
 	for _, r := range s {
