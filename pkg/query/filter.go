@@ -84,8 +84,13 @@ func (f *Filter) KeepsRecommendation(r *model.Recommendation) bool {
 // Select returns the actions of evals the filter keeps, as items on
 // today, in id order.
 func (f *Filter) Select(evals []*model.Evaluation, today civil.Date) []Item {
-	items := []Item{}
-	for _, r := range f.RecommendationsOf(evals) {
+	recs := f.RecommendationsOf(evals)
+	n := 0
+	for _, r := range recs {
+		n += len(r.Actions)
+	}
+	items := make([]Item, 0, n) // most filters keep most actions
+	for _, r := range recs {
 		for _, a := range r.Actions {
 			it := Facts(a, today)
 			if f.keepsAction(it, today) {

@@ -16,10 +16,12 @@ func shorten(s string, max int) string { return termtext.Shorten(s, max, " ,;:.â
 // oneLine makes a cell of text that may hold line breaks; other spaces
 // are kept (they indent and align).
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n\t") {
-		return s
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == '\t' {
+			return strings.TrimSpace(breaks.Replace(s))
+		}
 	}
-	return strings.TrimSpace(breaks.Replace(s))
+	return s
 }
 
 var breaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
@@ -46,67 +48,73 @@ func form(text string, shorter []string, level int) string {
 }
 
 // fitWidths returns the width of each column and the level of compactness
-// its cells and headers are written at. Off a terminal (total 0) it is the
-// natural layout: each column as wide as its widest cell, capped by Max.
-// On a terminal a table too wide takes, in turn, each level of shorter
-// forms of its derived cells and headers, narrowing its Fit columns no
-// further than comfortFit at each; then the Fit columns down to minFit;
-// then it leaves out
-// its Optional columns, right to left; and lastly narrows to lastFit. A
-// column left out has the width hidden.
-func fitWidths(t *Table, total int) (widths []int, level int) {
-	widths = measure(t, 0)
+// its cells and headers are written at, and the width of each cell at
+// that level (cells, row after row, then the total's), before any cut. Off
+// a terminal (total 0) it is the natural layout: each column as wide as its
+// widest cell, capped by Max. On a terminal a table too wide takes, in
+// turn, each level of shorter forms of its derived cells and headers,
+// narrowing its Fit columns no further than comfortFit at each; then the
+// Fit columns down to minFit; then it leaves out its Optional columns,
+// right to left; and lastly narrows to lastFit. A column left out has the
+// width hidden.
+func fitWidths(t *Table, total int) (widths []int, level int, cells []int) {
+	cells = make([]int, (len(t.Rows)+1)*len(t.Columns))
+	widths = measure(t, 0, cells)
 	if total <= 0 || sum(widths) <= total {
-		return widths, 0
+		return widths, 0, cells
 	}
 	levels := t.levels()
 	for level = 1; level <= levels; level++ {
-		widths = measure(t, level)
+		widths = measure(t, level, cells)
 		if narrow(t, widths, level, total, comfortFit) {
-			return widths, level
+			return widths, level, cells
 		}
 	}
 	level = levels
-	widths = measure(t, level)
+	widths = measure(t, level, cells)
 	if narrow(t, widths, level, total, minFit) {
-		return widths, level
+		return widths, level, cells
 	}
 	for i := len(t.Columns) - 1; i >= 0; i-- {
 		if t.Columns[i].Optional {
-			widths = measure(t, level)
+			widths = measure(t, level, cells)
 			for j := i; j < len(t.Columns); j++ {
 				if t.Columns[j].Optional {
 					widths[j] = hidden
 				}
 			}
 			if narrow(t, widths, level, total, minFit) {
-				return widths, level
+				return widths, level, cells
 			}
 		}
 	}
 	narrow(t, widths, level, total, lastFit)
-	return widths, level
+	return widths, level, cells
 }
 
 // hidden is the width of a column left out.
 const hidden = -1
 
 // measure is each column's width at a level: its widest cell and its
-// header, the cells capped by Max.
-func measure(t *Table, level int) []int {
-	widths := make([]int, len(t.Columns))
-	of := func(r *Row) {
+// header, the cells capped by Max. It writes each cell's width into cells,
+// n a row, the total's last.
+func measure(t *Table, level int, cells []int) []int {
+	n := len(t.Columns)
+	widths := make([]int, n)
+	of := func(r *Row, at []int) {
 		for i, c := range r.Cells {
-			if i < len(widths) {
-				widths[i] = max(widths[i], width(oneLine(form(c.Text, c.Shorter, level))))
+			if i < n {
+				w := width(oneLine(form(c.Text, c.Shorter, level)))
+				at[i] = w
+				widths[i] = max(widths[i], w)
 			}
 		}
 	}
 	for i := range t.Rows {
-		of(&t.Rows[i])
+		of(&t.Rows[i], cells[i*n:(i+1)*n])
 	}
 	if t.Total != nil {
-		of(t.Total)
+		of(t.Total, cells[len(t.Rows)*n:])
 	}
 	for i, c := range t.Columns {
 		name := width(form(c.Name, c.Shorter, level))

@@ -177,8 +177,8 @@ func Overdue(in StatusInput) *Document {
 		}
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
 		headed := in.Qualified && len(in.Scope) > 1
-		overdueOf := overdueByEvaluation(in.Overdue)
-		for _, e := range evaluationsOf(overdueItems(in.Overdue)) {
+		evals, overdueOf := overdueByEvaluation(in.Overdue)
+		for _, e := range evals {
 			level := 2
 			if headed {
 				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
@@ -253,27 +253,47 @@ func overdueSheet(in StatusInput) *Sheet {
 }
 
 // overdueByEvaluation splits the overdue groups by the evaluation of
-// their items, each keeping the groups' order and the items' order: one
-// pass, where filtering all of them for each evaluation would cost
-// evaluations × items (over a thousand evaluations: seconds).
-func overdueByEvaluation(groups []query.OverdueGroup) map[*model.Evaluation][]query.OverdueGroup {
+// their items, each keeping the groups' order and the items' order, and
+// returns the evaluations in id order: one pass, where filtering all of
+// them for each evaluation would cost evaluations × items (over a thousand
+// evaluations: seconds).
+func overdueByEvaluation(groups []query.OverdueGroup) ([]*model.Evaluation, map[*model.Evaluation][]query.OverdueGroup) {
+	var evals []*model.Evaluation // in the order they come, then sorted
 	out := map[*model.Evaluation][]query.OverdueGroup{}
 	for _, g := range groups {
-		at := map[*model.Evaluation]int{} // where g's part is in out[e]
+		// Where g's part is in out[e]: the last one, and a map once g
+		// spans several evaluations (by owner or unit; by recommendation
+		// it never does).
+		var last *model.Evaluation
+		var lastAt int
+		var at map[*model.Evaluation]int
 		for _, it := range g.Items {
 			e := it.Evaluation()
-			i, ok := at[e]
+			i, ok := lastAt, e == last
 			if !ok {
+				i, ok = at[e]
+			}
+			if !ok {
+				if _, seen := out[e]; !seen {
+					evals = append(evals, e)
+				}
 				part := g
 				part.Items = nil
 				out[e] = append(out[e], part)
 				i = len(out[e]) - 1
-				at[e] = i
+				if last != nil {
+					if at == nil {
+						at = map[*model.Evaluation]int{last: lastAt}
+					}
+					at[e] = i
+				}
 			}
+			last, lastAt = e, i
 			out[e][i].Items = append(out[e][i].Items, it)
 		}
 	}
-	return out
+	slices.SortFunc(evals, func(a, b *model.Evaluation) int { return strings.Compare(a.ID, b.ID) })
+	return evals, out
 }
 
 // overdueBlocks is the overdue actions of one evaluation, in groups: by
@@ -288,18 +308,31 @@ func overdueBlocks(in StatusInput, groups []query.OverdueGroup, level int) []Blo
 	}
 	t.Columns = append(t.Columns, Column{Name: "Due"}, Column{Name: "Status"}, Column{Name: "Overdue"})
 	var blocks []Block
+	if !keyed {
+		n := 0
+		for _, g := range groups {
+			n += 1 + len(g.Items)
+		}
+		if n > 0 {
+			t.Rows = make([]Row, 0, n)
+		}
+	}
 	for _, g := range groups {
-		var rows []Row
+		rows := make([]Row, 0, len(g.Items))
+		block := make([]Cell, 0, len(g.Items)*len(t.Columns)) // the rows' cells, in one allocation
 		for _, it := range g.Items {
 			a := it.Action
-			row := Row{Cells: []Cell{{Text: a.ID()}, {Text: a.Title}}}
+			id := a.ID()
 			if !keyed {
-				row.Cells[0].Text = "  " + a.ID()
+				id = "  " + id
 			}
+			start := len(block)
+			block = append(block, Cell{Text: id}, Cell{Text: a.Title})
 			if in.By != query.ByOwner {
-				row.Cells = append(row.Cells, Cell{Text: a.Owner})
+				block = append(block, Cell{Text: a.Owner})
 			}
-			rows = append(rows, Row{Cells: append(row.Cells, dueCell(&a.Tracking), status(a.Status), lateness(it, in.Today))})
+			block = append(block, dueCell(&a.Tracking), status(a.Status), lateness(it, in.Today))
+			rows = append(rows, Row{Cells: block[start:len(block):len(block)]})
 		}
 		switch {
 		case len(rows) == 0:
@@ -315,12 +348,6 @@ func overdueBlocks(in StatusInput, groups []query.OverdueGroup, level int) []Blo
 		return blocks
 	}
 	return []Block{t}
-}
-
-// evaluationsOf returns the evaluations of items, in id order.
-func evaluationsOf(items []query.Item) []*model.Evaluation {
-	evals, _ := byEvaluation(items)
-	return evals
 }
 
 // byEvaluation returns the evaluations of items, in id order, and the

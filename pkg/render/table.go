@@ -64,7 +64,7 @@ func (t tableWriter) fields(w io.Writer, fs Fields) {
 // measured once, and the lines are written into one buffer: a table of
 // 20,000 rows is most of what status --overdue does after reading.
 func (t tableWriter) table(w io.Writer, tb Table) error {
-	widths, level := fitWidths(&tb, t.opts.Width)
+	widths, level, measured := fitWidths(&tb, t.opts.Width)
 	n := len(tb.Columns)
 	header := make([]laidCell, n)
 	for i, c := range tb.Columns {
@@ -72,12 +72,12 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 	}
 	cells := make([]laidCell, len(tb.Rows)*n) // the body's cells, row after row
 	for i, r := range tb.Rows {
-		t.row(cells[i*n:(i+1)*n], r, widths, level)
+		t.row(cells[i*n:(i+1)*n], r, widths, level, measured[i*n:(i+1)*n])
 	}
 	var total []laidCell
 	if tb.Total != nil {
 		total = make([]laidCell, n)
-		t.row(total, Row{Cells: tb.Total.Cells, Group: true}, widths, level)
+		t.row(total, Row{Cells: tb.Total.Cells, Group: true}, widths, level, measured[len(tb.Rows)*n:])
 	}
 	cols := make([]int, n)
 	for _, r := range [][]laidCell{header, total, cells} {
@@ -85,7 +85,14 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 			cols[i%n] = max(cols[i%n], c.width)
 		}
 	}
-	var out bytes.Buffer
+	// Into w itself when it is a buffer (Write's): a copy of 20,000 lines
+	// less.
+	out, direct := w.(*bytes.Buffer)
+	if !direct {
+		out = new(bytes.Buffer)
+	}
+	begin := out.Len()
+	out.Grow((len(tb.Rows) + 3) * (sum(cols) + sum(cols)/4 + 8)) // a guess: accents and colour take bytes, not columns
 	widest := 0
 	line := func(r []laidCell) {
 		start := out.Len()
@@ -131,22 +138,30 @@ func (t tableWriter) table(w io.Writer, tb Table) error {
 	if total != nil {
 		line(total)
 	}
+	end := out.Len()
 	if t.opts.Width > 0 {
 		widest = min(widest, t.opts.Width) // a table too wide still keeps its rules on one line
 	}
+	// The rules go under the header and above the total, moving the
+	// lines after them along.
 	rule := strings.Repeat("─", widest) + "\n"
-	b := out.Bytes()
-	for _, part := range [][]byte{b[:headEnd], []byte(rule), b[headEnd:bodyEnd]} {
-		if _, err := w.Write(part); err != nil {
-			return err
-		}
-	}
+	rules := 1
 	if total != nil {
-		for _, part := range [][]byte{[]byte(rule), b[bodyEnd:]} {
-			if _, err := w.Write(part); err != nil {
-				return err
-			}
-		}
+		rules = 2
+	}
+	out.WriteString(strings.Repeat(rule, rules))
+	b := out.Bytes()
+	if total != nil {
+		copy(b[bodyEnd+2*len(rule):], b[bodyEnd:end])
+		copy(b[headEnd+len(rule):], b[headEnd:bodyEnd])
+		copy(b[bodyEnd+len(rule):], rule)
+	} else {
+		copy(b[headEnd+len(rule):], b[headEnd:end])
+	}
+	copy(b[headEnd:], rule)
+	if !direct {
+		_, err := w.Write(b[begin:])
+		return err
 	}
 	return nil
 }
@@ -177,8 +192,9 @@ func spaces(n int) string {
 const blanks = "                                                                                                                                "
 
 // row shortens and paints a row's cells into out, at a level of
-// compactness; a column left out, or a cell the row lacks, is empty.
-func (t tableWriter) row(out []laidCell, r Row, widths []int, level int) {
+// compactness, given their widths there (measured); a column left out, or
+// a cell the row lacks, is empty.
+func (t tableWriter) row(out []laidCell, r Row, widths []int, level int, measured []int) {
 	for i, c := range r.Cells {
 		if i >= len(out) {
 			break
@@ -190,9 +206,17 @@ func (t tableWriter) row(out []laidCell, r Row, widths []int, level int) {
 		if r.Group && style == Plain {
 			style = Strong
 		}
-		text := shorten(oneLine(form(c.Text, c.Shorter, level)), widths[i])
-		painted := t.paint(style, text)
-		out[i] = laidCell{text: painted, width: width(painted), escaped: hasEscape(text)}
+		text := oneLine(form(c.Text, c.Shorter, level))
+		w := measured[i]
+		if widths[i] > 0 && w > widths[i] {
+			text = shorten(text, widths[i])
+			w = width(text)
+		}
+		cell := laidCell{text: t.paint(style, text), width: w, escaped: hasEscape(text)}
+		if cell.escaped {
+			cell.width = width(cell.text) // colour codes next to the cell's own escape
+		}
+		out[i] = cell
 	}
 }
 
