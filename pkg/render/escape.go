@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/escape"
 )
 
@@ -23,9 +24,7 @@ func (t terminal) Write(w io.Writer, doc *Document) error {
 func visibleDocument(doc *Document) *Document {
 	out := *doc
 	out.Blocks = make([]Block, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		out.Blocks[i] = visibleBlock(b)
-	}
+	parallel.Each(len(doc.Blocks), func(i int) { out.Blocks[i] = visibleBlock(doc.Blocks[i]) })
 	return &out
 }
 

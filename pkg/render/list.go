@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 )
@@ -74,12 +75,22 @@ func actionTable(items []query.Item, day Day, qualified bool, titleMax int) Tabl
 		{Name: "ID"}, {Name: "Title", Fit: true, Max: titleMax}, {Name: "Owner", Fit: true},
 		{Name: "Due"}, {Name: "Status"}, {Name: "Days"},
 	}}
-	for _, it := range items {
-		a := it.Action
-		t.Rows = append(t.Rows, Row{Cells: []Cell{
-			{Text: id(it.Evaluation(), a.ID(), qualified)}, {Text: a.Title}, {Text: a.Owner},
-			dueCell(&a.Tracking), status(a.Status), timing(it, day),
-		}})
+	if len(items) == 0 {
+		return t
 	}
+	n := len(t.Columns)
+	t.Rows = make([]Row, len(items))
+	block := make([]Cell, len(items)*n) // the rows' cells, in one allocation
+	const chunk = 512                   // rows built by one core at a time
+	parallel.Each((len(items)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min((c+1)*chunk, len(items)); i++ {
+			it := items[i]
+			a := it.Action
+			cells := block[i*n : (i+1)*n : (i+1)*n]
+			cells[0], cells[1], cells[2] = Cell{Text: id(it.Evaluation(), a.ID(), qualified)}, Cell{Text: a.Title}, Cell{Text: a.Owner}
+			cells[3], cells[4], cells[5] = dueCell(&a.Tracking), status(a.Status), timing(it, day)
+			t.Rows[i] = Row{Cells: cells}
+		}
+	})
 	return t
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
@@ -102,8 +103,14 @@ func Status(in StatusInput) *Document {
 	multi := in.By == query.ByRecommendation && len(in.Tables) > 1
 	doc.Blocks = append(doc.Blocks, Heading{Level: 1, Text: scopeTitle(in.Scope)},
 		Line{Text: fmt.Sprintf("Implementation on %s, by %s", in.Today, byName(in.By))})
+	tables := make([]Table, len(in.Tables)) // built on every core
+	parallel.Each(len(in.Tables), func(i int) {
+		if len(in.Tables[i].Rows) > 0 {
+			tables[i] = progressTable(in.Tables[i])
+		}
+	})
 	var total query.Counts
-	for _, t := range in.Tables {
+	for i, t := range in.Tables {
 		total = total.Plus(t.Total)
 		if multi {
 			doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{t.Evaluation})})
@@ -111,7 +118,7 @@ func Status(in StatusInput) *Document {
 		if len(t.Rows) == 0 {
 			doc.Blocks = append(doc.Blocks, Line{Text: "No action matches."})
 		} else {
-			doc.Blocks = append(doc.Blocks, progressTable(t))
+			doc.Blocks = append(doc.Blocks, tables[i])
 		}
 	}
 	if multi {
@@ -178,13 +185,18 @@ func Overdue(in StatusInput) *Document {
 		doc.Blocks = append(doc.Blocks, Line{Text: fmt.Sprintf("Overdue on %s, %s", in.Today, order)})
 		headed := in.Qualified && len(in.Scope) > 1
 		evals, overdueOf := overdueByEvaluation(in.Overdue)
-		for _, e := range evals {
+		parts := make([][]Block, len(evals)) // each evaluation's, built on every core
+		parallel.Each(len(evals), func(i int) {
+			e := evals[i]
 			level := 2
 			if headed {
-				doc.Blocks = append(doc.Blocks, Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})})
+				parts[i] = []Block{Heading{Level: 2, Text: scopeTitle([]*model.Evaluation{e})}}
 				level = 3
 			}
-			doc.Blocks = append(doc.Blocks, overdueBlocks(in, overdueOf[e], level)...)
+			parts[i] = append(parts[i], overdueBlocks(in, overdueOf[e], level)...)
+		})
+		for _, p := range parts {
+			doc.Blocks = append(doc.Blocks, p...)
 		}
 		groups := plural(len(in.Overdue), "recommendation")
 		switch in.By {
@@ -390,14 +402,16 @@ func (in StatusInput) dueSoonBlocks() []Block {
 	// A table under a heading per evaluation, as in list: short ids are
 	// then plain.
 	evals, parts := byEvaluation(in.DueSoon)
-	for _, e := range evals {
-		var items []query.Item
+	tables := make([]Block, 2*len(evals)) // a heading and a table each, built on every core
+	parallel.Each(len(evals), func(k int) {
+		e := evals[k]
+		items := make([]query.Item, 0, len(parts[e]))
 		for _, i := range parts[e] {
 			items = append(items, in.DueSoon[i])
 		}
-		blocks = append(blocks, Heading{Level: 3, Text: scopeTitle([]*model.Evaluation{e})}, actionTable(items, in.Day, false, shortTitle))
-	}
-	return blocks
+		tables[2*k], tables[2*k+1] = Heading{Level: 3, Text: scopeTitle([]*model.Evaluation{e})}, actionTable(items, in.Day, false, shortTitle)
+	})
+	return append(blocks, tables...)
 }
 
 func (in StatusInput) dueSoonJSON() DueSoonJSON {

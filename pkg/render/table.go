@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/termtext"
 )
 
@@ -15,32 +16,53 @@ import (
 // table at its natural width.
 type tableWriter struct{ opts Options }
 
+// Write lays each block out into its own buffer, on every core
+// (parallel.Each), drops the spaces that end its lines, and writes them all
+// at once. Every block after the first starts with the line break that
+// separates it from the one before, so trimming the parts trims the whole.
 func (t tableWriter) Write(w io.Writer, doc *Document) error {
-	var buf bytes.Buffer
-	for i, b := range doc.Blocks {
+	parts := make([][]byte, len(doc.Blocks))
+	errs := make([]error, len(doc.Blocks))
+	parallel.Each(len(doc.Blocks), func(i int) {
+		var buf bytes.Buffer
 		if i > 0 {
 			buf.WriteByte('\n')
 		}
-		switch b := b.(type) {
-		case Heading:
-			writeHeading(&buf, t.paint(Strong, b.Text), t.opts.Width)
-		case Line:
-			for _, l := range termtext.Wrap(b.Text, t.opts.Width) {
-				fmt.Fprintln(&buf, t.paint(b.Style, l))
-			}
-		case Fields:
-			t.fields(&buf, b)
-		case Text:
-			fmt.Fprintln(&buf, t.paint(Strong, b.Title))
-			writeProse(&buf, b.Body, "  ", t.opts.Width)
-		case Table:
-			if err := t.table(&buf, b); err != nil {
-				return err
-			}
+		errs[i] = t.block(&buf, doc.Blocks[i])
+		parts[i] = trimLines(buf.Bytes())
+	})
+	size := 0
+	for i, p := range parts {
+		if errs[i] != nil {
+			return errs[i]
 		}
+		size += len(p)
 	}
-	_, err := w.Write(trimLines(buf.Bytes()))
+	out := make([]byte, 0, size)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	_, err := w.Write(out)
 	return err
+}
+
+func (t tableWriter) block(buf *bytes.Buffer, b Block) error {
+	switch b := b.(type) {
+	case Heading:
+		writeHeading(buf, t.paint(Strong, b.Text), t.opts.Width)
+	case Line:
+		for _, l := range termtext.Wrap(b.Text, t.opts.Width) {
+			fmt.Fprintln(buf, t.paint(b.Style, l))
+		}
+	case Fields:
+		t.fields(buf, b)
+	case Text:
+		fmt.Fprintln(buf, t.paint(Strong, b.Title))
+		writeProse(buf, b.Body, "  ", t.opts.Width)
+	case Table:
+		return t.table(buf, b)
+	}
+	return nil
 }
 
 func (t tableWriter) fields(w io.Writer, fs Fields) {
