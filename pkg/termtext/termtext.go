@@ -28,6 +28,7 @@ func Plural(n int, one string) string {
 // output never depends on the locale.
 func Width(s string) int {
 	n := 0
+	var tables *[2][]int8
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '\x1b' {
@@ -40,7 +41,10 @@ func Width(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		n += runeWidth(r)
+		if tables == nil {
+			tables = runeTables()
+		}
+		n += tableWidth(tables, r)
 		i += size
 	}
 	return n
@@ -80,12 +84,14 @@ var runeTables = sync.OnceValue(func() *[2][]int8 {
 })
 
 // runeWidth is displaywidth.Rune(r), from the tables where they hold r.
-func runeWidth(r rune) int {
+func runeWidth(r rune) int { return tableWidth(runeTables(), r) }
+
+func tableWidth(t *[2][]int8, r rune) int {
 	switch {
 	case r < latinEnd:
-		return int(runeTables()[0][r])
+		return int(t[0][r])
 	case r >= punctStart && r < punctEnd:
-		return int(runeTables()[1][r-punctStart])
+		return int(t[1][r-punctStart])
 	}
 	return displaywidth.Rune(r)
 }
