@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 )
@@ -309,13 +310,23 @@ func OverdueByRecommendation(items []Item) []OverdueGroup {
 		g.Items = append(g.Items, it)
 		g.DaysOverdue = max(g.DaysOverdue, it.DaysOverdue)
 	}
-	for i := range groups {
-		Sort(groups[i].Items, ByOverdue)
+	parallel.Each(len(groups), func(i int) { Sort(groups[i].Items, ByOverdue) })
+	// Stable, by the groups' places: sorting the places rather than the
+	// groups, and breaking ties by place, is the stable order at the cost
+	// of an unstable sort of integers.
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortStableFunc(groups, func(a, b OverdueGroup) int {
-		return cmp.Or(cmp.Compare(b.DaysOverdue, a.DaysOverdue), CompareID(a.Items[0].Action, b.Items[0].Action))
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &groups[i], &groups[j]
+		return cmp.Or(cmp.Compare(b.DaysOverdue, a.DaysOverdue), CompareID(a.Items[0].Action, b.Items[0].Action), cmp.Compare(i, j))
 	})
-	return groups
+	sorted := make([]OverdueGroup, len(groups))
+	for k, i := range order {
+		sorted[k] = groups[i]
+	}
+	return sorted
 }
 
 // OverdueBy keeps the overdue items, grouped by recommendation (as
@@ -345,9 +356,7 @@ func OverdueBy(items []Item, by Grouping, f *Filter) []OverdueGroup {
 			g.DaysOverdue = max(g.DaysOverdue, it.DaysOverdue)
 		}
 	}
-	for i := range groups {
-		Sort(groups[i].Items, ByOverdue)
-	}
+	parallel.Each(len(groups), func(i int) { Sort(groups[i].Items, ByOverdue) })
 	slices.SortFunc(groups, func(a, b OverdueGroup) int { return strings.Compare(Fold(a.Key), Fold(b.Key)) })
 	return groups
 }
