@@ -89,7 +89,7 @@ func Diff(old, new *model.Recommendation) []Change {
 		return out
 	}
 	if !sameRecommendation(old, new) {
-		out = diffFields(out, recSubject(new), fields.Of(fields.Recommendation), old, new)
+		out = diffRecommendationFields(old, new)
 	}
 	for _, a := range new.Actions {
 		if prev := findAction(old, a.Number); prev != nil {
@@ -106,10 +106,21 @@ func Diff(old, new *model.Recommendation) []Change {
 	return out
 }
 
+// diffRecommendationFields compares the fields of the recommendation
+// itself, not its actions.
+func diffRecommendationFields(old, new *model.Recommendation) []Change {
+	return diffFields(nil, recSubject(new), fields.Of(fields.Recommendation), old, new)
+}
+
 func diffAction(old, new *model.Action) []Change {
 	if sameAction(old, new) {
 		return nil
 	}
+	return diffActionFields(old, new)
+}
+
+// diffActionFields compares an action and its steps field by field.
+func diffActionFields(old, new *model.Action) []Change {
 	out := diffFields(nil, actionSubject(new), fields.Of(fields.Action), old, new)
 	for _, s := range new.Steps {
 		i := slices.IndexFunc(old.Steps, func(o *model.Step) bool { return o.Number == s.Number })
