@@ -2,6 +2,7 @@ package history
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 
@@ -116,11 +117,12 @@ func diffAction(old, new *model.Action) []Change {
 	if sameAction(old, new) {
 		return nil
 	}
-	return diffActionFields(old, new)
+	return diffActionFields(old, new, sameStep)
 }
 
-// diffActionFields compares an action and its steps field by field.
-func diffActionFields(old, new *model.Action) []Change {
+// diffActionFields compares an action and its steps field by field, but
+// for the steps same says are the same.
+func diffActionFields(old, new *model.Action, same func(a, b *model.Step) bool) []Change {
 	out := diffFields(nil, actionSubject(new), fields.Of(fields.Action), old, new)
 	for _, s := range new.Steps {
 		i := slices.IndexFunc(old.Steps, func(o *model.Step) bool { return o.Number == s.Number })
@@ -128,7 +130,9 @@ func diffActionFields(old, new *model.Action) []Change {
 			out = append(out, stepSubject(s).change(Created, "", ""))
 			continue
 		}
-		out = diffFields(out, stepSubject(s), fields.Of(fields.Step), old.Steps[i], s)
+		if !same(old.Steps[i], s) {
+			out = diffFields(out, stepSubject(s), fields.Of(fields.Step), old.Steps[i], s)
+		}
 	}
 	for _, s := range old.Steps {
 		if !slices.ContainsFunc(new.Steps, func(n *model.Step) bool { return n.Number == s.Number }) {
@@ -146,23 +150,47 @@ func diffActionFields(old, new *model.Action) []Change {
 // every value of the model, which holds at least every field the field
 // table lists, so a field added to the schema is compared here too.
 func sameRecommendation(a, b *model.Recommendation) bool {
-	x, y := *a, *b
-	x.Actions, x.Evaluation, x.File = nil, nil, ""
-	y.Actions, y.Evaluation, y.File = nil, nil, ""
-	return reflect.DeepEqual(x, y)
+	return sameValues(recommendationValues, a, b)
 }
 
 func sameAction(a, b *model.Action) bool {
-	x, y := *a, *b
-	x.Steps, x.Recommendation = nil, nil
-	y.Steps, y.Recommendation = nil, nil
-	return reflect.DeepEqual(x, y) && slices.EqualFunc(a.Steps, b.Steps, sameStep)
+	return sameValues(actionValues, a, b) && slices.EqualFunc(a.Steps, b.Steps, sameStep)
 }
 
-func sameStep(a, b *model.Step) bool {
-	x, y := *a, *b
-	x.Action, y.Action = nil, nil
-	return reflect.DeepEqual(x, y)
+func sameStep(a, b *model.Step) bool { return sameValues(stepValues, a, b) }
+
+// The fields of the model that hold values rather than structure.
+var (
+	recommendationValues = valueFields[model.Recommendation]("Actions", "Evaluation", "File")
+	actionValues         = valueFields[model.Action]("Steps", "Recommendation")
+	stepValues           = valueFields[model.Step]("Action")
+)
+
+// valueFields lists the fields of T but those named.
+func valueFields[T any](structure ...string) []int {
+	t := reflect.TypeFor[T]()
+	var out []int
+	for i := range t.NumField() {
+		if !slices.Contains(structure, t.Field(i).Name) {
+			out = append(out, i)
+		}
+	}
+	if len(out) != t.NumField()-len(structure) {
+		panic(fmt.Sprintf("history: %s has no field among %v", t, structure))
+	}
+	return out
+}
+
+// sameValues compares the fields listed of *a and *b, deeply, through
+// pointers to them so that nothing is copied.
+func sameValues[T any](fields []int, a, b *T) bool {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for _, i := range fields {
+		if !reflect.DeepEqual(va.Field(i).Addr().Interface(), vb.Field(i).Addr().Interface()) {
+			return false
+		}
+	}
+	return true
 }
 
 // diffFields compares every field of a record the field table lists, in
