@@ -144,9 +144,9 @@ func analyseFile(file string, vs []Version) *Activity {
 		if v.Rec == nil && len(v.Broken) > 0 {
 			continue // an invalid version is skipped, not fatal
 		}
-		for _, c := range Diff(prev, v.Rec) {
+		for _, c := range diff(prev, v.Rec, false) { // what the actions and steps changed
 			if c.Action == 0 {
-				continue // the recommendation itself
+				continue // an action numbered 0, which the schema refuses, counts as the recommendation
 			}
 			k := Key{eval, recNumber(v.Rec, prev), c.Action}
 			act.LastChange[k] = v.Commit

@@ -71,25 +71,33 @@ const (
 
 // Diff lists what changed from old to new (either may be nil: a file
 // created or removed), in record order.
-func Diff(old, new *model.Recommendation) []Change {
+func Diff(old, new *model.Recommendation) []Change { return diff(old, new, true) }
+
+// diff is Diff, leaving out the changes to the recommendation itself
+// unless withRec.
+func diff(old, new *model.Recommendation, withRec bool) []Change {
 	var out []Change
 	switch {
 	case old == nil && new == nil:
 		return nil
 	case old == nil:
-		out = append(out, recSubject(new).change(Created, "", ""))
+		if withRec {
+			out = append(out, recSubject(new).change(Created, "", ""))
+		}
 		for _, a := range new.Actions {
 			out = append(out, actionSubject(a).change(Created, "", ""))
 		}
 		return out
 	case new == nil:
-		out = append(out, recSubject(old).change(Removed, "", ""))
+		if withRec {
+			out = append(out, recSubject(old).change(Removed, "", ""))
+		}
 		for _, a := range old.Actions {
 			out = append(out, actionSubject(a).change(Removed, "", ""))
 		}
 		return out
 	}
-	if !sameRecommendation(old, new) {
+	if withRec && !sameRecommendation(old, new) {
 		out = diffRecommendationFields(old, new)
 	}
 	for _, a := range new.Actions {
