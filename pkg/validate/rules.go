@@ -239,20 +239,25 @@ func (r *rules) yearNumber(pointer, key string) {
 
 var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
 
-// mayBePlaceholder is placeholderRE's first character, tested first: most
-// values are prose that cannot match, and the expression is the costliest
-// of the rules. \s is ASCII white space, and t, f and n have no case
-// variants but their capitals.
+// mayBePlaceholder is what placeholderRE can match, tested first: most
+// values are prose that cannot, and the expression is the costliest of the
+// rules. A match opens with [ or <, or with todo or fixme, or is at most
+// three letters (tbd, n/a, na) between blanks. \s is ASCII white space, and
+// the letters of todo and fixme have no case variants but their capitals.
 func mayBePlaceholder(s string) bool {
 	t := strings.TrimLeft(s, " \t\n\f\r")
 	if t == "" {
 		return false
 	}
 	switch t[0] {
-	case '[', '<', 't', 'T', 'f', 'F', 'n', 'N':
+	case '[', '<':
 		return true
 	}
-	return false
+	return len(strings.TrimRight(t, " \t\n\f\r")) <= 3 || foldedPrefix(t, "todo") || foldedPrefix(t, "fixme")
+}
+
+func foldedPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // Unfilled is the prefix of the placeholders mrtrack new writes into a

@@ -1,6 +1,7 @@
 package ydoc
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,7 +83,7 @@ func canonicalAgrees(t *testing.T, name string, data []byte) bool {
 	if _, ok := checkEncoding(data); !ok || len(checkCharacters(data)) > 0 || !hasContent(data) {
 		return false // Parse stops before either reader
 	}
-	fast, ok := parseCanonical(data)
+	fast, ok := parseCanonical(string(data), new(Parser))
 	if !ok {
 		return false
 	}
@@ -96,8 +97,21 @@ func canonicalAgrees(t *testing.T, name string, data []byte) bool {
 	if want := summariseAliases(check(fast, data)); !slices.Equal(probs, want) {
 		t.Fatalf("%s: problems differ:\nfast %v\nyaml.v3 %v\n%s", name, want, probs, data)
 	}
+	// The same through a Parser that has read other files before: no
+	// node may keep what an earlier tree put in it.
+	again, againProbs := reused.Parse(bytes.Clone(data))
+	if d := nodeDiff(again, slow, "$"); d != "" {
+		t.Fatalf("%s: a reused Parser differs from yaml.v3 at %s:\n%s", name, d, data)
+	}
+	if !slices.Equal(againProbs, probs) {
+		t.Fatalf("%s: problems differ:\nreused Parser %v\nyaml.v3 %v\n%s", name, againProbs, probs, data)
+	}
 	return true
 }
+
+// reused is the Parser canonicalAgrees reads every input with, after all
+// the inputs before it.
+var reused Parser
 
 // nodeDiff names the first field in which two trees differ, or "".
 func nodeDiff(a, b *yaml.Node, at string) string {
