@@ -559,6 +559,9 @@ func isTimestamp(s string) bool {
 	if len(s) == 10 && isDay(s) {
 		return true // the common case, without time.Parse's errors for the layouts that fail
 	}
+	if strings.IndexByte(s[5:], '-') < 0 {
+		return false // every layout has a day after a second dash: 2025-06 and 2025-Q3 are text
+	}
 	for _, layout := range timestampFormats {
 		if _, err := time.Parse(layout, s); err == nil {
 			return true
@@ -587,5 +590,11 @@ func isDay(s string) bool {
 	if y < 0 || m < 1 || m > 12 || d < 1 {
 		return false
 	}
-	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return d <= 29
+	}
+	return d <= daysIn[m-1]
 }
+
+// daysIn is the length of each month of a common year.
+var daysIn = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
