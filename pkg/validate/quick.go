@@ -169,7 +169,8 @@ func (q *quick) valid(v any) bool {
 	}
 	switch x := v.(type) {
 	case string:
-		if q.minLength >= 0 && utf8.RuneCountInString(x) < q.minLength {
+		// A character is at most four bytes: only a short text is counted.
+		if q.minLength > 0 && len(x) < 4*q.minLength && utf8.RuneCountInString(x) < q.minLength {
 			return false
 		}
 		if q.pattern != nil && !q.pattern.MatchString(x) {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
@@ -24,12 +25,12 @@ func (r *rules) formatV2(today civil.Date) {
 	actions, _ := m["actions"].([]any)
 	for i, a := range actions {
 		am, _ := a.(map[string]any)
-		p := fmt.Sprintf("/actions/%d", i)
+		p := "/actions/" + strconv.Itoa(i)
 		end, dated := r.item(p, am, today)
 		steps, _ := am["steps"].([]any)
 		for j, s := range steps {
 			sm, _ := s.(map[string]any)
-			sp := fmt.Sprintf("%s/steps/%d", p, j)
+			sp := p + "/steps/" + strconv.Itoa(j)
 			if stepEnd, ok := r.item(sp, sm, today); ok && dated && stepEnd.After(end) {
 				r.report(sp+"/due", finding.Warning, finding.RuleStepAfterAction,
 					fmt.Sprintf("step %v falls due on %s, after its action (%s)", sm["number"], stepEnd, end),
@@ -90,7 +91,7 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 		}
 	}
 	r.redated(p, m)
-	due, err := model.ParseDue(fmt.Sprint(m["due"]))
+	due, err := parseDueValue(m["due"])
 	if err != nil {
 		return civil.Date{}, false
 	}
@@ -109,7 +110,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 	for k, d := range list {
 		dm, _ := d.(map[string]any)
 		dp := fmt.Sprintf("%s/deadlines/%d", p, k)
-		dd, err := model.ParseDue(fmt.Sprint(dm["due"]))
+		dd, err := parseDueValue(dm["due"])
 		if err != nil {
 			return // the schema or the date rule says why
 		}
@@ -134,7 +135,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 	}
 	if current < 0 && len(list) > 0 {
 		last, _ := list[len(list)-1].(map[string]any)
-		currentDue, _ = model.ParseDue(fmt.Sprint(last["due"]))
+		currentDue, _ = parseDueValue(last["due"])
 		current = len(list) - 1
 	}
 	if current >= 0 && due != currentDue {
