@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,7 +25,7 @@ type quick struct {
 	closed     bool // additionalProperties: false
 	items      *quick
 	enum       []any // strings and numbers only
-	pattern    *regexp.Regexp
+	pattern    *pattern
 	minimum    *float64
 	maximum    *float64
 	minLength  int
@@ -105,7 +104,7 @@ func compileQuick(root map[string]any) (*quick, error) {
 				q.enum = list
 			case "pattern":
 				s, _ := v.(string)
-				q.pattern, err = regexp.Compile(s)
+				q.pattern, err = compilePattern(s)
 			case "minimum", "maximum":
 				f, ok := v.(float64)
 				if !ok {
