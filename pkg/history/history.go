@@ -111,8 +111,8 @@ type Version struct {
 // The versions are validated in batches as git cat-file reads them, while
 // git log is still listing older commits, on every core. Each is placed in
 // a folder of its own (named like its evaluation's), so versions never
-// mix; a version whose bytes an earlier one of the same file had (a
-// revert) is that version again, validated once.
+// mix; versions of a file with the same bytes (a revert) are validated
+// once and share the model.
 func (h *History) Versions(files ...string) (map[string][]Version, []*git.Commit, error) {
 	paths := files
 	if len(paths) == 0 {
@@ -170,8 +170,8 @@ func (h *History) Versions(files ...string) (map[string][]Version, []*git.Commit
 	if err != nil {
 		return nil, nil, err
 	}
-	// A version seen before takes the model decoded then; one that did not
-	// validate is validated again, for findings that name it.
+	// A version whose bytes were read before takes the model decoded then;
+	// one that did not validate is validated again, for findings naming it.
 	for _, v := range read {
 		switch {
 		case v.same == nil:
@@ -197,7 +197,7 @@ type version struct {
 	Version
 	path string
 	src  load.Source
-	same *version // an earlier version of the same file with the same bytes
+	same *version // a version of the same file with the same bytes, read before
 }
 
 // check validates a batch of versions with distinct names and decodes
