@@ -87,7 +87,7 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 type Source struct {
 	Path string // as shown to the user
 	Abs  string // places the file in its evaluation folder
-	Data []byte
+	Data []byte // not to be changed once given: the model shares its memory
 }
 
 // FromSources validates and assembles files already in memory, exactly as
@@ -95,7 +95,9 @@ type Source struct {
 // one. Folder rules that need the disk are not applied.
 func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
 	done := inParallel(len(srcs), func(i int) checked {
-		return decode(schemas.Check(srcs[i].Path, srcs[i].Abs, srcs[i].Data))
+		p := parsers.Get().(*ydoc.Parser)
+		defer parsers.Put(p)
+		return decode(schemas.CheckWith(p, srcs[i].Path, srcs[i].Abs, srcs[i].Data, civil.Date{}))
 	})
 	res := finish(done, nil)
 	finding.Sort(res.Findings)
