@@ -151,7 +151,7 @@ func (o *options) prepare() error {
 		return err
 	}
 	o.maliSN.recs = o.maliSN.files - o.copies/10
-	o.repo = filepath.Join(o.work, fmt.Sprintf("history-%d", o.commits))
+	o.repo = filepath.Join(o.work, fmt.Sprintf("history-%d-packed", o.commits)) // not one kept from before it was repacked
 	_, err = child(o.repo, "history-repo", o.root, fmt.Sprint(o.commits))
 	return err
 }

@@ -16,19 +16,49 @@ import (
 // when newer). With files (paths in the working tree), only their history
 // is read.
 func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, files ...string) (map[*model.Action]query.Activity, error) {
-	h, err := g.openHistory(env)
-	if err != nil {
-		return nil, err
+	return g.startActivity(env, files...).of(evals, upTo)
+}
+
+// pendingActivity is a history being read in the background.
+type pendingActivity struct {
+	done     chan struct{}
+	versions map[string][]history.Version
+	err      error
+}
+
+// startActivity starts reading the history at once, so that git and the
+// validation of old versions run while the caller loads the current
+// records. The caller must wait for it, whatever happens.
+func (g *global) startActivity(env *Env, files ...string) *pendingActivity {
+	p := &pendingActivity{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		h, err := g.openHistory(env)
+		if err != nil {
+			p.err = err
+			return
+		}
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = h.RepoPath(env.abs(f))
+		}
+		if p.versions, _, err = h.Versions(paths...); err != nil {
+			p.err = cannotRun(err)
+		}
+	}()
+	return p
+}
+
+// wait waits for the history to be read.
+func (p *pendingActivity) wait() { <-p.done }
+
+// of is activity's answer, once the history is read.
+func (p *pendingActivity) of(evals []*model.Evaluation, upTo civil.Date) (map[*model.Action]query.Activity, error) {
+	p.wait()
+	if p.err != nil {
+		return nil, p.err
 	}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = h.RepoPath(env.abs(f))
-	}
-	versions, _, err := h.Versions(paths...)
-	if err != nil {
-		return nil, cannotRun(err)
-	}
-	return activityOf(evals, versions, upTo), nil
+	return activityOf(evals, p.versions, upTo), nil
 }
 
 // activityOf is what the versions say of each action up to upTo; versions

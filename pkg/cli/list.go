@@ -114,6 +114,11 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 }
 
 func runList(env *Env, g *global, opts *listOptions) error {
+	var walk *pendingActivity
+	if opts.slipped || opts.stale != "" || opts.reviewDue { // the history filters: git runs while the records load
+		walk = g.startActivity(env)
+		defer walk.wait()
+	}
 	data, err := g.recordsAt(env, opts.at)
 	if err != nil {
 		return err
@@ -141,7 +146,7 @@ func runList(env *Env, g *global, opts *listOptions) error {
 	}
 	var activity map[*model.Action]query.Activity
 	if hf.Active() {
-		if activity, err = g.activity(env, data.evaluations, today); err != nil {
+		if activity, err = walk.of(data.evaluations, today); err != nil {
 			return err
 		}
 		items = slices.DeleteFunc(items, func(it query.Item) bool { return !hf.Keep(it, activity[it.Action], today) })

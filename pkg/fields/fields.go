@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/schema"
 	"go.yaml.in/yaml/v3"
@@ -149,7 +150,9 @@ func (r *Record) Settable() []*Field {
 	return slices.DeleteFunc(slices.Clone(r.Fields), func(f *Field) bool { return !f.Settable })
 }
 
-var levels = func() map[Level]*Record {
+// levels is read on first use, not at start: each command would pay for
+// it, the ones that never look at a field too.
+var levels = sync.OnceValue(func() map[Level]*Record {
 	m := map[Level]*Record{}
 	add := func(r *Record) {
 		var walk func(r *Record)
@@ -169,11 +172,11 @@ var levels = func() map[Level]*Record {
 	add(read(schema.Evaluation, Evaluation))
 	add(read(schema.Recommendation, Recommendation))
 	return m
-}()
+})
 
 // Of returns the fields of a level.
 func Of(l Level) *Record {
-	r := levels[l]
+	r := levels()[l]
 	if r == nil {
 		panic("fields: no level " + string(l))
 	}

@@ -13,7 +13,7 @@ import (
 func TestModelHasEveryField(t *testing.T) {
 	for _, l := range append(slices.Clone(Levels), Person) {
 		for _, f := range Of(l).Fields {
-			if _, ok := goFields[l][f.Name]; !ok {
+			if _, ok := goFields()[l][f.Name]; !ok {
 				t.Errorf("the schema's %s field %s has no Go field with yaml:%q in pkg/model", l, f.Name, f.Name)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -25,8 +26,9 @@ var modelTypes = map[Level]reflect.Type{
 	Extension:      reflect.TypeFor[model.Extension](),
 }
 
-// goFields maps each level's yaml names to the index of the Go field.
-var goFields = func() map[Level]map[string][]int {
+// goFields maps each level's yaml names to the index of the Go field; it
+// is built on first use.
+var goFields = sync.OnceValue(func() map[Level]map[string][]int {
 	out := map[Level]map[string][]int{}
 	for l, t := range modelTypes {
 		m := map[string][]int{}
@@ -49,13 +51,13 @@ var goFields = func() map[Level]map[string][]int {
 		out[l] = m
 	}
 	return out
-}()
+})
 
 // Value returns the field's value in rec, a *model.Evaluation,
 // *model.Recommendation, *model.Action, *model.Step or *model.Person
 // of the field's level; ok is false when the model has no such field.
 func (f *Field) Value(rec any) (v any, ok bool) {
-	idx, ok := goFields[f.Level][f.Name]
+	idx, ok := goFields()[f.Level][f.Name]
 	rv := reflect.ValueOf(rec)
 	if !ok || rv.Kind() != reflect.Pointer || rv.Elem().Type() != modelTypes[f.Level] {
 		return nil, false
@@ -69,7 +71,7 @@ func (f *Field) Value(rec any) (v any, ok bool) {
 // skip the unchanged ones, nearly all. Values that are pointers, or that
 // cannot be read, are never the same here; compare their Text.
 func (f *Field) Same(a, b any) bool {
-	idx, ok := goFields[f.Level][f.Name]
+	idx, ok := goFields()[f.Level][f.Name]
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	if !ok || va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer ||
 		va.Elem().Type() != modelTypes[f.Level] || vb.Elem().Type() != modelTypes[f.Level] {

@@ -34,10 +34,10 @@ func (e *InputError) Error() string {
 // stays CRLF).
 func Format(name string, data []byte) ([]byte, error) {
 	kind, _ := validate.KindOf(name)
-	order := orders.recommendation
+	order := orders().recommendation
 	switch kind {
 	case validate.KindEvaluation:
-		order = orders.evaluation
+		order = orders().evaluation
 	case validate.KindOther:
 		return nil, ErrNotRecord
 	}

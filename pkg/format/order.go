@@ -1,6 +1,8 @@
 package format
 
 import (
+	"sync"
+
 	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 )
@@ -27,10 +29,13 @@ func (o *keyOrder) item() *keyOrder {
 	return o.items
 }
 
-var orders = struct{ evaluation, recommendation *keyOrder }{
-	evaluation:     orderOf(fields.Of(fields.Evaluation)),
-	recommendation: orderOf(fields.Of(fields.Recommendation)),
-}
+// orders are built on first use, as the field table is.
+var orders = sync.OnceValue(func() struct{ evaluation, recommendation *keyOrder } {
+	return struct{ evaluation, recommendation *keyOrder }{
+		evaluation:     orderOf(fields.Of(fields.Evaluation)),
+		recommendation: orderOf(fields.Of(fields.Recommendation)),
+	}
+})
 
 // orderOf is a record's key order, from the field table (the schema's
 // order).
@@ -53,9 +58,9 @@ func orderOf(r *fields.Record) *keyOrder {
 // root through path, where a list key stands for its items:
 // Keys(KindRecommendation, "actions", "steps") gives a step's keys.
 func Keys(kind validate.Kind, path ...string) []string {
-	o := orders.recommendation
+	o := orders().recommendation
 	if kind == validate.KindEvaluation {
-		o = orders.evaluation
+		o = orders().evaluation
 	}
 	for _, p := range path {
 		o = o.child(p)

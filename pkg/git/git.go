@@ -53,10 +53,8 @@ func Open(dir string) (*Repo, error) {
 
 // run runs git in the repository with stable, uncoloured, unquoted output.
 func (r *Repo) run(stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"}, args...)...)
-	cmd.Dir = r.Root
+	cmd := r.command(args...)
 	cmd.Stdin = stdin
-	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat", "GIT_CONFIG_NOSYSTEM=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -64,6 +62,14 @@ func (r *Repo) run(stdin io.Reader, args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("git %s: %s", args[0], strings.TrimSpace(stderr.String()))
 	}
 	return out, nil
+}
+
+// command is git in the repository with stable, uncoloured, unquoted output.
+func (r *Repo) command(args ...string) *exec.Cmd {
+	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"}, args...)...)
+	cmd.Dir = r.Root
+	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat", "GIT_CONFIG_NOSYSTEM=1")
+	return cmd
 }
 
 // Commit is one commit and the files it changed under the paths asked for.
@@ -110,52 +116,48 @@ const sep = "\x1f"
 // Merge commits are followed along their first parent, so a merged pull
 // request is one step.
 func (r *Repo) Log(rev string, paths ...string) ([]*Commit, error) {
+	return r.LogFiles(rev, nil, nil, paths...)
+}
+
+// logArgs is the git log that Log and LogFiles read: newest first, so that
+// git writes each commit as it finds it (--reverse would make it wait for
+// the last), with the blob of every file a commit changed.
+func logArgs(rev string, paths []string) []string {
 	if rev == "" {
 		rev = "HEAD"
 	}
-	args := []string{"log", "--reverse", "--first-parent", "-m", "--raw", "--no-abbrev", "--no-renames",
+	args := []string{"log", "--first-parent", "-m", "--raw", "--no-abbrev", "--no-renames",
 		"--format=%x1e%H" + sep + "%an" + sep + "%ae" + sep + "%aI" + sep + "%s", "--end-of-options", rev, "--"}
-	out, err := r.run(nil, append(args, paths...)...)
+	return append(args, paths...)
+}
+
+// parseHead reads the line that starts a commit in logArgs's listing.
+func parseHead(line string) (*Commit, error) {
+	f := strings.SplitN(strings.TrimPrefix(line, "\x1e"), sep, 5)
+	if len(f) != 5 {
+		return nil, fmt.Errorf("unexpected git log line %q", line)
+	}
+	date, err := time.Parse(time.RFC3339, f[3])
 	if err != nil {
-		if strings.Contains(err.Error(), "does not have any commits") || strings.Contains(err.Error(), "unknown revision") {
-			return nil, nil
-		}
 		return nil, err
 	}
-	var commits []*Commit
-	for _, rec := range strings.Split(string(out), "\x1e") {
-		if strings.TrimSpace(rec) == "" {
-			continue
-		}
-		head, files, _ := strings.Cut(rec, "\n")
-		f := strings.SplitN(head, sep, 5)
-		if len(f) != 5 {
-			return nil, fmt.Errorf("unexpected git log line %q", head)
-		}
-		date, err := time.Parse(time.RFC3339, f[3])
-		if err != nil {
-			return nil, err
-		}
-		c := &Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}
-		for _, line := range strings.Split(files, "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			// :old-mode new-mode old-hash new-hash status<TAB>path
-			meta, name, ok := strings.Cut(line, "\t")
-			f := strings.Fields(meta)
-			if !ok || len(f) != 5 || !strings.HasPrefix(line, ":") {
-				return nil, fmt.Errorf("unexpected git log line %q", line)
-			}
-			blob := f[3]
-			if strings.Trim(blob, "0") == "" {
-				blob = ""
-			}
-			c.Files, c.Blobs = append(c.Files, name), append(c.Blobs, blob)
-		}
-		commits = append(commits, c)
+	return &Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}, nil
+}
+
+// addRaw adds to c the file a --raw line names, with its new blob.
+func (c *Commit) addRaw(line string) error {
+	// :old-mode new-mode old-hash new-hash status<TAB>path
+	meta, name, ok := strings.Cut(line, "\t")
+	f := strings.Fields(meta)
+	if !ok || len(f) != 5 || !strings.HasPrefix(line, ":") {
+		return fmt.Errorf("unexpected git log line %q", line)
 	}
-	return commits, nil
+	blob := f[3]
+	if strings.Trim(blob, "0") == "" {
+		blob = ""
+	}
+	c.Files, c.Blobs = append(c.Files, name), append(c.Blobs, blob)
+	return nil
 }
 
 // Resolve turns a revision (a hash, a branch, a tag, HEAD~3) into its
@@ -255,27 +257,8 @@ func (r *Repo) Read(blobs []Blob) ([][]byte, error) {
 	rd := bufio.NewReader(bytes.NewReader(out))
 	res := make([][]byte, len(blobs))
 	for _, i := range unique {
-		header, err := rd.ReadString('\n')
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		f := strings.Fields(header)
-		if len(f) == 2 && f[1] == "missing" {
-			continue
-		}
-		if len(f) != 3 {
-			return nil, fmt.Errorf("git cat-file: unexpected header %q", header)
-		}
-		size, err := strconv.Atoi(f[2])
-		if err != nil {
+		if res[i], err = readObject(rd); err != nil {
 			return nil, err
-		}
-		data := make([]byte, size+1) // the contents and a line break
-		if _, err := io.ReadFull(rd, data); err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		if f[1] == "blob" {
-			res[i] = data[:size]
 		}
 	}
 	for i, b := range blobs {

@@ -1,9 +1,13 @@
 package git
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -111,6 +115,74 @@ func TestLogBlobsRead(t *testing.T) {
 	for i, want := range []string{"a", "a", "a", "b", "b", "b"} {
 		if string(data[i]) != want {
 			t.Errorf("blob %d (%+v) reads %q, want %q", i, blobs[i], data[i], want)
+		}
+	}
+}
+
+// LogFiles lists what Log lists and hands over the files it keeps, newest
+// commit first, a blob that comes back read once and shared, a removed
+// file without bytes; with nothing to list, it lists nothing.
+func TestLogFiles(t *testing.T) {
+	r := repo(t, "2025-01-10T10:00:00Z", "2025-02-10T10:00:00Z", "2025-03-10T10:00:00Z")
+	// A fourth commit brings back the first version; a fifth removes the file.
+	run := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = r.Root
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(r.Root, "f.txt"), []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(r.Root, "g.txt"), []byte("g"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("add", ".")
+	run("commit", "-q", "-m", "back to a")
+	run("rm", "-q", "f.txt")
+	run("commit", "-q", "-m", "remove")
+	want, err := r.Log("")
+	if err != nil || len(want) != 5 {
+		t.Fatalf("Log: %d commits, %v", len(want), err)
+	}
+	var got []string
+	var shared [][]byte
+	commits, err := r.LogFiles("", func(p string) bool { return p == "f.txt" }, func(f FileVersion) {
+		got = append(got, fmt.Sprintf("%s %s %q", f.Commit.Subject, f.Commit.Files[f.Index], f.Data))
+		if string(f.Data) == "a" {
+			shared = append(shared, f.Data)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(commits, want) {
+		t.Errorf("LogFiles listed other commits than Log")
+	}
+	wantGot := []string{`remove f.txt ""`, `back to a f.txt "a"`, `c2025-03-10T10:00:00Z f.txt "c"`, `c2025-02-10T10:00:00Z f.txt "b"`, `c2025-01-10T10:00:00Z f.txt "a"`}
+	if !slices.Equal(got, wantGot) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantGot, "\n"))
+	}
+	if len(shared) != 2 || &shared[0][0] != &shared[1][0] {
+		t.Errorf("the blob that came back was read twice")
+	}
+
+	// Where there is nothing to list, it says what Log says.
+	empty := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", empty).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	for _, c := range []struct {
+		r   *Repo
+		rev string
+	}{{&Repo{Root: empty}, ""}, {r, "no-such-branch"}} {
+		cs, err := c.r.LogFiles(c.rev, func(string) bool { return true }, func(FileVersion) { t.Error("a file from no commit") })
+		want, wantErr := c.r.Log(c.rev)
+		if cs != nil || want != nil || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Errorf("LogFiles(%q) = %v, %v; Log: %v, %v", c.rev, cs, err, want, wantErr)
 		}
 	}
 }

@@ -94,6 +94,7 @@ func buildRepo(t testing.TB, n int) (dir string, moves map[string]int) {
 	}
 	run(nil, "init", "-q", "-b", "main")
 	run(stream.Bytes(), "fast-import", "--quiet")
+	run(nil, "repack", "-a", "-d", "-f", "-q") // as a clone is packed: see mrbench's history-repo
 	run(nil, "checkout", "-q", "main")
 	return dir, moves
 }

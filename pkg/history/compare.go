@@ -1,8 +1,12 @@
 package history
 
 import (
+	"cmp"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/git"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -92,37 +96,74 @@ type Activity struct {
 	LastChange map[Key]*git.Commit // the newest commit that changed the action or its steps
 }
 
-// Analyse walks every version of every recommendation file once.
+// Analyse walks every version of every recommendation file once, the
+// files in parallel; what two files say of one action (a file renamed)
+// adds up as if the files were walked one after the other, in name order.
 func Analyse(versions map[string][]Version) *Activity {
+	files := make([]string, 0, len(versions))
+	for f := range versions {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	parts := make([]*Activity, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				parts[i] = analyseFile(files[i], versions[files[i]])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	act := &Activity{Slips: map[Key]Slip{}, LastChange: map[Key]*git.Commit{}}
-	for file, vs := range versions {
-		eval := path.Base(path.Dir(file))
-		var prev *model.Recommendation
-		for _, v := range vs {
-			if v.Rec == nil && len(v.Broken) > 0 {
-				continue // an invalid version is skipped, not fatal
+	for _, p := range parts {
+		for k, s := range p.Slips {
+			if have, ok := act.Slips[k]; ok {
+				s.Moves += have.Moves
+				s.Days += have.Days
+				s.First = cmp.Or(have.First, s.First)
 			}
-			for _, c := range Diff(prev, v.Rec) {
-				if c.Action == 0 {
-					continue // the recommendation itself
-				}
-				k := Key{eval, recNumber(v.Rec, prev), c.Action}
-				act.LastChange[k] = v.Commit
-				s := act.Slips[k]
-				switch {
-				case c.Step != 0:
-				case c.Field == Created:
-					if a := findAction(v.Rec, c.Action); a != nil && s.First == "" {
-						s.First = a.Due.String()
-					}
-				case c.Field == "due":
-					s.Moves++
-					s.Days += c.Days
-				}
-				act.Slips[k] = s
-			}
-			prev = v.Rec
+			act.Slips[k] = s
 		}
+		maps.Copy(act.LastChange, p.LastChange)
+	}
+	return act
+}
+
+// analyseFile is what the versions of one file say of its actions.
+func analyseFile(file string, vs []Version) *Activity {
+	act := &Activity{Slips: map[Key]Slip{}, LastChange: map[Key]*git.Commit{}}
+	eval := path.Base(path.Dir(file))
+	var prev *model.Recommendation
+	for _, v := range vs {
+		if v.Rec == nil && len(v.Broken) > 0 {
+			continue // an invalid version is skipped, not fatal
+		}
+		for _, c := range diff(prev, v.Rec, false) { // what the actions and steps changed
+			if c.Action == 0 {
+				continue // an action numbered 0, which the schema refuses, counts as the recommendation
+			}
+			k := Key{eval, recNumber(v.Rec, prev), c.Action}
+			act.LastChange[k] = v.Commit
+			s := act.Slips[k]
+			switch {
+			case c.Step != 0:
+			case c.Field == Created:
+				if a := findAction(v.Rec, c.Action); a != nil && s.First == "" {
+					s.First = a.Due.String()
+				}
+			case c.Field == "due":
+				s.Moves++
+				s.Days += c.Days
+			}
+			act.Slips[k] = s
+		}
+		prev = v.Rec
 	}
 	return act
 }

@@ -2,6 +2,8 @@ package history
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -69,26 +71,35 @@ const (
 
 // Diff lists what changed from old to new (either may be nil: a file
 // created or removed), in record order.
-func Diff(old, new *model.Recommendation) []Change {
+func Diff(old, new *model.Recommendation) []Change { return diff(old, new, true) }
+
+// diff is Diff, leaving out the changes to the recommendation itself
+// unless withRec.
+func diff(old, new *model.Recommendation, withRec bool) []Change {
 	var out []Change
 	switch {
 	case old == nil && new == nil:
 		return nil
 	case old == nil:
-		out = append(out, recSubject(new).change(Created, "", ""))
+		if withRec {
+			out = append(out, recSubject(new).change(Created, "", ""))
+		}
 		for _, a := range new.Actions {
 			out = append(out, actionSubject(a).change(Created, "", ""))
 		}
 		return out
 	case new == nil:
-		out = append(out, recSubject(old).change(Removed, "", ""))
+		if withRec {
+			out = append(out, recSubject(old).change(Removed, "", ""))
+		}
 		for _, a := range old.Actions {
 			out = append(out, actionSubject(a).change(Removed, "", ""))
 		}
 		return out
 	}
-	r := recSubject(new)
-	out = diffFields(out, r, fields.Of(fields.Recommendation), old, new)
+	if withRec && !sameRecommendation(old, new) {
+		out = diffRecommendationFields(old, new)
+	}
 	for _, a := range new.Actions {
 		if prev := findAction(old, a.Number); prev != nil {
 			out = append(out, diffAction(prev, a)...)
@@ -104,7 +115,22 @@ func Diff(old, new *model.Recommendation) []Change {
 	return out
 }
 
+// diffRecommendationFields compares the fields of the recommendation
+// itself, not its actions.
+func diffRecommendationFields(old, new *model.Recommendation) []Change {
+	return diffFields(nil, recSubject(new), fields.Of(fields.Recommendation), old, new)
+}
+
 func diffAction(old, new *model.Action) []Change {
+	if sameAction(old, new) {
+		return nil
+	}
+	return diffActionFields(old, new, sameStep)
+}
+
+// diffActionFields compares an action and its steps field by field, but
+// for the steps same says are the same.
+func diffActionFields(old, new *model.Action, same func(a, b *model.Step) bool) []Change {
 	out := diffFields(nil, actionSubject(new), fields.Of(fields.Action), old, new)
 	for _, s := range new.Steps {
 		i := slices.IndexFunc(old.Steps, func(o *model.Step) bool { return o.Number == s.Number })
@@ -112,7 +138,9 @@ func diffAction(old, new *model.Action) []Change {
 			out = append(out, stepSubject(s).change(Created, "", ""))
 			continue
 		}
-		out = diffFields(out, stepSubject(s), fields.Of(fields.Step), old.Steps[i], s)
+		if !same(old.Steps[i], s) {
+			out = diffFields(out, stepSubject(s), fields.Of(fields.Step), old.Steps[i], s)
+		}
 	}
 	for _, s := range old.Steps {
 		if !slices.ContainsFunc(new.Steps, func(n *model.Step) bool { return n.Number == s.Number }) {
@@ -122,20 +150,71 @@ func diffAction(old, new *model.Action) []Change {
 	return out
 }
 
+// sameRecommendation, sameAction and sameStep report that two versions
+// hold the same values, leaving aside the items of the next level and the
+// links to the level above. Most versions of a file change one action, and
+// one comparison of all its values costs a fraction of the field-by-field
+// comparison: when they are the same, that one finds nothing. They compare
+// every value of the model, which holds at least every field the field
+// table lists, so a field added to the schema is compared here too.
+func sameRecommendation(a, b *model.Recommendation) bool {
+	return sameValues(recommendationValues, a, b)
+}
+
+func sameAction(a, b *model.Action) bool {
+	return sameValues(actionValues, a, b) && slices.EqualFunc(a.Steps, b.Steps, sameStep)
+}
+
+func sameStep(a, b *model.Step) bool { return sameValues(stepValues, a, b) }
+
+// The fields of the model that hold values rather than structure.
+var (
+	recommendationValues = valueFields[model.Recommendation]("Actions", "Evaluation", "File")
+	actionValues         = valueFields[model.Action]("Steps", "Recommendation")
+	stepValues           = valueFields[model.Step]("Action")
+)
+
+// valueFields lists the fields of T but those named.
+func valueFields[T any](structure ...string) []int {
+	t := reflect.TypeFor[T]()
+	var out []int
+	for i := range t.NumField() {
+		if !slices.Contains(structure, t.Field(i).Name) {
+			out = append(out, i)
+		}
+	}
+	if len(out) != t.NumField()-len(structure) {
+		panic(fmt.Sprintf("history: %s has no field among %v", t, structure))
+	}
+	return out
+}
+
+// sameValues compares the fields listed of *a and *b, deeply, through
+// pointers to them so that nothing is copied.
+func sameValues[T any](fields []int, a, b *T) bool {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for _, i := range fields {
+		if !reflect.DeepEqual(va.Field(i).Addr().Interface(), vb.Field(i).Addr().Interface()) {
+			return false
+		}
+	}
+	return true
+}
+
 // diffFields compares every field of a record the field table lists, in
 // the schema's order, so a field added to the schema is compared without
 // code here. Numbers identify the item and lists of items are compared
 // item by item by the caller.
 func diffFields(out []Change, sub subject, rec *fields.Record, old, new any) []Change {
 	for _, f := range rec.Fields {
-		if f.Kind == fields.Number || f.Same(old, new) {
+		// The items of the next level are the caller's: comparing them here
+		// would walk the whole tree below for nothing.
+		if f.Kind == fields.Number || f.Children() || f.Same(old, new) {
 			continue // unchanged: no text to build
 		}
 		switch f.Kind {
 		case fields.Items, fields.Object:
-			if !f.Children() {
-				out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))
-			}
+			out = appendText(out, sub, f.Name, f.Text(old), f.Text(new))
 		case fields.Markdown:
 			out = appendChanged(out, sub, f.Name, f.Text(old), f.Text(new))
 		case fields.Due:

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/git"
@@ -105,57 +107,121 @@ type Version struct {
 // Versions reads every version of the recommendation files of the data
 // folder (or of the files given, relative to the repository root), oldest
 // first, one entry per commit that changed the file.
+//
+// The versions are validated in batches as git cat-file reads them, while
+// git log is still listing older commits, on every core. Each is placed in
+// a folder of its own (named like its evaluation's), so versions never
+// mix; versions of a file with the same bytes (a revert) are validated
+// once and share the model.
 func (h *History) Versions(files ...string) (map[string][]Version, []*git.Commit, error) {
 	paths := files
 	if len(paths) == 0 {
 		paths = []string{h.dir}
 	}
-	commits, err := h.repo.Log("", paths...)
-	if err != nil {
-		return nil, nil, err
+	keep := func(f string) bool {
+		kind, _ := validate.KindOf(path.Base(f))
+		return kind == validate.KindRecommendation && h.within(f)
 	}
-	var blobs []git.Blob
-	var owners []*git.Commit
-	for _, c := range commits {
-		for i, f := range c.Files {
-			if kind, _ := validate.KindOf(path.Base(f)); kind == validate.KindRecommendation && h.within(f) {
-				// By hash; a removed file has none and reads as missing.
-				blobs = append(blobs, git.Blob{Rev: c.Hash, Path: f, Hash: c.Blobs[i]})
-				owners = append(owners, c)
+	work := make(chan []*version, 4)
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Go(func() {
+			for b := range work {
+				h.check(b)
 			}
+		})
+	}
+	var (
+		read    []*version              // newest commit first
+		first   = map[string]*version{} // by path and blob
+		batch   []*version
+		inBatch = map[string]bool{} // the names of batch's versions, which must differ
+	)
+	send := func() {
+		if len(batch) > 0 {
+			work <- batch
+			batch, inBatch = nil, map[string]bool{}
 		}
 	}
-	data, err := h.repo.Read(blobs)
+	commits, err := h.repo.LogFiles("", keep, func(f git.FileVersion) {
+		name := f.Commit.Files[f.Index]
+		v := &version{Version: Version{Commit: f.Commit}, path: name, src: h.source(f.Commit, name, f.Data)}
+		v.src.Abs = fmt.Sprintf("/v%d/%s", len(read), name)
+		read = append(read, v)
+		if f.Data == nil {
+			return
+		}
+		key := name + "\x00" + f.Commit.Blobs[f.Index]
+		if v.same = first[key]; v.same != nil {
+			return
+		}
+		first[key] = v
+		if inBatch[v.src.Path] {
+			send()
+		}
+		batch, inBatch[v.src.Path] = append(batch, v), true
+		if len(batch) == versionBatch {
+			send()
+		}
+	}, paths...)
+	send()
+	close(work)
+	workers.Wait()
 	if err != nil {
 		return nil, nil, err
 	}
-	// All versions are validated in one parallel pass; each gets a folder of
-	// its own (named like its evaluation's) so versions never mix.
-	srcs := make([]load.Source, len(blobs))
-	index := map[string]int{}
-	for i, b := range blobs {
-		srcs[i] = h.source(owners[i], b.Path, data[i])
-		srcs[i].Abs = fmt.Sprintf("/v%d/%s", i, b.Path)
-		index[srcs[i].Path] = i
+	// A version whose bytes were read before takes the model decoded then;
+	// one that did not validate is validated again, for findings naming it.
+	for _, v := range read {
+		switch {
+		case v.same == nil:
+		case v.same.Rec != nil:
+			v.Rec = v.same.Rec
+		default:
+			h.check([]*version{v})
+		}
 	}
-	res := load.FromSources(h.schemas, slices.DeleteFunc(slices.Clone(srcs), func(s load.Source) bool { return s.Data == nil }))
-	recs := make([]*model.Recommendation, len(blobs))
+	out := map[string][]Version{}
+	for _, v := range slices.Backward(read) {
+		out[v.path] = append(out[v.path], v.Version)
+	}
+	return out, commits, nil
+}
+
+// versionBatch is how many versions are validated together: enough for
+// the work to dwarf starting it, few enough to start while git still runs.
+const versionBatch = 32
+
+// version is one version on its way through Versions.
+type version struct {
+	Version
+	path string
+	src  load.Source
+	same *version // a version of the same file with the same bytes, read before
+}
+
+// check validates a batch of versions with distinct names and decodes
+// them, or says why they are broken.
+func (h *History) check(batch []*version) {
+	srcs := make([]load.Source, len(batch))
+	byName := make(map[string]*version, len(batch))
+	for i, v := range batch {
+		srcs[i] = v.src
+		byName[v.src.Path] = v
+	}
+	res := load.FromSources(h.schemas, srcs)
 	for _, r := range recsOf(res.Evaluations) {
-		recs[index[r.File]] = r
+		byName[r.File].Rec = r
 	}
 	broken := map[string][]finding.Finding{}
 	for _, f := range errorsOf(res.Findings) {
 		broken[f.File] = append(broken[f.File], f)
 	}
-	out := map[string][]Version{}
-	for i, b := range blobs {
-		v := Version{Commit: owners[i], Rec: recs[i]}
-		if data[i] != nil && v.Rec == nil {
-			v.Broken = broken[srcs[i].Path]
+	for _, v := range batch {
+		if v.Rec == nil {
+			v.Broken = broken[v.src.Path]
 		}
-		out[b.Path] = append(out[b.Path], v)
 	}
-	return out, commits, nil
 }
 
 func (h *History) within(name string) bool {

@@ -17,6 +17,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // Options say what to load.
@@ -67,7 +68,11 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	}
 	files, ownersFile := withoutOwners(files, opts.DataDir)
 	done := inParallel(len(files), func(i int) checked {
-		return decode(checkOne(schemas, files[i], opts.Limits.MaxFileSize, opts.Today))
+		// The file's tree dies in decode, so its parser can read the next:
+		// the bytes read are the worker's alone and never change.
+		p := parsers.Get().(*ydoc.Parser)
+		defer parsers.Put(p)
+		return decode(checkOne(schemas, p, files[i], opts.Limits.MaxFileSize, opts.Today))
 	})
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
@@ -82,7 +87,7 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 type Source struct {
 	Path string // as shown to the user
 	Abs  string // places the file in its evaluation folder
-	Data []byte
+	Data []byte // not to be changed once given: the model shares its memory
 }
 
 // FromSources validates and assembles files already in memory, exactly as
@@ -90,7 +95,9 @@ type Source struct {
 // one. Folder rules that need the disk are not applied.
 func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
 	done := inParallel(len(srcs), func(i int) checked {
-		return decode(schemas.Check(srcs[i].Path, srcs[i].Abs, srcs[i].Data))
+		p := parsers.Get().(*ydoc.Parser)
+		defer parsers.Put(p)
+		return decode(schemas.CheckWith(p, srcs[i].Path, srcs[i].Abs, srcs[i].Data, civil.Date{}))
 	})
 	res := finish(done, nil)
 	finding.Sort(res.Findings)
@@ -175,7 +182,11 @@ func inParallel[T any](n int, check func(i int) T) []T {
 	return out
 }
 
-func checkOne(schemas *validate.Schemas, f store.File, limit int64, today civil.Date) *validate.File {
+// parsers are the workers' ydoc.Parsers, each reusing the nodes of the
+// file it read last.
+var parsers = sync.Pool{New: func() any { return new(ydoc.Parser) }}
+
+func checkOne(schemas *validate.Schemas, p *ydoc.Parser, f store.File, limit int64, today civil.Date) *validate.File {
 	data, err := store.Read(f.Abs, limit)
 	if err != nil {
 		rule, hint := finding.RuleUnreadable, ""
@@ -188,7 +199,7 @@ func checkOne(schemas *validate.Schemas, f store.File, limit int64, today civil.
 			Message: "cannot read: " + errText(err), Hint: hint}}
 		return vf
 	}
-	return schemas.CheckAsOf(f.Path, f.Abs, data, today)
+	return schemas.CheckWith(p, f.Path, f.Abs, data, today)
 }
 
 func errText(err error) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
 )
 
 // A file listed and then gone before it is read is an unreadable file,
@@ -24,7 +25,7 @@ func TestFileVanishedAfterListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs := filepath.Join(t.TempDir(), "E-1", "rec-01.yaml")
-	f := checkOne(schemas, store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize, civil.Date{})
+	f := checkOne(schemas, new(ydoc.Parser), store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize, civil.Date{})
 	if len(f.Findings) != 1 || f.Valid() {
 		t.Fatalf("findings = %+v", f.Findings)
 	}

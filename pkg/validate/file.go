@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -26,17 +25,16 @@ const (
 // EvaluationFile is the name of the file that describes an evaluation.
 const EvaluationFile = "evaluation.yaml"
 
-var recName = regexp.MustCompile(`^rec-([0-9]+)\.yaml$`)
-
 // KindOf tells the kind of a file from its base name, and for a
 // recommendation the number its name gives.
 func KindOf(name string) (Kind, int) {
 	if name == EvaluationFile {
 		return KindEvaluation, 0
 	}
-	if m := recName.FindStringSubmatch(name); m != nil {
-		n, err := strconv.Atoi(m[1])
-		if err == nil {
+	digits, isRec := strings.CutPrefix(name, "rec-")
+	digits, isYAML := strings.CutSuffix(digits, ".yaml")
+	if isRec && isYAML && digits != "" && strings.Trim(digits, "0123456789") == "" {
+		if n, err := strconv.Atoi(digits); err == nil {
 			return KindRecommendation, n
 		}
 	}
@@ -109,7 +107,15 @@ func (s *Schemas) Check(path, abs string, data []byte) *File {
 // or completed_on that has not happened yet) are errors. A zero today
 // skips those rules, as Check does.
 func (s *Schemas) CheckAsOf(path, abs string, data []byte, today civil.Date) *File {
-	f := s.check(path, abs, data, today)
+	return s.CheckWith(nil, path, abs, data, today)
+}
+
+// CheckWith is CheckAsOf parsing with p, for a loader that releases each
+// file before it checks the next: the file's tree is p's and dies when p
+// parses again, and data, which its strings share, must never change. A
+// nil p parses as Parse does.
+func (s *Schemas) CheckWith(p *ydoc.Parser, path, abs string, data []byte, today civil.Date) *File {
+	f := s.check(p, path, abs, data, today)
 	if len(f.Findings) > MaxFindings {
 		f.Findings, f.ErrorsNotShown, f.WarningsNotShown = capFindings(f.Findings)
 	}
@@ -141,11 +147,15 @@ func capFindings(fs []finding.Finding) (kept []finding.Finding, errs, warns int)
 }
 
 // check is Check without the bound on findings.
-func (s *Schemas) check(path, abs string, data []byte, today civil.Date) *File {
+func (s *Schemas) check(p *ydoc.Parser, path, abs string, data []byte, today civil.Date) *File {
 	name := filepath.Base(abs)
 	kind, nameNumber := KindOf(name)
 	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
-	root, probs := ydoc.Parse(data)
+	parse := ydoc.Parse
+	if p != nil {
+		parse = p.Parse
+	}
+	root, probs := parse(data)
 	for _, p := range probs {
 		f.add(finding.Finding{Line: p.Line, Col: p.Col, Severity: finding.Error, Rule: p.Rule, Message: p.Message, Hint: p.Hint})
 	}

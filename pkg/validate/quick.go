@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,7 +25,7 @@ type quick struct {
 	closed     bool // additionalProperties: false
 	items      *quick
 	enum       []any // strings and numbers only
-	pattern    *regexp.Regexp
+	pattern    *pattern
 	minimum    *float64
 	maximum    *float64
 	minLength  int
@@ -105,7 +104,7 @@ func compileQuick(root map[string]any) (*quick, error) {
 				q.enum = list
 			case "pattern":
 				s, _ := v.(string)
-				q.pattern, err = regexp.Compile(s)
+				q.pattern, err = compilePattern(s)
 			case "minimum", "maximum":
 				f, ok := v.(float64)
 				if !ok {
@@ -169,7 +168,8 @@ func (q *quick) valid(v any) bool {
 	}
 	switch x := v.(type) {
 	case string:
-		if q.minLength >= 0 && utf8.RuneCountInString(x) < q.minLength {
+		// A character is at most four bytes: only a short text is counted.
+		if q.minLength > 0 && len(x) < 4*q.minLength && utf8.RuneCountInString(x) < q.minLength {
 			return false
 		}
 		if q.pattern != nil && !q.pattern.MatchString(x) {

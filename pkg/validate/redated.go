@@ -26,7 +26,7 @@ func (r *rules) redated(p string, m map[string]any) {
 // promised date, extensions and deadlines; false when one does not parse.
 func trackingOf(m map[string]any) (model.Tracking, bool) {
 	parse := func(v any) (model.Due, bool) {
-		d, err := model.ParseDue(fmt.Sprint(v))
+		d, err := parseDueValue(v)
 		return d, err == nil
 	}
 	var t model.Tracking
@@ -61,4 +61,13 @@ func trackingOf(m map[string]any) (model.Tracking, bool) {
 		t.Deadlines = append(t.Deadlines, model.Deadline{Due: due})
 	}
 	return t, true
+}
+
+// parseDueValue reads a due date the way it was written: a number (a year)
+// as its digits.
+func parseDueValue(v any) (model.Due, error) {
+	if s, ok := v.(string); ok {
+		return model.ParseDue(s) // fmt.Sprint would copy it
+	}
+	return model.ParseDue(fmt.Sprint(v))
 }

@@ -165,9 +165,15 @@ func shaped(s, pattern string) bool {
 	return true
 }
 
-// dateKeys are the fields that hold a day, or for due dates a day, a
-// month or a year.
-var dateKeys = map[string]bool{"response_due": true, "approved_on": true, "updated": true, "due": true, "original_due": true}
+// isDateKey reports whether key names a field that holds a day, or for
+// due dates a day, a month or a year.
+func isDateKey(key string) bool {
+	switch key {
+	case "response_due", "approved_on", "updated", "due", "original_due":
+		return true
+	}
+	return false
+}
 
 // values runs the checks each value gets, date and placeholder, in one
 // walk of the document.
@@ -197,7 +203,7 @@ func (r *rules) date(at path, key string, v any) {
 		return
 	}
 	s, ok := v.(string)
-	if !ok || !dateKeys[key] {
+	if !ok || !isDateKey(key) {
 		return
 	}
 	if len(s) >= 4 && shaped(s[:4], "0000") {
@@ -239,20 +245,38 @@ func (r *rules) yearNumber(pointer, key string) {
 
 var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
 
-// mayBePlaceholder is placeholderRE's first character, tested first: most
-// values are prose that cannot match, and the expression is the costliest
-// of the rules. \s is ASCII white space, and t, f and n have no case
-// variants but their capitals.
+// mayBePlaceholder is what placeholderRE can match, tested first: most
+// values are prose that cannot, and the expression is the costliest of the
+// rules. A match opens with [ or <, or with todo or fixme, or is at most
+// three letters (tbd, n/a, na) between blanks. \s is ASCII white space, and
+// the letters of todo and fixme have no case variants but their capitals.
 func mayBePlaceholder(s string) bool {
-	t := strings.TrimLeft(s, " \t\n\f\r")
-	if t == "" {
+	start, end := 0, len(s)
+	for start < end && asciiSpace(s[start]) {
+		start++
+	}
+	for end > start && asciiSpace(s[end-1]) {
+		end--
+	}
+	if start == end {
 		return false
 	}
+	t := s[start:end]
 	switch t[0] {
-	case '[', '<', 't', 'T', 'f', 'F', 'n', 'N':
+	case '[', '<':
 		return true
 	}
-	return false
+	return len(t) <= 3 || foldedPrefix(t, "todo") || foldedPrefix(t, "fixme")
+}
+
+// asciiSpace is \s in an RE2 expression. A loop over it is the cost of
+// strings.TrimLeft without building its cutset every call.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func foldedPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // Unfilled is the prefix of the placeholders mrtrack new writes into a

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
@@ -24,12 +25,12 @@ func (r *rules) formatV2(today civil.Date) {
 	actions, _ := m["actions"].([]any)
 	for i, a := range actions {
 		am, _ := a.(map[string]any)
-		p := fmt.Sprintf("/actions/%d", i)
+		p := "/actions/" + strconv.Itoa(i)
 		end, dated := r.item(p, am, today)
 		steps, _ := am["steps"].([]any)
 		for j, s := range steps {
 			sm, _ := s.(map[string]any)
-			sp := fmt.Sprintf("%s/steps/%d", p, j)
+			sp := p + "/steps/" + strconv.Itoa(j)
 			if stepEnd, ok := r.item(sp, sm, today); ok && dated && stepEnd.After(end) {
 				r.report(sp+"/due", finding.Warning, finding.RuleStepAfterAction,
 					fmt.Sprintf("step %v falls due on %s, after its action (%s)", sm["number"], stepEnd, end),
@@ -43,8 +44,8 @@ func (r *rules) formatV2(today civil.Date) {
 // deadline falls, false when it has none.
 func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, bool) {
 	status, _ := m["status"].(string)
-	added, hasAdded := r.day(p+"/added", m["added"])
-	if done, ok := r.day(p+"/completed_on", m["completed_on"]); ok {
+	added, hasAdded := r.dayIn(m, p, "added")
+	if done, ok := r.dayIn(m, p, "completed_on"); ok {
 		switch {
 		case status != string(model.Completed):
 			r.report(p+"/completed_on", finding.Error, finding.RuleCompletedOn,
@@ -57,7 +58,7 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 		}
 		r.future(p+"/completed_on", "completed_on", done, today)
 	}
-	if updated, ok := r.day(p+"/updated", m["updated"]); ok {
+	if updated, ok := r.dayIn(m, p, "updated"); ok {
 		r.future(p+"/updated", "updated", updated, today)
 	}
 	if v, ok := m["verification"].(map[string]any); ok {
@@ -75,22 +76,22 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 				"the completion is accepted but the item lists no evidence",
 				"add the report, decision or link that shows the work is done under evidence")
 		}
-		if on, ok := r.day(p+"/verification/on", v["on"]); ok {
+		if on, ok := r.dayIn(v, p+"/verification", "on"); ok {
 			r.future(p+"/verification/on", "verification.on", on, today)
 		}
 	}
 	exts, _ := m["extensions"].([]any)
 	for k, e := range exts {
 		em, _ := e.(map[string]any)
-		ep := fmt.Sprintf("%s/extensions/%d", p, k)
+		ep := p + "/extensions/" + strconv.Itoa(k)
 		r.dueMonth(ep+"/from", "from", em["from"])
 		r.dueMonth(ep+"/to", "to", em["to"])
-		if on, ok := r.day(ep+"/on", em["on"]); ok {
+		if on, ok := r.dayIn(em, ep, "on"); ok {
 			r.future(ep+"/on", "the extension's on", on, today)
 		}
 	}
 	r.redated(p, m)
-	due, err := model.ParseDue(fmt.Sprint(m["due"]))
+	due, err := parseDueValue(m["due"])
 	if err != nil {
 		return civil.Date{}, false
 	}
@@ -109,7 +110,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 	for k, d := range list {
 		dm, _ := d.(map[string]any)
 		dp := fmt.Sprintf("%s/deadlines/%d", p, k)
-		dd, err := model.ParseDue(fmt.Sprint(dm["due"]))
+		dd, err := parseDueValue(dm["due"])
 		if err != nil {
 			return // the schema or the date rule says why
 		}
@@ -120,7 +121,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 				"list the deadlines in the order they fall")
 		}
 		prev = end
-		met, isMet := r.day(dp+"/met_on", dm["met_on"])
+		met, isMet := r.dayIn(dm, dp, "met_on")
 		switch {
 		case isMet && unmet:
 			r.report(dp+"/met_on", finding.Error, finding.RuleDeadlinesOrder,
@@ -134,7 +135,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 	}
 	if current < 0 && len(list) > 0 {
 		last, _ := list[len(list)-1].(map[string]any)
-		currentDue, _ = model.ParseDue(fmt.Sprint(last["due"]))
+		currentDue, _ = parseDueValue(last["due"])
 		current = len(list) - 1
 	}
 	if current >= 0 && due != currentDue {
@@ -158,6 +159,16 @@ func (r *rules) day(pointer string, v any) (civil.Date, bool) {
 		return civil.Date{}, false
 	}
 	return d, true
+}
+
+// dayIn is day for the field key of the mapping m at p: most items lack
+// most of these fields, and their pointer is only written when one is there.
+func (r *rules) dayIn(m map[string]any, p, key string) (civil.Date, bool) {
+	v, ok := m[key]
+	if !ok {
+		return civil.Date{}, false
+	}
+	return r.day(p+"/"+key, v)
 }
 
 // dayOrMonth checks a day or a month (the evaluation's completed_on).

@@ -177,3 +177,19 @@ func TestSchemaBounds(t *testing.T) {
 		t.Errorf("%d date patterns, %d period patterns, %d numbers: the schemas changed, update this test", dates, periods, numbers)
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	for name, want := range map[string]struct {
+		kind Kind
+		n    int
+	}{
+		"evaluation.yaml": {KindEvaluation, 0}, "rec-01.yaml": {KindRecommendation, 1}, "rec-7.yaml": {KindRecommendation, 7},
+		"rec-120.yaml": {KindRecommendation, 120}, "rec-.yaml": {KindOther, 0}, "12.yaml": {KindOther, 0},
+		"rec-01.yml": {KindOther, 0}, "rec-+1.yaml": {KindOther, 0}, "rec-1a.yaml": {KindOther, 0},
+		"Rec-01.yaml": {KindOther, 0}, "rec-99999999999999999999.yaml": {KindOther, 0}, "notes.yaml": {KindOther, 0},
+	} {
+		if kind, n := KindOf(name); kind != want.kind || n != want.n {
+			t.Errorf("KindOf(%q) = %v, %d; want %v, %d", name, kind, n, want.kind, want.n)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package ydoc
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,20 +28,22 @@ type canonical struct {
 	line  int // its number, 1-based
 	depth int
 
-	nodes []yaml.Node  // allocated a block at a time; pointers into it stay valid
-	ptrs  []*yaml.Node // Content slices are carved from it
-	kids  []*yaml.Node // the children of the collections being read
+	mem  *Parser      // where the nodes come from
+	ptrs []*yaml.Node // Content slices are carved from it
+	kids []*yaml.Node // the children of the collections being read
 }
 
-// parseCanonical returns the root node of data, or ok false when data is
-// not in the canonical subset.
-func parseCanonical(data []byte) (root *yaml.Node, ok bool) {
-	if len(data) == 0 || data[len(data)-1] != '\n' || bytes.IndexByte(data, '\t') >= 0 || bytes.IndexByte(data, '\r') >= 0 ||
-		bytes.Contains(data, bom) {
+// parseCanonical returns the root node of src, or ok false when src is
+// not in the canonical subset. Its nodes come from mem, and its strings
+// are slices of src.
+func parseCanonical(src string, mem *Parser) (root *yaml.Node, ok bool) {
+	if len(src) == 0 || src[len(src)-1] != '\n' || strings.IndexByte(src, '\t') >= 0 || strings.IndexByte(src, '\r') >= 0 ||
+		strings.Contains(src, bom) {
 		return nil, false
 	}
-	lines := bytes.Count(data, []byte{'\n'})
-	c := &canonical{src: string(data), line: 1, ptrs: make([]*yaml.Node, 0, 2*lines+4), kids: make([]*yaml.Node, 0, 64)}
+	lines := strings.Count(src, "\n")
+	c := &canonical{src: src, line: 1, mem: mem, ptrs: mem.pointers(2*lines + 4), kids: mem.kids[:0]}
+	defer func() { mem.kids = c.kids[:0] }()
 	header, ok := c.header()
 	if !ok || c.pos >= len(c.src) || c.lineIndent() != 0 {
 		return nil, false
@@ -55,7 +56,7 @@ func parseCanonical(data []byte) (root *yaml.Node, ok bool) {
 	return root, true
 }
 
-var bom = []byte("\uFEFF")
+const bom = "\uFEFF"
 
 // header reads the comment lines the file opens with (the schema
 // modeline), which yaml.v3 gives the first key when no blank line follows.
@@ -109,20 +110,10 @@ func (c *canonical) skipBlank() bool {
 }
 
 func (c *canonical) node(kind yaml.Kind, tag string, at int) *yaml.Node {
-	if len(c.nodes) == 0 {
-		// Blocks of nodeBlock: a count from the lines would be two nodes a
-		// line, twice what a record with long texts needs, and each
-		// node is 150 bytes to clear and for the collector to scan.
-		c.nodes = make([]yaml.Node, nodeBlock)
-	}
-	n := &c.nodes[0]
-	c.nodes = c.nodes[1:]
+	n := c.mem.node()
 	n.Kind, n.Tag, n.Line, n.Column = kind, tag, c.line, at-c.pos+1
 	return n
 }
-
-// nodeBlock is how many nodes are allocated at a time.
-const nodeBlock = 32
 
 // collect gives n the children pushed since mark.
 func (c *canonical) collect(n *yaml.Node, mark int) {
@@ -568,6 +559,9 @@ func isTimestamp(s string) bool {
 	if len(s) == 10 && isDay(s) {
 		return true // the common case, without time.Parse's errors for the layouts that fail
 	}
+	if strings.IndexByte(s[5:], '-') < 0 {
+		return false // every layout has a day after a second dash: 2025-06 and 2025-Q3 are text
+	}
 	for _, layout := range timestampFormats {
 		if _, err := time.Parse(layout, s); err == nil {
 			return true
@@ -596,5 +590,11 @@ func isDay(s string) bool {
 	if y < 0 || m < 1 || m > 12 || d < 1 {
 		return false
 	}
-	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return d <= 29
+	}
+	return d <= daysIn[m-1]
 }
+
+// daysIn is the length of each month of a common year.
+var daysIn = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}

@@ -1,10 +1,12 @@
 package ydoc
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mrtrack/mrtrack/internal/corpus"
 	"go.yaml.in/yaml/v3"
@@ -82,7 +84,7 @@ func canonicalAgrees(t *testing.T, name string, data []byte) bool {
 	if _, ok := checkEncoding(data); !ok || len(checkCharacters(data)) > 0 || !hasContent(data) {
 		return false // Parse stops before either reader
 	}
-	fast, ok := parseCanonical(data)
+	fast, ok := parseCanonical(string(data), new(Parser))
 	if !ok {
 		return false
 	}
@@ -96,8 +98,21 @@ func canonicalAgrees(t *testing.T, name string, data []byte) bool {
 	if want := summariseAliases(check(fast, data)); !slices.Equal(probs, want) {
 		t.Fatalf("%s: problems differ:\nfast %v\nyaml.v3 %v\n%s", name, want, probs, data)
 	}
+	// The same through a Parser that has read other files before: no
+	// node may keep what an earlier tree put in it.
+	again, againProbs := reused.Parse(bytes.Clone(data))
+	if d := nodeDiff(again, slow, "$"); d != "" {
+		t.Fatalf("%s: a reused Parser differs from yaml.v3 at %s:\n%s", name, d, data)
+	}
+	if !slices.Equal(againProbs, probs) {
+		t.Fatalf("%s: problems differ:\nreused Parser %v\nyaml.v3 %v\n%s", name, againProbs, probs, data)
+	}
 	return true
 }
+
+// reused is the Parser canonicalAgrees reads every input with, after all
+// the inputs before it.
+var reused Parser
 
 // nodeDiff names the first field in which two trees differ, or "".
 func nodeDiff(a, b *yaml.Node, at string) string {
@@ -142,4 +157,36 @@ func FuzzCanonicalAgrees(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		canonicalAgrees(t, "input", data)
 	})
+}
+
+// isTimestamp takes its shortcuts (a day checked by hand, no layout tried
+// without a second dash) only where yaml.v3's layouts agree.
+func TestTimestampShortcuts(t *testing.T) {
+	layouts := func(s string) bool {
+		if len(s) < 5 || s[4] != '-' || strings.Trim(s[:4], "0123456789") != "" {
+			return false
+		}
+		for _, layout := range timestampFormats {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+		return false
+	}
+	var cases []string
+	for _, y := range []int{1900, 1999, 2000, 2023, 2024, 2100, 2400} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				cases = append(cases, fmt.Sprintf("%04d-%02d-%02d", y, m, d), fmt.Sprintf("%d-%d-%d", y, m, d))
+			}
+			cases = append(cases, fmt.Sprintf("%04d-%02d", y, m))
+		}
+	}
+	cases = append(cases, "2025-Q3", "2025-H1", "2025-06-30T10:00:00Z", "2025-6-3t1:2:3Z", "2025-06-30 10:00:00",
+		"2025-06-30 10:00", "2025--", "2025-", "2025-06-", "2025-06-3x", "2025-06-30x")
+	for _, s := range cases {
+		if got, want := isTimestamp(s), layouts(s); got != want {
+			t.Errorf("isTimestamp(%q) = %v, yaml.v3's layouts say %v", s, got, want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package ydoc
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 
@@ -90,6 +91,50 @@ var c1Names = [32]string{"PADDING CHARACTER", "HIGH OCTET PRESET", "BREAK PERMIT
 // yaml.v3 counts and LF-counting tools do not. A CR is one only when no LF
 // follows; a CRLF line ending is fine.
 func lineBreak(r rune) bool { return r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029 }
+
+// cleanText reports whether data is valid UTF-8 without a NUL, a
+// code point Forbidden refuses or a carriage return: what nearly every
+// record is, so Parse skips the encoding and character scans, which place
+// problems, for one pass that only answers. Eight bytes of printable ASCII
+// are taken at a time; the rest byte by byte. A false says nothing: the
+// scans then decide (a CRLF file is fine, and goes the long way).
+func cleanText(data []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for i < len(data) {
+		for i+8 <= len(data) {
+			w := binary.LittleEndian.Uint64(data[i:])
+			// Every byte below 0x80 (no high bit), not 0x7F (adding 1 sets
+			// no high bit) and at least 0x20 (adding 0x60 sets it): no
+			// byte carries into the next.
+			if w&highs != 0 || (w+ones)&highs != 0 || (w+0x60*ones)&highs != highs {
+				break
+			}
+			i += 8
+		}
+		if i >= len(data) {
+			break
+		}
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		if c >= 0xC3 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
+			i += 2 // é, à, ç: the two-byte letters, none of them refused
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 || Forbidden(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
 
 // mayHoldForbidden is a byte-level pass that passes nearly every file at
 // memory speed: it stops at any byte that could start a refused code point

@@ -36,16 +36,24 @@ type Problem struct {
 // can still be validated further. A file in fmt's canonical layout is read
 // by parseCanonical, anything else by yaml.v3; the trees are the same.
 func Parse(data []byte) (*yaml.Node, []Problem) {
-	if p, ok := checkEncoding(data); !ok {
-		return nil, []Problem{p}
-	}
-	if probs := checkCharacters(data); len(probs) > 0 {
-		return nil, probs
+	return parse(data, string(data), new(Parser))
+}
+
+// parse is Parse reading the canonical layout from src, data as a string,
+// into nodes from mem.
+func parse(data []byte, src string, mem *Parser) (*yaml.Node, []Problem) {
+	if !cleanText(data) {
+		if p, ok := checkEncoding(data); !ok {
+			return nil, []Problem{p}
+		}
+		if probs := checkCharacters(data); len(probs) > 0 {
+			return nil, probs
+		}
 	}
 	if !hasContent(data) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
-	if root, ok := parseCanonical(data); ok {
+	if root, ok := parseCanonical(src, mem); ok {
 		return root, summariseAliases(check(root, data))
 	}
 	return parseYAML(data)

@@ -1,7 +1,10 @@
 package ydoc
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,10 +47,15 @@ func holdsForbidden(data []byte) bool {
 // The byte-level filter that lets clean files skip the character scan
 // must stop at every file the scan would report.
 func FuzzCharacterFilter(f *testing.F) {
-	for _, s := range []string{"a: 1\r\n", "a\r", "\u0085", "\u00a0\u2027\u2028", "\uffef\ufffd\ufffe", "\x1b", "é\x7f", "\r\r\n"} {
+	for _, s := range []string{"plain ascii text, long enough for words\n", "\x00 in the first word, then more", "a: 1\r\n", "a\r", "\u0085", "\u00a0\u2027\u2028", "\uffef\ufffd\ufffe", "\x1b", "é\x7f", "\r\r\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		_, encodingOK := checkEncoding(data)
+		scansPass := encodingOK && len(checkCharacters(data)) == 0
+		if got, want := cleanText(data), scansPass && !bytes.ContainsRune(data, '\r'); got != want {
+			t.Fatalf("cleanText(%q) = %v, the scans say %v", data, got, want)
+		}
 		if !utf8.Valid(data) {
 			return
 		}
@@ -66,10 +74,39 @@ func FuzzCharacterFilter(f *testing.F) {
 //	go test -run '^$' -bench CharacterFilter ./pkg/ydoc
 func BenchmarkCharacterFilter(b *testing.B) {
 	data := []byte(strings.Repeat("    progress: \"Réalisé en 2024 : l’équipe a formé 40 agents.\"\r\n", 2000))
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if mayHoldForbidden(data) {
-			b.Fatal("clean text flagged")
+	b.Run("filter", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if mayHoldForbidden(data) {
+				b.Fatal("clean text flagged")
+			}
+		}
+	})
+	lf := bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if records, _ := filepath.Glob("../../data/*/*.yaml"); len(records) > 0 {
+		lf = nil // the bundled records: what a repository holds
+		for _, name := range records {
+			text, err := os.ReadFile(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			lf = append(lf, text...)
 		}
 	}
+	b.Run("cleanText", func(b *testing.B) {
+		b.SetBytes(int64(len(lf)))
+		for b.Loop() {
+			if !cleanText(lf) {
+				b.Fatal("clean text flagged")
+			}
+		}
+	})
+	b.Run("utf8+filter", func(b *testing.B) {
+		b.SetBytes(int64(len(lf)))
+		for b.Loop() {
+			if !utf8.Valid(lf) || mayHoldForbidden(lf) {
+				b.Fatal("clean text flagged")
+			}
+		}
+	})
 }
