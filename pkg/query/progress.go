@@ -311,20 +311,25 @@ func OverdueByRecommendation(items []Item) []OverdueGroup {
 		g.DaysOverdue = max(g.DaysOverdue, it.DaysOverdue)
 	}
 	parallel.Each(len(groups), func(i int) { Sort(groups[i].Items, ByOverdue) })
-	// Stable, by the groups' places: sorting the places rather than the
-	// groups, and breaking ties by place, is the stable order at the cost
-	// of an unstable sort of integers.
-	order := make([]int, len(groups))
-	for i := range order {
-		order[i] = i
+	// Most overdue first, then by the id of the first action (CompareID),
+	// ties in their places: the stable order, sorting keys read once
+	// rather than following the groups' pointers at each comparison.
+	type key struct {
+		days           int
+		eval           string
+		rec, act, from int
 	}
-	slices.SortFunc(order, func(i, j int) int {
-		a, b := &groups[i], &groups[j]
-		return cmp.Or(cmp.Compare(b.DaysOverdue, a.DaysOverdue), CompareID(a.Items[0].Action, b.Items[0].Action), cmp.Compare(i, j))
+	keys := make([]key, len(groups))
+	for i, g := range groups {
+		a := g.Items[0].Action
+		keys[i] = key{g.DaysOverdue, a.Recommendation.Evaluation.ID, a.Recommendation.Number, a.Number, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(b.days, a.days), strings.Compare(a.eval, b.eval), cmp.Compare(a.rec, b.rec), cmp.Compare(a.act, b.act), cmp.Compare(a.from, b.from))
 	})
 	sorted := make([]OverdueGroup, len(groups))
-	for k, i := range order {
-		sorted[k] = groups[i]
+	for k, key := range keys {
+		sorted[k] = groups[key.from]
 	}
 	return sorted
 }

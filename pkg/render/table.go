@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -17,8 +18,8 @@ import (
 type tableWriter struct{ opts Options }
 
 // Write lays each block out into its own buffer, on every core
-// (parallel.Each), drops the spaces that end its lines, and writes them all
-// at once. Every block after the first starts with the line break that
+// (parallel.Each), drops the spaces that end its lines, and writes them in
+// order through one buffer. Every block after the first starts with the line break that
 // separates it from the one before, so trimming the parts trims the whole.
 func (t tableWriter) Write(w io.Writer, doc *Document) error {
 	parts := make([][]byte, len(doc.Blocks))
@@ -31,19 +32,16 @@ func (t tableWriter) Write(w io.Writer, doc *Document) error {
 		errs[i] = t.block(&buf, doc.Blocks[i])
 		parts[i] = trimLines(buf.Bytes())
 	})
-	size := 0
-	for i, p := range parts {
-		if errs[i] != nil {
-			return errs[i]
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		size += len(p)
 	}
-	out := make([]byte, 0, size)
+	out := bufio.NewWriterSize(w, 64<<10)
 	for _, p := range parts {
-		out = append(out, p...)
+		out.Write(p) // its error is Flush's
 	}
-	_, err := w.Write(out)
-	return err
+	return out.Flush()
 }
 
 func (t tableWriter) block(buf *bytes.Buffer, b Block) error {

@@ -83,9 +83,7 @@ var runeTables = sync.OnceValue(func() *[2][]int8 {
 	return &t
 })
 
-// runeWidth is displaywidth.Rune(r), from the tables where they hold r.
-func runeWidth(r rune) int { return tableWidth(runeTables(), r) }
-
+// tableWidth is displaywidth.Rune(r), from the tables where they hold r.
 func tableWidth(t *[2][]int8, r rune) int {
 	switch {
 	case r < latinEnd:
@@ -120,13 +118,14 @@ func Shorten(s string, max int, trim string) string {
 		return s
 	}
 	used, cut := 0, 0
+	tables := runeTables()
 	for i, r := range s {
 		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
 			return shortenInvalid(s, max, trim)
 		}
 		w := 0
 		if r != '\x1b' {
-			w = runeWidth(r)
+			w = tableWidth(tables, r)
 		}
 		if used+w > max-1 {
 			break
