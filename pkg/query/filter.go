@@ -91,7 +91,13 @@ func (f *Filter) Select(evals []*model.Evaluation, today civil.Date) []Item {
 	const chunk = 256
 	parts := make([][]Item, (len(recs)+chunk-1)/chunk)
 	parallel.Each(len(parts), func(c int) {
-		for _, r := range recs[c*chunk : min((c+1)*chunk, len(recs))] {
+		run := recs[c*chunk : min((c+1)*chunk, len(recs))]
+		n := 0
+		for _, r := range run {
+			n += len(r.Actions)
+		}
+		parts[c] = make([]Item, 0, n) // most filters keep most actions
+		for _, r := range run {
 			for _, a := range r.Actions {
 				if it := Facts(a, today); f.keepsAction(it, today) {
 					parts[c] = append(parts[c], it)

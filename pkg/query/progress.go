@@ -304,7 +304,7 @@ func OverdueByRecommendation(items []Item) []OverdueGroup {
 		if !ok {
 			i = len(groups)
 			index[r] = i
-			groups = append(groups, OverdueGroup{Recommendation: r})
+			groups = append(groups, OverdueGroup{Recommendation: r, Items: make([]Item, 0, len(r.Actions))})
 		}
 		g := &groups[i]
 		g.Items = append(g.Items, it)
