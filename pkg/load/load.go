@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 
+	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -161,24 +161,11 @@ func decode(f *validate.File) checked {
 	return c
 }
 
-// inParallel runs check for 0..n-1 on GOMAXPROCS workers; results keep
-// their index, so output never depends on scheduling.
+// inParallel runs check for 0..n-1 on every core; results keep their
+// index, so output never depends on scheduling.
 func inParallel[T any](n int, check func(i int) T) []T {
 	out := make([]T, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = check(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(n, func(i int) { out[i] = check(i) })
 	return out
 }
 
