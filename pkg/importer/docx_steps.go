@@ -48,12 +48,6 @@ func (t timing) pairs() []any {
 	return pairs
 }
 
-// placeholders for a due date or a status the source does not give.
-var (
-	dueTodo    = validate.Placeholder(fields.Of(fields.Action).Field("due").Placeholder)
-	statusTodo = validate.Placeholder(fields.Of(fields.Action).Field("status").Placeholder)
-)
-
 func statusOfWord(s string) (model.Status, bool) { return model.StatusOfWording(s) }
 
 // timing reads a date cell and a status cell. When the date cell holds a
@@ -86,10 +80,10 @@ func (im *docxImport) timing(id, dueText, statusText string, dueAt, statusAt Loc
 	}
 	switch {
 	case Empty(dueText):
-		t.due, t.dueText = dueTodo, ""
+		t.due, t.dueText = placeholder(fields.Action, "due"), ""
 		im.note(dueAt, id+" due", dueText, "no date in the source: fill it in (unknown if there is none)", true)
 	case d.Due == "":
-		t.due = dueTodo
+		t.due = placeholder(fields.Action, "due")
 		im.note(dueAt, id+" due", dueText, "could not read a date: fill it in, the wording is kept in due_text", true)
 	default:
 		t.due, t.deadlines = d.Due, d.Deadlines
@@ -100,10 +94,10 @@ func (im *docxImport) timing(id, dueText, statusText string, dueAt, statusAt Loc
 	s := ReadStatus(statusText)
 	switch {
 	case Empty(statusText):
-		t.status, t.statusText = statusTodo, ""
+		t.status, t.statusText = placeholder(fields.Action, "status"), ""
 		im.note(statusAt, id+" status", statusText, "no status in the source: fill it in", true)
 	case s.Status == "":
-		t.status = statusTodo
+		t.status = placeholder(fields.Action, "status")
 		im.note(statusAt, id+" status", statusText, "could not read a status: fill it in, the wording is kept in status_text", true)
 	default:
 		t.status = string(s.Status)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/internal/parallel"
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -75,7 +76,7 @@ var sheetLead = []string{
 
 // sheetFields are the action fields the lead does not show, in the
 // schema's order: a field added to the schema gets its column here.
-var sheetFields = func() []*fields.Field {
+var sheetFields = sync.OnceValue(func() []*fields.Field {
 	var out []*fields.Field
 	for _, f := range fields.Of(fields.Action).Fields {
 		switch {
@@ -86,15 +87,15 @@ var sheetFields = func() []*fields.Field {
 		}
 	}
 	return out
-}()
+})
 
-var sheetHeader = func() []string {
+var sheetHeader = sync.OnceValue(func() []string {
 	h := slices.Clone(sheetLead)
-	for _, f := range sheetFields {
+	for _, f := range sheetFields() {
 		h = append(h, f.Name)
 	}
 	return h
-}()
+})
 
 // itemSheet is a record per action and, with steps, a record per step
 // after its action.
@@ -106,7 +107,7 @@ func itemSheet(items []query.Item, today civil.Date, steps bool) *Sheet {
 			parts[c] = itemRecords(parts[c], it, today, steps)
 		}
 	})
-	s := &Sheet{Header: sheetHeader, Rows: [][]string{}}
+	s := &Sheet{Header: sheetHeader(), Rows: [][]string{}}
 	for _, p := range parts {
 		s.Rows = append(s.Rows, p...)
 	}
@@ -153,7 +154,7 @@ func trackingRecord(eval, rec, id, kind string, a *model.Action, st *model.Step,
 		deadline, t.Due.String(), t.DueText, string(t.Status), t.StatusText,
 		strconv.FormatBool(overdue), strconv.Itoa(days), lateSteps, in, t.Progress,
 	}
-	for _, f := range sheetFields {
+	for _, f := range sheetFields() {
 		switch sf := fields.Of(fields.Step).Field(f.Name); {
 		case st == nil:
 			row = append(row, f.Text(a))

@@ -130,7 +130,7 @@ func TestJSONEmptyIsAList(t *testing.T) {
 		t.Errorf("nil list json = %q, want []", got)
 	}
 	got = write(t, "csv", Options{}, List(ListInput{Day: Day{Today: today, Until: today}}))
-	if got != "\ufeff"+strings.Join(sheetHeader, ",")+"\r\n" {
+	if got != "\ufeff"+strings.Join(sheetHeader(), ",")+"\r\n" {
 		t.Errorf("empty list csv = %q, want the header alone", got)
 	}
 }

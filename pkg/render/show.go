@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/fields"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -125,7 +126,7 @@ func (in ShowInput) evaluation(e *model.Evaluation) ([]Block, EvaluationJSON) {
 	}
 	fields = slices.DeleteFunc(fields, notInSource)
 	fields = append(fields, in.summary(in.Counts)...)
-	more, texts := otherFields(fieldsOf.Evaluation, e)
+	more, texts := otherFields(fieldsOf().Evaluation, e)
 	fields = append(append(fields, more...), Field{Name: "File", Value: e.File})
 	blocks := []Block{Heading{Level: 1, Text: e.ID + "  " + e.Title}, fields}
 	if e.GeneralComments != "" {
@@ -169,7 +170,7 @@ func (in ShowInput) recommendation(r *model.Recommendation) []Block {
 	}
 	fields = append(fields, Field{Name: "Responsible", Value: strings.Join(r.Responsible, ", "), Written: r.ResponsibleText})
 	fields = append(fields, in.summary(in.Counts)...)
-	more, texts := otherFields(fieldsOf.Recommendation, r)
+	more, texts := otherFields(fieldsOf().Recommendation, r)
 	fields = append(append(fields, more...), Field{Name: "File", Value: r.File})
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(e, r.ID()) + "  " + r.Title}, fields}
 	if r.Text != "" {
@@ -216,7 +217,7 @@ func (in ShowInput) action(it query.Item) []Block {
 	if in.Activity != nil {
 		fields = append(fields, activityFields(a, *in.Activity, in.Today)...)
 	}
-	more, texts := otherFields(fieldsOf.Action, a)
+	more, texts := otherFields(fieldsOf().Action, a)
 	fields = append(fields, recordFields(&a.Tracking, more, r.File)...)
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(r.Evaluation, a.ID()) + "  " + a.Title}, fields}
 	if a.Description != "" {
@@ -258,7 +259,7 @@ func (in ShowInput) step(s *model.Step) []Block {
 	if d, ok := s.DueIn(in.Today); ok {
 		fields = append(fields, Field{Name: "Next deadline", Value: fmt.Sprintf("%s (%s)", in.Today.AddDays(d), dueIn(d))})
 	}
-	more, texts := otherFields(fieldsOf.Step, s)
+	more, texts := otherFields(fieldsOf().Step, s)
 	fields = append(fields, recordFields(&s.Tracking, more, a.Recommendation.File)...)
 	blocks := []Block{Heading{Level: 1, Text: model.QualifiedID(a.Recommendation.Evaluation, s.ID()) + "  " + s.Title}, fields}
 	if s.Progress != "" {
@@ -363,9 +364,13 @@ var shownAbove = map[fields.Level][]string{
 	fields.Step:           {"number", "title", "due", "original_due", "extensions", "status", "progress", "updated", "evidence", "verification"},
 }
 
-var fieldsOf = struct{ Evaluation, Recommendation, Action, Step *fields.Record }{
-	fields.Of(fields.Evaluation), fields.Of(fields.Recommendation), fields.Of(fields.Action), fields.Of(fields.Step),
-}
+// fieldsOf are the records' field tables, looked up on first use (where a
+// local variable named fields hides the package).
+var fieldsOf = sync.OnceValue(func() struct{ Evaluation, Recommendation, Action, Step *fields.Record } {
+	return struct{ Evaluation, Recommendation, Action, Step *fields.Record }{
+		fields.Of(fields.Evaluation), fields.Of(fields.Recommendation), fields.Of(fields.Action), fields.Of(fields.Step),
+	}
+})
 
 // otherFields are the fields of rec that show does not lay out by hand
 // and that have a value: short values as lines, Markdown as text blocks.
