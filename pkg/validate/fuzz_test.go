@@ -31,6 +31,11 @@ func TestQuickCompiles(t *testing.T) {
 		if _, err := compileQuick(c.raw); err != nil || c.quick == nil {
 			t.Errorf("%s schema: no quick check: %v (teach quick.go the keyword, or accept that every file takes the slow path)", name, err)
 		}
+		// The full validator is compiled on first use: the embedded
+		// schemas must compile, or explaining an error would fail.
+		if _, err := c.schema(); err != nil {
+			t.Errorf("%s schema: %v", name, err)
+		}
 	}
 }
 
@@ -42,7 +47,11 @@ func quickAgrees(t *testing.T, s *Schemas, data []byte) {
 	}
 	v := ydoc.Value(root)
 	for name, c := range map[string]*compiled{"evaluation": s.evaluation, "recommendation": s.recommendation} {
-		full := c.schema.Validate(v) == nil
+		schema, err := c.schema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := schema.Validate(v) == nil
 		if q := c.quick.valid(v); q != full {
 			t.Fatalf("%s schema: quick says valid=%v, full validator valid=%v, for\n%s", name, q, full, data)
 		}

@@ -21,33 +21,44 @@ import (
 
 // compiled is one schema, compiled for validation and kept as raw JSON to
 // read keyword values (required names, allowed keys) when explaining errors.
-// quick, when the schema allows it, accepts valid records first.
+// quick, when the schema allows it, accepts valid records first; the full
+// validator is then compiled only when a record fails it, since compiling
+// checks the schema against the metaschema, which costs more than
+// validating a small data folder.
 type compiled struct {
-	schema *jsonschema.Schema
+	schema func() (*jsonschema.Schema, error)
 	raw    map[string]any
 	quick  *quick
 }
 
 func compile(name string, src []byte) (*compiled, error) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft7
-	url := "mrtrack:///schema/" + name
-	if err := c.AddResource(url, bytes.NewReader(src)); err != nil {
-		return nil, fmt.Errorf("schema %s: %w", name, err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", name, err)
-	}
+	full := sync.OnceValues(func() (*jsonschema.Schema, error) {
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft7
+		url := "mrtrack:///schema/" + name
+		if err := c.AddResource(url, bytes.NewReader(src)); err != nil {
+			return nil, fmt.Errorf("schema %s: %w", name, err)
+		}
+		s, err := c.Compile(url)
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", name, err)
+		}
+		return s, nil
+	})
 	var raw map[string]any
 	if err := json.Unmarshal(src, &raw); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)
 	}
 	q, err := compileQuick(raw)
 	if err != nil {
-		q = nil // a keyword quick does not know: the full validator does it all
+		// A keyword quick does not know: the full validator does it all,
+		// and a schema it cannot compile is refused here.
+		if _, err := full(); err != nil {
+			return nil, err
+		}
+		q = nil
 	}
-	return &compiled{s, raw, q}, nil
+	return &compiled{full, raw, q}, nil
 }
 
 // check validates value and maps every leaf error back to its node.
@@ -55,7 +66,11 @@ func (c *compiled) check(root *yaml.Node, value any) []located {
 	if c.quick != nil && c.quick.valid(value) {
 		return nil
 	}
-	err := c.schema.Validate(value)
+	full, err := c.schema()
+	if err != nil {
+		return []located{{node: root, rule: finding.RuleSchemaOther, msg: err.Error()}}
+	}
+	err = full.Validate(value)
 	if err == nil {
 		return nil
 	}
@@ -135,9 +150,7 @@ type Schemas struct {
 	evaluation, recommendation *compiled
 }
 
-// LoadSchemas returns the embedded schemas, compiled on first use only:
-// compiling checks them against the JSON-schema metaschema, which costs
-// more than validating a small data folder.
+// LoadSchemas returns the embedded schemas, compiled on first use only.
 func LoadSchemas() (*Schemas, error) { return loadSchemas() }
 
 var loadSchemas = sync.OnceValues(func() (*Schemas, error) {
