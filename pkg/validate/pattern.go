@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // pattern is a schema's pattern keyword as the quick check matches it.
@@ -16,22 +18,37 @@ import (
 // go to regexp. TestPatternAgrees and FuzzPatternAgrees hold the two to
 // the same answers.
 type pattern struct {
-	re    *regexp.Regexp
-	table *byteTable // nil: regexp answers every text
+	re *regexp.Regexp
+	// table is built once the pattern has been matched tableAfter times,
+	// so a command reading a few files does not build it; nil: regexp
+	// answers.
+	table func() *byteTable
+	uses  atomic.Int32
 }
+
+// tableAfter is how many matches regexp makes before the table is built:
+// building the due date's costs about a thousand of regexp's matches.
+const tableAfter = 1000
 
 func compilePattern(expr string) (*pattern, error) {
 	re, err := regexp.Compile(expr)
 	if err != nil {
 		return nil, err
 	}
-	return &pattern{re: re, table: buildTable(expr)}, nil
+	table, _ := tables.LoadOrStore(expr, sync.OnceValue(func() *byteTable { return buildTable(expr) }))
+	return &pattern{re: re, table: table.(func() *byteTable)}, nil
 }
+
+// tables are the byte tables by expression: the schemas repeat theirs
+// (the day's pattern stands in eleven places), and one table serves all.
+var tables sync.Map
 
 // MatchString reports whether s holds a match, as regexp's does.
 func (p *pattern) MatchString(s string) bool {
-	if p.table != nil {
-		if match, ok := p.table.match(s); ok {
+	if p.uses.Load() < tableAfter {
+		p.uses.Add(1)
+	} else if t := p.table(); t != nil {
+		if match, ok := t.match(s); ok {
 			return match
 		}
 	}
@@ -88,6 +105,7 @@ func buildTable(expr string) *byteTable {
 		}
 	}
 	b := tableBuilder{prog: prog, index: map[string]int16{}}
+	classes := byteClasses(prog)
 	t := &byteTable{}
 	start := b.closure(nil, []uint32{uint32(prog.Start)}, true)
 	queue := [][]uint32{start}
@@ -99,6 +117,10 @@ func buildTable(expr string) *byteTable {
 		found, atEnd := b.accepts(set, atBegin)
 		var row [128]int16
 		for c := range 128 {
+			if first := classes[c]; first != c {
+				row[c] = row[first] // a byte every instruction reads as it reads an earlier one
+				continue
+			}
 			var moved []uint32
 			for _, pc := range set {
 				if in := &prog.Inst[pc]; consumes(in, rune(c)) {
@@ -203,6 +225,37 @@ func (b *tableBuilder) accepts(set []uint32, atBegin bool) (found, atEnd bool) {
 		}
 	}
 	return found, atEnd
+}
+
+// byteClasses maps each ASCII byte to the first byte that every rune
+// instruction of prog reads alike: the table's row is then worked out once
+// a class (a dozen for a due date) rather than once a byte.
+func byteClasses(prog *syntax.Prog) [128]int {
+	var readers []*syntax.Inst
+	for i := range prog.Inst {
+		switch in := &prog.Inst[i]; in.Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			readers = append(readers, in)
+		}
+	}
+	var classes [128]int
+	first := map[string]int{} // which instructions read a byte -> the first such byte
+	sig := make([]byte, len(readers))
+	for c := range 128 {
+		for i, in := range readers {
+			sig[i] = 0
+			if consumes(in, rune(c)) {
+				sig[i] = 1
+			}
+		}
+		f, seen := first[string(sig)]
+		if !seen {
+			f = c
+			first[string(sig)] = c
+		}
+		classes[c] = f
+	}
+	return classes
 }
 
 // consumes reports whether the instruction reads the character c.

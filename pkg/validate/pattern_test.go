@@ -57,22 +57,49 @@ func TestPatternAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", expr, err)
 		}
-		if p.table == nil && !strings.Contains(expr, `\b`) {
+		if p.table() == nil && !strings.Contains(expr, `\b`) {
 			t.Errorf("%q: no table built", expr)
 		}
 		re := regexp.MustCompile(expr)
 		for _, s := range patternTexts {
-			if got, want := p.MatchString(s), re.MatchString(s); got != want {
+			if got, want := tableMatch(p, s), re.MatchString(s); got != want {
 				t.Errorf("%q on %q: %v, regexp says %v", expr, s, got, want)
 			}
 		}
 	}
 }
 
+// tableMatch is p's answer by its table where the table gives one, as
+// MatchString gives it once the pattern has been used enough.
+func tableMatch(p *pattern, s string) bool {
+	if t := p.table(); t != nil {
+		if match, ok := t.match(s); ok {
+			return match
+		}
+	}
+	return p.re.MatchString(s)
+}
+
+// MatchString goes to the table after tableAfter matches.
+func TestPatternSwitchesToTable(t *testing.T) {
+	p, err := compilePattern(`^x$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range tableAfter + 10 {
+		if !p.MatchString("x") || p.MatchString("y") {
+			t.Fatal("wrong answer")
+		}
+	}
+	if p.uses.Load() != tableAfter {
+		t.Errorf("uses = %d, want %d: the table is never taken", p.uses.Load(), tableAfter)
+	}
+}
+
 // A pattern using a word boundary gets no table and is matched by regexp.
 func TestPatternWithoutTable(t *testing.T) {
 	p, err := compilePattern(`\bdo\b`)
-	if err != nil || p.table != nil {
+	if err != nil || p.table() != nil {
 		t.Fatalf("table built for a word boundary (err %v)", err)
 	}
 	if !p.MatchString("to do it") || p.MatchString("todo") {
@@ -93,7 +120,7 @@ func FuzzPatternAgrees(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, i uint8, s string) {
 		p := compiled[int(i)%len(compiled)]
-		if got, want := p.MatchString(s), p.re.MatchString(s); got != want {
+		if got, want := tableMatch(p, s), p.re.MatchString(s); got != want {
 			t.Fatalf("%q on %q: %v, regexp says %v", p.re, s, got, want)
 		}
 	})
@@ -106,12 +133,12 @@ func FuzzPatternAgrees(f *testing.F) {
 func BenchmarkPattern(b *testing.B) {
 	expr := `^((19|20|21)[0-9]{2}(-[0-9]{2}(-[0-9]{2})?|-Q[1-4]|-H[12])?|continuous|conditional|unknown|every [1-9][0-9]{0,2} (day|week|month|year)s?)$`
 	p, err := compilePattern(expr)
-	if err != nil || p.table == nil {
+	if err != nil || p.table() == nil {
 		b.Fatal("no table", err)
 	}
 	b.Run("table", func(b *testing.B) {
 		for b.Loop() {
-			if !p.MatchString("2025-06-30") {
+			if !tableMatch(p, "2025-06-30") {
 				b.Fatal("no match")
 			}
 		}
@@ -123,4 +150,15 @@ func BenchmarkPattern(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkBuildTables is what the first use of every schema pattern
+// costs.
+func BenchmarkBuildTables(b *testing.B) {
+	exprs := schemaPatterns(b)
+	for b.Loop() {
+		for _, e := range exprs {
+			buildTable(e)
+		}
+	}
 }
