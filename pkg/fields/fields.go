@@ -14,6 +14,8 @@
 package fields
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -212,12 +214,51 @@ func Enums() []*Field {
 // once decoded into Go maps, so the schema is read as YAML nodes, which
 // keep it.
 func read(src []byte, top Level) *Record {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) == 0 {
+	root, err := jsonNodes(json.NewDecoder(bytes.NewReader(src)))
+	if err != nil {
 		panic(fmt.Sprintf("fields: embedded schema does not parse: %v", err))
 	}
-	root := doc.Content[0]
 	return record(root, root, top)
+}
+
+// jsonNodes reads the next JSON value of dec into YAML nodes in the order
+// written, scalars as their text (true, 0): what yaml.v3 reads of JSON,
+// at the cost of encoding/json's tokens rather than a YAML parse, which
+// every command would pay at start.
+func jsonNodes(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		if t == '{' {
+			n.Kind = yaml.MappingNode
+		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				key, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key.(string)})
+			}
+			v, err := jsonNodes(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, v)
+		}
+		_, err := dec.Token() // the closing delimiter
+		return n, err
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: t}, nil
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: "null"}, nil
+	default: // bool, float64
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(t)}, nil
+	}
 }
 
 // itemLevel is the level of the records in a list field, objectLevel that

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"github.com/mrtrack/mrtrack/schema"
+	"go.yaml.in/yaml/v3"
 )
 
 // Every schema field of every level has a Go field in the model, so
@@ -167,5 +169,23 @@ func TestSameImpliesSameText(t *testing.T) {
 	}
 	if want := []string{"due", "status", "evidence"}; !slices.Equal(changed, want) {
 		t.Errorf("changed fields %v, want %v", changed, want)
+	}
+}
+
+// The schemas read through encoding/json's tokens give the table
+// yaml.v3's reading of the same JSON gives.
+func TestJSONNodesAgreeWithYAML(t *testing.T) {
+	for _, c := range []struct {
+		src []byte
+		top Level
+	}{{schema.Evaluation, Evaluation}, {schema.Recommendation, Recommendation}} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(c.src, &doc); err != nil {
+			t.Fatal(err)
+		}
+		want := record(doc.Content[0], doc.Content[0], c.top)
+		if got := read(c.src, c.top); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the table read through encoding/json differs from yaml.v3's", c.top)
+		}
 	}
 }

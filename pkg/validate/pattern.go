@@ -31,17 +31,20 @@ type pattern struct {
 const tableAfter = 1000
 
 func compilePattern(expr string) (*pattern, error) {
+	if p, ok := patterns.Load(expr); ok {
+		return p.(*pattern), nil
+	}
 	re, err := regexp.Compile(expr)
 	if err != nil {
 		return nil, err
 	}
-	table, _ := tables.LoadOrStore(expr, sync.OnceValue(func() *byteTable { return buildTable(expr) }))
-	return &pattern{re: re, table: table.(func() *byteTable)}, nil
+	p, _ := patterns.LoadOrStore(expr, &pattern{re: re, table: sync.OnceValue(func() *byteTable { return buildTable(expr) })})
+	return p.(*pattern), nil
 }
 
-// tables are the byte tables by expression: the schemas repeat theirs
-// (the day's pattern stands in eleven places), and one table serves all.
-var tables sync.Map
+// patterns are the compiled patterns by expression: the schemas repeat
+// theirs (the day's stands in eleven places), and one serves all.
+var patterns sync.Map
 
 // MatchString reports whether s holds a match, as regexp's does.
 func (p *pattern) MatchString(s string) bool {
