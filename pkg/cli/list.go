@@ -16,6 +16,8 @@ type listOptions struct {
 	output    outputFlag
 	slipped   bool
 	stale     string
+	staleN    int // --stale's span, once read
+	staleUnit civil.Unit
 	all       bool
 	reviewDue bool
 	at        string
@@ -95,6 +97,11 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 			if opts.all && opts.stale == "" {
 				return usage("--all only applies with --stale: it keeps the completed and no longer applicable actions")
 			}
+			if opts.stale != "" {
+				if opts.staleN, opts.staleUnit, err = civil.ParseSpan(opts.stale); err != nil {
+					return usage("--stale: %s", err)
+				}
+			}
 			if _, err := opts.output.writer(env, g); err != nil {
 				return err
 			}
@@ -113,9 +120,13 @@ $` + query.EnvEvaluation + ` when several evaluations have it.
 	return cmd
 }
 
+// readsHistory reports whether a filter needs the git history: --slipped,
+// --stale or --review-due.
+func (o *listOptions) readsHistory() bool { return o.slipped || o.stale != "" || o.reviewDue }
+
 func runList(env *Env, g *global, opts *listOptions) error {
 	var walk *pendingActivity
-	if opts.slipped || opts.stale != "" || opts.reviewDue { // the history filters: git runs while the records load
+	if opts.readsHistory() { // git runs while the records load
 		walk = g.startActivity(env)
 		defer walk.wait()
 	}
@@ -138,14 +149,10 @@ func runList(env *Env, g *global, opts *listOptions) error {
 	items := f.Select(data.evaluations, today)
 	hf := query.HistoryFilter{Slipped: opts.slipped, ReviewDue: opts.reviewDue, Closed: opts.all}
 	if opts.stale != "" {
-		n, unit, err := civil.ParseSpan(opts.stale)
-		if err != nil {
-			return usage("--stale: %s", err)
-		}
-		hf.StaleFrom = today.Add(-n, unit)
+		hf.StaleFrom = today.Add(-opts.staleN, opts.staleUnit)
 	}
 	var activity map[*model.Action]query.Activity
-	if hf.Active() {
+	if opts.readsHistory() {
 		if activity, err = walk.of(data.evaluations, today); err != nil {
 			return err
 		}

@@ -46,9 +46,6 @@ type HistoryFilter struct {
 	Closed bool
 }
 
-// Active reports whether the filter needs the history at all.
-func (h HistoryFilter) Active() bool { return h.Slipped || !h.StaleFrom.IsZero() || h.ReviewDue }
-
 // Keep reports whether an item passes the filter.
 func (h HistoryFilter) Keep(it Item, act Activity, today civil.Date) bool {
 	switch {
