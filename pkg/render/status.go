@@ -273,18 +273,10 @@ func overdueByEvaluation(groups []query.OverdueGroup) ([]*model.Evaluation, map[
 	var evals []*model.Evaluation // in the order they come, then sorted
 	out := map[*model.Evaluation][]query.OverdueGroup{}
 	for _, g := range groups {
-		// Where g's part is in out[e]: the last one, and a map once g
-		// spans several evaluations (by owner or unit; by recommendation
-		// it never does).
-		var last *model.Evaluation
-		var lastAt int
-		var at map[*model.Evaluation]int
+		at := map[*model.Evaluation]int{} // where g's part is in out[e]
 		for _, it := range g.Items {
 			e := it.Evaluation()
-			i, ok := lastAt, e == last
-			if !ok {
-				i, ok = at[e]
-			}
+			i, ok := at[e]
 			if !ok {
 				if _, seen := out[e]; !seen {
 					evals = append(evals, e)
@@ -293,14 +285,8 @@ func overdueByEvaluation(groups []query.OverdueGroup) ([]*model.Evaluation, map[
 				part.Items = nil
 				out[e] = append(out[e], part)
 				i = len(out[e]) - 1
-				if last != nil {
-					if at == nil {
-						at = map[*model.Evaluation]int{last: lastAt}
-					}
-					at[e] = i
-				}
+				at[e] = i
 			}
-			last, lastAt = e, i
 			out[e][i].Items = append(out[e][i].Items, it)
 		}
 	}
