@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
@@ -104,10 +105,12 @@ func cleanText(data []byte) bool {
 	for i < len(data) {
 		for i+8 <= len(data) {
 			w := binary.LittleEndian.Uint64(data[i:])
-			// Every byte below 0x80 (no high bit), not 0x7F (adding 1 sets
-			// no high bit) and at least 0x20 (adding 0x60 sets it): no
-			// byte carries into the next.
-			if w&highs != 0 || (w+ones)&highs != 0 || (w+0x60*ones)&highs != highs {
+			// A high bit for each byte that is not printable ASCII: set (a
+			// byte from 0x80), 0x7F (adding 1 sets it) or below 0x20 (adding
+			// 0x60 does not set it). A carry only runs from such a byte to
+			// those after it, so the lowest bit marks the first one exactly.
+			if odd := (w | (w + ones) | ^(w + 0x60*ones)) & highs; odd != 0 {
+				i += bits.TrailingZeros64(odd) / 8
 				break
 			}
 			i += 8
