@@ -111,8 +111,8 @@ func (s *Schemas) CheckAsOf(path, abs string, data []byte, today civil.Date) *Fi
 }
 
 // CheckWith is CheckAsOf parsing with p, for a loader that releases each
-// file before it checks the next: the file's tree is p's and dies when p
-// parses again, and data, which its strings share, must never change. A
+// file before it checks the next: the file's tree and values are p's and
+// die when p parses again, and data, which its strings share, must never change. A
 // nil p parses as Parse does.
 func (s *Schemas) CheckWith(p *ydoc.Parser, path, abs string, data []byte, today civil.Date) *File {
 	f := s.check(p, path, abs, data, today)
@@ -151,9 +151,9 @@ func (s *Schemas) check(p *ydoc.Parser, path, abs string, data []byte, today civ
 	name := filepath.Base(abs)
 	kind, nameNumber := KindOf(name)
 	f := &File{Path: path, Abs: abs, Folder: filepath.Base(filepath.Dir(abs)), Kind: kind}
-	parse := ydoc.Parse
+	parse, values := ydoc.Parse, ydoc.Value
 	if p != nil {
-		parse = p.Parse
+		parse, values = p.Parse, p.Value
 	}
 	root, probs := parse(data)
 	for _, p := range probs {
@@ -172,7 +172,7 @@ func (s *Schemas) check(p *ydoc.Parser, path, abs string, data []byte, today civ
 	if errs, _ := finding.Count(f.Findings); errs > 0 {
 		return f // the tree is unreliable (aliases, duplicates, depth): stop here
 	}
-	f.Value = ydoc.Value(root)
+	f.Value = values(root)
 	f.valued = f.Value != nil
 	c := s.recommendation
 	if kind == KindEvaluation {

@@ -3,6 +3,7 @@ package ydoc
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -106,6 +107,10 @@ func canonicalAgrees(t *testing.T, name string, data []byte) bool {
 	}
 	if !slices.Equal(againProbs, probs) {
 		t.Fatalf("%s: problems differ:\nreused Parser %v\nyaml.v3 %v\n%s", name, againProbs, probs, data)
+	}
+	// Nor may a value keep what an earlier file's values put in its maps.
+	if got, want := reused.Value(again), Value(slow); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: a reused Parser's values differ:\n%#v\nyaml.v3's\n%#v\n%s", name, got, want, data)
 	}
 	return true
 }

@@ -13,28 +13,29 @@ import (
 // bool and nil. Timestamps stay strings as written, so dates keep their
 // form; of duplicate keys the first wins, as the duplicate is reported.
 func Value(n *yaml.Node) any {
-	return value(n, 1)
+	return value(n, 1, nil)
 }
 
-func value(n *yaml.Node, depth int) any {
+// value builds the values of n; a nil mem allocates them anew.
+func value(n *yaml.Node, depth int, mem *Parser) any {
 	if depth > MaxDepth {
 		return nil
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
+		m := mem.mapping(len(n.Content) / 2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if _, dup := m[k.Value]; dup || k.Kind != yaml.ScalarNode {
 				continue
 			}
-			m[k.Value] = value(n.Content[i+1], depth+1)
+			m[k.Value] = value(n.Content[i+1], depth+1, mem)
 		}
 		return m
 	case yaml.SequenceNode:
-		s := make([]any, len(n.Content))
+		s := mem.sequence(len(n.Content))
 		for i, c := range n.Content {
-			s[i] = value(c, depth+1)
+			s[i] = value(c, depth+1, mem)
 		}
 		return s
 	case yaml.ScalarNode:
