@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/load"
@@ -117,7 +117,7 @@ func (d *dataResult) resolve(env *Env, id string) (query.Target, error) {
 
 // shortItemID takes an id apart: its evaluation (if qualified), its
 // recommendation number and how many numbers it has.
-var shortItemID = regexp.MustCompile(`^\s*(?:([^/=\s]+)/)?[Rr]?([0-9]+)((?:\.[0-9]+){0,2})\s*$`)
+var shortItemID = lazyregexp.New(`^\s*(?:([^/=\s]+)/)?[Rr]?([0-9]+)((?:\.[0-9]+){0,2})\s*$`)
 
 // leftOut turns err, id not found, into the finding that explains it when
 // a file with errors was left out of the data: the recommendation's file

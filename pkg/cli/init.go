@@ -6,10 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/owners"
@@ -26,7 +26,7 @@ type initOptions struct {
 }
 
 // githubName is what GitHub allows as an organization or user name.
-var githubName = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$`)
+var githubName = lazyregexp.New(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$`)
 
 // langNames name the README's languages in init's report.
 var langNames = map[string]string{"en": "English", "fr": "French"}

@@ -8,13 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/edit"
 	"github.com/mrtrack/mrtrack/pkg/escape"
 	"github.com/mrtrack/mrtrack/pkg/fields"
@@ -240,7 +240,7 @@ func valueNode(f *fields.Field, v string) *yaml.Node {
 	return str(v)
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var idPattern = lazyregexp.New(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // checkEvaluationID refuses an evaluation id that is no plain folder name,
 // so no id can make a path that leaves the data folder (../x, a/../../b).

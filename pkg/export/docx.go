@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -35,10 +36,13 @@ var partNames = []string{
 // templates holds every part parsed as a template. Text reaches the XML
 // only through x, which escapes it, and lines, which cuts it at line
 // breaks (the run template writes a w:br between the pieces).
-var templates = template.Must(template.New("docx").Funcs(template.FuncMap{
-	"x":     escapeText,
-	"lines": func(s string) []string { return strings.Split(s, "\n") },
-}).ParseFS(parts, "docx/*.xml", "docx/_rels/.rels", "docx/word/*.xml", "docx/word/_rels/*.rels", "docx/docProps/*.xml"))
+// They are parsed on first use, not at every start of every command.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("docx").Funcs(template.FuncMap{
+		"x":     escapeText,
+		"lines": func(s string) []string { return strings.Split(s, "\n") },
+	}).ParseFS(parts, "docx/*.xml", "docx/_rels/.rels", "docx/word/*.xml", "docx/word/_rels/*.rels", "docx/docProps/*.xml"))
+})
 
 // escapeText escapes s for XML character data; characters XML cannot
 // hold become U+FFFD (records cannot hold them in the first place).
@@ -65,7 +69,7 @@ func Docx(w io.Writer, e *model.Evaluation, o Options) error {
 	z := zip.NewWriter(w)
 	for _, name := range partNames {
 		var buf bytes.Buffer
-		if err := templates.ExecuteTemplate(&buf, baseName(name), doc); err != nil {
+		if err := templates().ExecuteTemplate(&buf, baseName(name), doc); err != nil {
 			return err
 		}
 		f, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})

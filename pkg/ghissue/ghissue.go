@@ -10,10 +10,11 @@ package ghissue
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 )
 
 // Want is the issue an owner should have.
@@ -60,7 +61,7 @@ type Step struct {
 // markerLine is the first line of every issue mrtrack keeps: an HTML
 // comment, invisible on GitHub, naming the owner in Go's quoting (> as
 // \u003e, so no owner name can end the comment).
-var markerLine = regexp.MustCompile(`(?m)^<!-- mrtrack:owner ("(?:[^"\\]|\\.)*") -->$`)
+var markerLine = lazyregexp.New(`(?m)^<!-- mrtrack:owner ("(?:[^"\\]|\\.)*") -->$`)
 
 // Marker is the line that names key's issue.
 func Marker(key string) string {

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/docx"
 )
 
@@ -162,7 +162,7 @@ func headerLine(p *docx.Paragraph, n int) (docxRow, bool) {
 	return docxRow{para: n, cells: []docx.Cell{cell(0, label, label), cell(1, value, md)}}, true
 }
 
-var recRowRE = regexp.MustCompile(`^(?:recommendation|recommandation)\s*(?:n[o°]\.?\s*)?#?\s*(\d{1,3})\s*[:.]?$`)
+var recRowRE = lazyregexp.New(`^(?:recommendation|recommandation)\s*(?:n[o°]\.?\s*)?#?\s*(\d{1,3})\s*[:.]?$`)
 
 // recNumberOf is the number of a "RECOMMENDATION 3:" row, 0 for others.
 func recNumberOf(r docxRow) int {

@@ -2,10 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
@@ -22,7 +22,7 @@ type docxAction struct {
 	at       Location
 }
 
-var actionNumberRE = regexp.MustCompile(`^(?:[Rr]?\d{1,3}\.)?(\d{1,3})[.)]?$`)
+var actionNumberRE = lazyregexp.New(`^(?:[Rr]?\d{1,3}\.)?(\d{1,3})[.)]?$`)
 
 // cells returns the row's cell for each role. The number and the action
 // share one cell when the row has no number cell (recommendation 6's rows).
@@ -248,8 +248,8 @@ func trailingStatus(s string) (prose, word string, ok bool) {
 }
 
 var (
-	spaceBeforeParen = regexp.MustCompile(`(\p{L})\(`)
-	manySpaces       = regexp.MustCompile(`\s{2,}`)
+	spaceBeforeParen = lazyregexp.New(`(\p{L})\(`)
+	manySpaces       = lazyregexp.New(`\s{2,}`)
 )
 
 // normalizeOwner tidies an owner for filtering: a stray bracket left by

@@ -2,9 +2,9 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/civil"
@@ -154,11 +154,11 @@ func idOfReference(ref string) string {
 }
 
 var (
-	referenceSep = regexp.MustCompile(`[\s/\\]+`)
-	idRE         = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	referenceSep = lazyregexp.New(`[\s/\\]+`)
+	idRE         = lazyregexp.New(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 )
 
-var personSep = regexp.MustCompile(`\s+[-–—]\s+|,\s+`)
+var personSep = lazyregexp.New(`\s+[-–—]\s+|,\s+`)
 
 // person splits "Sarah Hadjer Trabsi - Senior Operations Officer" into
 // name and title.
@@ -184,7 +184,7 @@ var approverLabels = []struct{ prefix, key string }{
 
 // approverLabelRE finds the labels of the approver's parts, to split a
 // line that holds them all ("Name: … Job title: … Country/Office: …").
-var approverLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(?:name|nom|job title|titre|fonction|country/office|bureau)\s*:`)
+var approverLabelRE = lazyregexp.New(`(?i)(?:^|\s)(?:name|nom|job title|titre|fonction|country/office|bureau)\s*:`)
 
 func splitApprover(v string) []string {
 	at := approverLabelRE.FindAllStringIndex(v, -1)

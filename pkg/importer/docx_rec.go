@@ -2,10 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/docx"
@@ -207,7 +207,7 @@ var responseLabels = []struct{ prefix, response string }{
 
 // checkRE finds the checkboxes of a response row: the glyphs docx writes
 // for controls and form fields, those people type, and an X.
-var checkRE = regexp.MustCompile(`☒|☑|✔|✓|✗|■|☐|□|\[[xX ]\]|(?:^|\s)[xX](?:\s|$)`)
+var checkRE = lazyregexp.New(`☒|☑|✔|✓|✗|■|☐|□|\[[xX ]\]|(?:^|\s)[xX](?:\s|$)`)
 
 // response reads the checked box of the response row.
 func (r *docxRec) response() string {
@@ -303,7 +303,7 @@ func (r *docxRec) reasons(response string) []any {
 // source wording is kept in responsible_text.
 var unitTypos = strings.NewReplacer("UNCHR", "UNHCR")
 
-var unitSep = regexp.MustCompile(`\s*[,;\n]\s*`)
+var unitSep = lazyregexp.New(`\s*[,;\n]\s*`)
 
 // responsible reads the unit row: one unit per comma, typos of the
 // agency's name corrected, the source wording kept when the list differs

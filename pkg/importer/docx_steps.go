@@ -2,10 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mrtrack/mrtrack/pkg/fields"
@@ -116,7 +116,7 @@ type subItem struct {
 	text string
 }
 
-var subItemRE = regexp.MustCompile(`(?:^|\s)\((\d{1,2})\)\.?\s*`)
+var subItemRE = lazyregexp.New(`(?:^|\s)\((\d{1,2})\)\.?\s*`)
 
 // subItemsOf reads a cell written as numbered sub-items, "(1) … (2) …",
 // on one line or one a line; nil unless it has two or more, numbered one

@@ -2,10 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/model"
 )
@@ -52,7 +52,7 @@ func ReadDue(text string) DueReading {
 	return DueReading{}
 }
 
-var joinRE = regexp.MustCompile(`(?i)\s+(?:et|and|&|puis|then)\s+|\s*;\s*`)
+var joinRE = lazyregexp.New(`(?i)\s+(?:et|and|&|puis|then)\s+|\s*;\s*`)
 
 // severalDates reads "Novembre 2024 et novembre 2025" as its dates; nil
 // unless every part is a date.

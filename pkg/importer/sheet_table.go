@@ -2,11 +2,11 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
 	"go.yaml.in/yaml/v3"
 )
@@ -154,8 +154,8 @@ type recDraft struct {
 	owners  []string
 }
 
-var recNumber = regexp.MustCompile(`(?i)^\s*(?:r|rec\.?|recommendation|recommandation)?\s*(?:n[o°º]?\.?)?\s*#?\s*([0-9]{1,3})\s*[.:)]?\s*$`)
-var actionNumber = regexp.MustCompile(`(?i)^\s*(?:r?([0-9]{1,3})\s*[.-]\s*)?([0-9]{1,3})\s*[.:)]?\s*$`)
+var recNumber = lazyregexp.New(`(?i)^\s*(?:r|rec\.?|recommendation|recommandation)?\s*(?:n[o°º]?\.?)?\s*#?\s*([0-9]{1,3})\s*[.:)]?\s*$`)
+var actionNumber = lazyregexp.New(`(?i)^\s*(?:r?([0-9]{1,3})\s*[.-]\s*)?([0-9]{1,3})\s*[.:)]?\s*$`)
 
 // recommendations groups the data rows: a row whose recommendation
 // (number, else text) differs from the row above starts one, a row that

@@ -12,11 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/format"
@@ -82,7 +82,7 @@ type ExtensionRequest struct {
 // ownerKeys is the order of an owner's keys, for the keys collect adds.
 var ownerKeys = []string{"owner", "language", "form", "sent", "replied_on", "extension_requests"}
 
-var namePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+var namePattern = lazyregexp.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // CheckName says what is wrong with a round name, or nil: it names a file.
 func CheckName(name string) error {

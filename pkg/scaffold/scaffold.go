@@ -12,10 +12,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"text/template"
+
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 )
 
 // tree mirrors the repository init writes: tree/X.tmpl becomes X, and
@@ -143,10 +144,10 @@ func targetOf(name, lang string) (string, bool) {
 }
 
 var (
-	releaseTag = regexp.MustCompile(`^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$`)
+	releaseTag = lazyregexp.New(`^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$`)
 	// Go's pseudo-versions: v0.0.0-20260102030405-0123456789ab and the
 	// forms after a tag (v1.2.4-0.2026…, v1.2.3-pre.0.2026…).
-	pseudo = regexp.MustCompile(`[-.][0-9]{14}-[0-9a-f]{12}$`)
+	pseudo = lazyregexp.New(`[-.][0-9]{14}-[0-9a-f]{12}$`)
 )
 
 // ReleaseVersion returns v as a release tag, v1.2.3 (a leading v added

@@ -6,9 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 )
 
 // A Lock is held by the one mrtrack that may write a file: the lock file
@@ -86,7 +87,7 @@ func (l *Lock) try() error {
 func (l *Lock) Release() error { return os.Remove(l.path) }
 
 // tempName matches the temporary files WriteFile makes: .NAME.NNN.tmp.
-var tempName = regexp.MustCompile(`^\.(.+)\.[0-9]+\.tmp$`)
+var tempName = lazyregexp.New(`^\.(.+)\.[0-9]+\.tmp$`)
 
 func tempPattern(name string) string { return "." + name + ".*.tmp" }
 

@@ -2,11 +2,11 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -34,7 +34,7 @@ const (
 
 var (
 	outOfRange = fmt.Sprintf("dates run from %d to %d", MinYear, MaxYear)
-	periodRE   = regexp.MustCompile(`^every [0-9]+ (day|week|month|year)s?$`)
+	periodRE   = lazyregexp.New(`^every [0-9]+ (day|week|month|year)s?$`)
 )
 
 // dated reports whether s has the shape of a day, a month or a year.

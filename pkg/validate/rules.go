@@ -3,10 +3,10 @@ package validate
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
@@ -243,7 +243,7 @@ func (r *rules) yearNumber(pointer, key string) {
 		dueForms+"; keep the source wording in due_text")
 }
 
-var placeholderRE = regexp.MustCompile(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
+var placeholderRE = lazyregexp.New(`(?i)^\s*(\[[^\]]*\b(add|insert|enter|describe|select|fill|type|à compléter|ajouter)\b[^\]]*\]|todo\b.*|tbd|fixme\b.*|n/?a|<[^>]+>)\s*$`)
 
 // mayBePlaceholder is what placeholderRE can match, tested first: most
 // values are prose that cannot, and the expression is the costliest of the

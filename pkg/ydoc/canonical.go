@@ -1,12 +1,12 @@
 package ydoc
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -485,7 +485,7 @@ func plainTag(s string) string {
 	return "!!str"
 }
 
-var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var yamlStyleFloat = lazyregexp.New(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // numberTag resolves a plain scalar starting with a sign or a digit as
 // yaml.v3's resolve does: timestamp, int, float, or else text.

@@ -10,11 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mrtrack/mrtrack/internal/lazyregexp"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"go.yaml.in/yaml/v3"
 )
@@ -95,7 +95,7 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var lineRE = lazyregexp.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntaxProblem places a yaml.v3 error. The library reports a line but no
 // column, so the column is that of the line's first non-blank character,

@@ -14,6 +14,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mrtrack/mrtrack/pkg/render"
 	"github.com/mrtrack/mrtrack/pkg/report"
@@ -25,7 +26,7 @@ var pageHTML string
 //go:embed style.css
 var styleCSS string
 
-var page = template.Must(template.New("page").Parse(pageHTML))
+var page = sync.OnceValue(func() *template.Template { return template.Must(template.New("page").Parse(pageHTML)) })
 
 // CSP is the page's Content-Security-Policy: nothing may be fetched or
 // run; inline styles and data: images only.
@@ -69,7 +70,7 @@ func Write(w io.Writer, r *report.Report) error {
 		sec := section{Section: s, Chart: chart(r, s), Table: table(s)}
 		v.Sections = append(v.Sections, sec)
 	}
-	return page.Execute(w, v)
+	return page().Execute(w, v)
 }
 
 // table writes a section's table. By hand rather than in the template:
