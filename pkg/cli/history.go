@@ -44,6 +44,24 @@ func (g *global) openHistory(env *Env) (*history.History, error) {
 	return h, nil
 }
 
+// startHistory opens the history in the background, so git's start runs
+// while the caller loads the current records. The function it returns
+// waits for it; a caller reports its error before any other, as if the
+// history had been opened first.
+func (g *global) startHistory(env *Env) func() (*history.History, error) {
+	var h *history.History
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h, err = g.openHistory(env)
+	}()
+	return func() (*history.History, error) {
+		<-done
+		return h, err
+	}
+}
+
 type logOptions struct {
 	id     string
 	output outputFlag
@@ -90,11 +108,12 @@ func runLog(env *Env, g *global, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := g.openHistory(env)
-	if err != nil {
-		return err
-	}
+	opened := g.startHistory(env)
 	data, t, err := g.loadTarget(env, opts.id)
+	h, herr := opened()
+	if herr != nil {
+		return herr
+	}
 	if err != nil {
 		return err
 	}
@@ -180,11 +199,12 @@ func runChanges(env *Env, g *global, opts *changesOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := g.openHistory(env)
-	if err != nil {
-		return err
-	}
+	opened := g.startHistory(env)
 	data, err := g.loadData(env)
+	h, herr := opened()
+	if herr != nil {
+		return herr
+	}
 	if err != nil {
 		return err
 	}
