@@ -81,7 +81,7 @@ func runValidate(env *Env, g *global, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	res, _, err := loadRecords(env, g, paths)
+	res, _, err := loadFindings(env, g, paths, true)
 	if err != nil {
 		return err
 	}
@@ -176,6 +176,13 @@ func relativeToWorkspace(fs []finding.Finding, env *Env) {
 // reads the data folder's owners.yaml with them: the list, nil when there
 // is none or it has errors, and its findings among the records'.
 func loadRecords(env *Env, g *global, paths []string) (*load.Result, *owners.File, error) {
+	return loadFindings(env, g, paths, false)
+}
+
+// loadFindings is loadRecords for a caller that reads the findings and
+// not the records when findingsOnly is set (load.Options.FindingsOnly):
+// the recommendations are then only outlines.
+func loadFindings(env *Env, g *global, paths []string, findingsOnly bool) (*load.Result, *owners.File, error) {
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
 		return nil, nil, cannotRun(fmt.Errorf("internal: %w", err))
@@ -185,7 +192,7 @@ func loadRecords(env *Env, g *global, paths []string) (*load.Result, *owners.Fil
 		return nil, nil, err
 	}
 	dataDir, _ := g.resolveDataDir(env) // none: paths outside any data folder, and no owners.yaml
-	opts := load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today, DataDir: dataDir}
+	opts := load.Options{Paths: paths, Cwd: env.Cwd, Limits: store.DefaultLimits, Today: today, DataDir: dataDir, FindingsOnly: findingsOnly}
 	res, err := load.Load(schemas, opts)
 	if err != nil {
 		return nil, nil, cannotRun(err)

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // ID is the recommendation's id within its evaluation: R3.
 func (r *Recommendation) ID() string { return fmt.Sprintf("R%d", r.Number) }
@@ -13,3 +16,15 @@ func (s *Step) ID() string { return fmt.Sprintf("%s.%d", s.Action.ID(), s.Number
 
 // QualifiedID prefixes an id with its evaluation: EVO-2024-03/R3.6.
 func QualifiedID(e *Evaluation, id string) string { return e.ID + "/" + id }
+
+// Outline is a copy of r with only its number and its actions' numbers
+// and owners, the owners copied: it shares no memory with r's file, so a
+// caller that only checks ids and owners across records (validate) can
+// let the file's bytes go.
+func (r *Recommendation) Outline() *Recommendation {
+	o := &Recommendation{Number: r.Number, Actions: make([]*Action, len(r.Actions))}
+	for i, a := range r.Actions {
+		o.Actions[i] = &Action{Tracking: Tracking{Number: a.Number}, Owner: strings.Clone(a.Owner), Recommendation: o}
+	}
+	return o
+}
