@@ -69,25 +69,40 @@ type Result struct {
 // error is for what stops the run as a whole (a path that does not exist);
 // problems with files are findings.
 func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
-	files, treeFindings, err := store.Discover(opts.Paths, opts.Cwd, opts.Limits)
-	if err != nil {
-		return nil, err
-	}
-	files, ownersFile := withoutOwners(files, opts.DataDir)
-	done := inParallel(len(files), func(i int) checked {
+	owners := ownersPath(opts.DataDir)
+	var (
+		files        []store.File
+		treeFindings []finding.Finding
+		err          error
+	)
+	// The walk feeds the workers as it goes, so reading starts with the
+	// first file found rather than after the last.
+	feed := newFeed()
+	go func() {
+		defer feed.close()
+		files, treeFindings, err = store.DiscoverEach(opts.Paths, opts.Cwd, opts.Limits, func(f store.File) {
+			if f.Abs != owners {
+				feed.add(f)
+			}
+		})
+	}()
+	done := feed.each(func(f store.File) checked {
 		// The file's tree dies in decode, so its parser can read the next:
 		// the bytes read are the worker's alone and never change.
 		p := parsers.Get().(*ydoc.Parser)
 		defer parsers.Put(p)
-		c := decode(checkOne(schemas, p, files[i], opts.Limits.MaxFileSize, opts.Today))
+		c := decode(checkOne(schemas, p, f, opts.Limits.MaxFileSize, opts.Today))
 		if opts.FindingsOnly && c.rec != nil {
 			c.rec = c.rec.Outline()
 		}
 		return c
 	})
+	if err != nil {
+		return nil, err
+	}
 	res := finish(done, treeFindings)
 	res.Findings = append(res.Findings, folderRules(res.Files)...)
-	res.OwnersSource = ownersFile
+	res.OwnersSource = ownersAmong(files, owners)
 	finding.Sort(res.Findings)
 	res.countFindings()
 	return res, nil
@@ -294,16 +309,25 @@ func (res *Result) Add(fs []finding.Finding) {
 	res.countFindings()
 }
 
-// withoutOwners takes the data folder's owners.yaml out of the files to
-// check as records, and returns it apart (nil when it was not found).
-func withoutOwners(files []store.File, dataDir string) ([]store.File, *store.File) {
-	want := filepath.Join(filepath.Clean(dataDir), validate.OwnersFile)
-	for i, f := range files {
-		if dataDir != "" && f.Abs == want {
-			return append(files[:i:i], files[i+1:]...), &f
+// ownersPath is where the data folder's owners.yaml is, "" when the data
+// folder is not known.
+func ownersPath(dataDir string) string {
+	if dataDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Clean(dataDir), validate.OwnersFile)
+}
+
+// ownersAmong returns the data folder's owners.yaml (at path want) when
+// the walk found it, nil otherwise: it is not a record, and pkg/owners
+// reads it.
+func ownersAmong(files []store.File, want string) *store.File {
+	for i := range files {
+		if want != "" && files[i].Abs == want {
+			return &files[i]
 		}
 	}
-	return files, nil
+	return nil
 }
 
 // countFindings counts the errors and warnings found, those listed in
