@@ -55,8 +55,11 @@ func Format(name string, data []byte) ([]byte, error) {
 	// The encoder places some comments (one after a key with no value,
 	// at the end of the file) where reading them back attaches them
 	// elsewhere; laying the result out again settles them, so that fmt
-	// leaves its own output alone. Files without comments settle at once.
-	for i := 0; commented && i < 2 && err == nil; i++ {
+	// leaves its own output alone. Files without comments settle at once,
+	// and so does a file already canonical: layout gave back its bytes,
+	// and would again.
+	settled := err == nil && bytes.Equal(formatted, data)
+	for i := 0; commented && !settled && i < 2 && err == nil; i++ {
 		var again []byte
 		if again, _, err = layout(formatted, order); err == nil && bytes.Equal(again, formatted) {
 			break
@@ -109,6 +112,9 @@ func layout(data []byte, order *keyOrder) (formatted []byte, commented bool, err
 		return nil, false, err
 	}
 	formatted = out.Bytes()
+	if bytes.Equal(formatted, data) {
+		return formatted, commented, nil // already canonical: the same bytes say the same
+	}
 	if err := sameData(root, formatted); err != nil {
 		return nil, false, err
 	}
