@@ -89,11 +89,16 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 	done := feed.each(func(f store.File) checked {
 		// The file's tree dies in decode, so its parser can read the next:
 		// the bytes read are the worker's alone and never change.
-		p := parsers.Get().(*ydoc.Parser)
-		defer parsers.Put(p)
-		c := decode(checkOne(schemas, p, f, opts.Limits.MaxFileSize, opts.Today))
+		r := readers.Get().(*reader)
+		defer readers.Put(r)
+		vf, data := checkOne(schemas, &r.Parser, r.buf, f, opts.Limits.MaxFileSize, opts.Today)
+		c := decode(vf)
+		r.buf = nil
 		if opts.FindingsOnly && c.rec != nil {
 			c.rec = c.rec.Outline()
+			if len(c.file.Findings) == 0 && c.decodeErr == nil {
+				r.buf = data // nothing keeps the file's bytes: they can make room for the next
+			}
 		}
 		return c
 	})
@@ -121,9 +126,9 @@ type Source struct {
 // one. Folder rules that need the disk are not applied.
 func FromSources(schemas *validate.Schemas, srcs []Source) *Result {
 	done := inParallel(len(srcs), func(i int) checked {
-		p := parsers.Get().(*ydoc.Parser)
-		defer parsers.Put(p)
-		return decode(schemas.CheckWith(p, srcs[i].Path, srcs[i].Abs, srcs[i].Data, civil.Date{}))
+		r := readers.Get().(*reader)
+		defer readers.Put(r)
+		return decode(schemas.CheckWith(&r.Parser, srcs[i].Path, srcs[i].Abs, srcs[i].Data, civil.Date{}))
 	})
 	res := finish(done, nil)
 	finding.Sort(res.Findings)
@@ -195,12 +200,20 @@ func inParallel[T any](n int, check func(i int) T) []T {
 	return out
 }
 
-// parsers are the workers' ydoc.Parsers, each reusing the nodes of the
-// file it read last.
-var parsers = sync.Pool{New: func() any { return new(ydoc.Parser) }}
+// reader is what a worker keeps from file to file: its ydoc.Parser,
+// reusing the nodes of the file it read last, and in a findings-only load
+// the memory of the last file's bytes when nothing kept them.
+type reader struct {
+	ydoc.Parser
+	buf []byte
+}
 
-func checkOne(schemas *validate.Schemas, p *ydoc.Parser, f store.File, limit int64, today civil.Date) *validate.File {
-	data, err := store.Read(f.Abs, limit)
+var readers = sync.Pool{New: func() any { return new(reader) }}
+
+// checkOne reads f, into buf when it fits, and checks it. It returns the
+// bytes read, which the file's strings share.
+func checkOne(schemas *validate.Schemas, p *ydoc.Parser, buf []byte, f store.File, limit int64, today civil.Date) (*validate.File, []byte) {
+	data, err := store.ReadInto(buf, f.Abs, limit)
 	if err != nil {
 		rule, hint := finding.RuleUnreadable, ""
 		var tl store.ErrTooLarge
@@ -210,9 +223,9 @@ func checkOne(schemas *validate.Schemas, p *ydoc.Parser, f store.File, limit int
 		vf := &validate.File{Path: f.Path, Abs: f.Abs, Folder: filepath.Base(filepath.Dir(f.Abs))}
 		vf.Findings = []finding.Finding{{File: f.Path, Line: 1, Col: 1, Severity: finding.Error, Rule: rule,
 			Message: "cannot read: " + errText(err), Hint: hint}}
-		return vf
+		return vf, nil
 	}
-	return schemas.CheckWith(p, f.Path, f.Abs, data, today)
+	return schemas.CheckWith(p, f.Path, f.Abs, data, today), data
 }
 
 func errText(err error) string {

@@ -25,7 +25,7 @@ func TestFileVanishedAfterListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs := filepath.Join(t.TempDir(), "E-1", "rec-01.yaml")
-	f := checkOne(schemas, new(ydoc.Parser), store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize, civil.Date{})
+	f, _ := checkOne(schemas, new(ydoc.Parser), nil, store.File{Path: "E-1/rec-01.yaml", Abs: abs}, store.DefaultLimits.MaxFileSize, civil.Date{})
 	if len(f.Findings) != 1 || f.Valid() {
 		t.Fatalf("findings = %+v", f.Findings)
 	}

@@ -2,4 +2,4 @@
 
 package store
 
-func read(path string, limit int64) ([]byte, error) { return readOS(path, limit) }
+func read(buf []byte, path string, limit int64) ([]byte, error) { return readOS(buf, path, limit) }

@@ -12,7 +12,7 @@ import (
 // than the six of package os, which also offers the descriptor to its
 // poller and reads again to see the end: on 10,000 files the calls are a
 // sixth of validate's time. Errors are os's, so messages stay the same.
-func read(path string, limit int64) ([]byte, error) {
+func read(buf []byte, path string, limit int64) ([]byte, error) {
 	fd, err := open(path)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
@@ -29,7 +29,7 @@ func read(path string, limit int64) ([]byte, error) {
 	// A read that fills less than the space left on a regular file has met
 	// its end: no second read to be told so.
 	short := false
-	return readAll(func(b []byte) (int, error) {
+	return readAll(buf, func(b []byte) (int, error) {
 		if short {
 			return 0, io.EOF
 		}

@@ -45,9 +45,21 @@ func TestReadAgreesWithOS(t *testing.T) {
 		}
 		for _, limit := range []int64{int64(size), int64(size) - 1, 1 << 20} {
 			fast, ferr := Read(p, limit)
-			slow, serr := readOS(p, limit)
+			slow, serr := readOS(nil, p, limit)
 			if string(fast) != string(slow) || fmt.Sprint(ferr) != fmt.Sprint(serr) {
 				t.Errorf("size %d, limit %d: read %d bytes, %v; os %d bytes, %v", size, limit, len(fast), ferr, len(slow), serr)
+			}
+			// Into a buffer that held another file: too small, just
+			// too small, and roomy.
+			for _, room := range []int{size / 2, size, size + 1, 2*size + 10} {
+				buf := []byte(strings.Repeat("z", room))
+				into, ierr := ReadInto(buf, p, limit)
+				if string(into) != string(fast) || fmt.Sprint(ierr) != fmt.Sprint(ferr) {
+					t.Errorf("size %d, limit %d, room %d: ReadInto read %q, %v; Read %d bytes, %v", size, limit, room, into, ierr, len(fast), ferr)
+				}
+				if shared := len(into) > 0 && len(buf) > 0 && &into[0] == &buf[0]; size > 0 && shared != (cap(buf) > size && ierr == nil) {
+					t.Errorf("size %d, room %d: ReadInto used the buffer: %v", size, room, shared)
+				}
 			}
 		}
 	}
