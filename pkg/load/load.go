@@ -91,6 +91,12 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 		// the bytes read are the worker's alone and never change.
 		r := readers.Get().(*reader)
 		defer readers.Put(r)
+		if kind, _ := validate.KindOf(filepath.Base(f.Abs)); kind != validate.KindRecommendation {
+			// Its model, if any, keeps its bytes: memory of their own size,
+			// not the room the last recommendation left.
+			vf, _ := checkOne(schemas, &r.Parser, nil, f, opts.Limits.MaxFileSize, opts.Today)
+			return decode(vf)
+		}
 		vf, data := checkOne(schemas, &r.Parser, r.buf, f, opts.Limits.MaxFileSize, opts.Today)
 		c := decode(vf)
 		r.buf = nil
