@@ -42,7 +42,13 @@ func KindOf(name string) (Kind, int) {
 }
 
 // RecFileName is the canonical file name of recommendation n.
-func RecFileName(n int) string { return fmt.Sprintf("rec-%02d.yaml", n) }
+func RecFileName(n int) string {
+	digits := strconv.Itoa(n) // not fmt's %02d: every file is checked against its name
+	if len(digits) < 2 {
+		digits = "0" + digits
+	}
+	return "rec-" + digits + ".yaml"
+}
 
 // File is one checked record file.
 type File struct {

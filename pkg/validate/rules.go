@@ -51,15 +51,15 @@ func (r *rules) modeline(data []byte, kind Kind) {
 // want, found at dir+want from the file; the finding says what is wrong.
 func modeline(data []byte, dir, want string) (finding.Finding, bool) {
 	line, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n")) // not string(data): that copies the file
-	first := strings.TrimRight(string(line), "\r")
-	hint := fmt.Sprintf("start the file with: %s%s%s", modelinePrefix, dir, want)
+	first := bytes.TrimRight(line, "\r")
+	hint := func() string { return "start the file with: " + modelinePrefix + dir + want } // for a finding only
 	switch {
-	case !strings.HasPrefix(first, modelinePrefix):
+	case !bytes.HasPrefix(first, []byte(modelinePrefix)):
 		return finding.Finding{Line: 1, Col: 1, Severity: finding.Warning, Rule: finding.RuleModeline,
-			Message: "missing schema modeline: editors cannot validate this file", Hint: hint}, false
-	case !strings.HasSuffix(first, want):
+			Message: "missing schema modeline: editors cannot validate this file", Hint: hint()}, false
+	case !bytes.HasSuffix(first, []byte(want)):
 		return finding.Finding{Line: 1, Col: len(modelinePrefix) + 1, Severity: finding.Warning, Rule: finding.RuleModeline,
-			Message: "schema modeline does not point at " + want, Hint: hint}, false
+			Message: "schema modeline does not point at " + want, Hint: hint()}, false
 	}
 	return finding.Finding{}, true
 }
@@ -101,12 +101,14 @@ func (r *rules) recommendation(name string, nameNumber int) {
 	r.uniqueNumbers("/actions", actions, "action")
 	for i, a := range actions {
 		am, _ := a.(map[string]any)
-		p := fmt.Sprintf("/actions/%d", i)
 		steps, _ := am["steps"].([]any)
-		r.uniqueNumbers(p+"/steps", steps, "step")
+		if len(steps) > 1 {
+			r.uniqueNumbers("/actions/"+strconv.Itoa(i)+"/steps", steps, "step")
+		}
 		if am["status"] != string(model.Completed) {
 			continue
 		}
+		p := "/actions/" + strconv.Itoa(i)
 		var open []string
 		for _, s := range steps {
 			sm, _ := s.(map[string]any)
@@ -123,11 +125,11 @@ func (r *rules) recommendation(name string, nameNumber int) {
 }
 
 func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
-	seen := map[int64]int{}
+	seen := make(map[int64]int, len(items))
 	for i, it := range items {
 		m, _ := it.(map[string]any)
 		n, ok := m["number"].(int64)
-		if !ok || r.oddNumbers && !r.plainNumber(fmt.Sprintf("%s/%d/number", pointer, i)) {
+		if !ok || r.oddNumbers && !r.plainNumber(pointer+"/"+strconv.Itoa(i)+"/number") {
 			continue // numberForm reports 010 and 1e3; not what YAML made of them
 		}
 		if first, dup := seen[n]; dup {

@@ -193,3 +193,11 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+func TestRecFileNameIsPercent02d(t *testing.T) {
+	for _, n := range []int{-12, -1, 0, 1, 9, 10, 99, 100, 1234} {
+		if got, want := RecFileName(n), fmt.Sprintf("rec-%02d.yaml", n); got != want {
+			t.Errorf("RecFileName(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
