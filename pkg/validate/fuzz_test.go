@@ -2,13 +2,14 @@ package validate
 
 import (
 	"fmt"
-	"github.com/mrtrack/mrtrack/internal/corpus"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/internal/corpus"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/ydoc"
+	"go.yaml.in/yaml/v3"
 )
 
 // seeds are the records to test and fuzz with (see package corpus).
@@ -141,7 +142,8 @@ func FuzzSuggest(f *testing.F) {
 // The quick tests that replace regular expressions must say what the
 // expressions said.
 func FuzzShapesAndPrefilter(f *testing.F) {
-	for _, s := range []string{"2024-12-31", "2024-12", "2024-1-31", "[add text]", " TODO later", "n/a", "NA", "<x>", "tbd", "Fixme: x", "prose"} {
+	for _, s := range []string{"2024-12-31", "2024-12", "2024-1-31", "[add text]", " TODO later", "n/a", "NA", "<x>", "tbd", "Fixme: x", "prose",
+		"0x1F", "0o17", ".5", "-.inf", ".NaN", "1e3", "_1", "1_000", "+12"} {
 		f.Add(s)
 	}
 	day := regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
@@ -152,6 +154,10 @@ func FuzzShapesAndPrefilter(f *testing.F) {
 		}
 		if placeholderRE.MatchString(s) && !mayBePlaceholder(s) {
 			t.Fatalf("%q is a placeholder, but the first-character test skips it", s)
+		}
+		plain := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+		if tag := plain.ShortTag(); (tag == "!!int" || tag == "!!float") && !mayBeNumber(s) {
+			t.Fatalf("YAML reads %q as %s, but the first-character test skips it", s, tag)
 		}
 	})
 }

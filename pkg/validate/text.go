@@ -90,7 +90,20 @@ func plainDecimal(s string) bool {
 // numberWrittenOtherwise reports whether n is a number YAML reads but
 // not written in plain decimal digits.
 func numberWrittenOtherwise(n *yaml.Node) bool {
-	return n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") && !plainDecimal(n.Value)
+	return n != nil && n.Kind == yaml.ScalarNode && mayBeNumber(n.Value) && !plainDecimal(n.Value) &&
+		(n.ShortTag() == "!!int" || n.ShortTag() == "!!float")
+}
+
+// mayBeNumber reports whether YAML could read s as a number: yaml.v3
+// resolves a plain scalar to one only when it starts with a sign, a digit
+// or a dot (.5, .inf), and records refuse explicit tags. Most scalars are
+// words, and telling them apart this way spares the tag's resolution.
+func mayBeNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	return c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9'
 }
 
 // anyNumberWrittenOtherwise reports whether a number below n is.
