@@ -151,7 +151,7 @@ func (c *canonical) keyEnd(i int) int {
 // mapping reads a block mapping whose keys stand at column indent, the
 // first of them at index at of the current line.
 func (c *canonical) mapping(indent, at int) (*yaml.Node, bool) {
-	if c.depth++; c.depth > MaxDepth {
+	if c.depth++; c.depth >= MaxDepth { // its values would be past MaxDepth
 		return nil, false
 	}
 	defer func() { c.depth-- }()
@@ -184,8 +184,8 @@ func (c *canonical) mapping(indent, at int) (*yaml.Node, bool) {
 		}
 		key := c.node(yaml.ScalarNode, "", i)
 		key.Value = c.src[i:end]
-		if key.Tag = plainTag(key.Value); key.Tag == "" {
-			return nil, false
+		if key.Tag = plainTag(key.Value); key.Tag != "!!str" || c.repeated(mark, key.Value) {
+			return nil, false // a key true or null, or a duplicate: check would report it
 		}
 		c.kids = append(c.kids, key)
 		var v *yaml.Node
@@ -203,6 +203,25 @@ func (c *canonical) mapping(indent, at int) (*yaml.Node, bool) {
 	c.collect(m, mark)
 	return m, true
 }
+
+// repeated reports whether the mapping whose pairs start at kids[mark]
+// already has key, or has too many keys to tell cheaply (maxKeys).
+func (c *canonical) repeated(mark int, key string) bool {
+	pairs := c.kids[mark:]
+	if len(pairs) >= 2*maxKeys {
+		return true
+	}
+	for j := 0; j < len(pairs); j += 2 {
+		if pairs[j].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxKeys is the most keys a mapping the fast path takes has: a record's
+// have about twenty.
+const maxKeys = 64
 
 // nested reads the value of a key that ends its line (colon at index
 // colon): a block two columns further in, or null when none follows.
@@ -228,7 +247,7 @@ func (c *canonical) nested(indent, colon int) (*yaml.Node, bool) {
 
 // sequence reads a block sequence whose dashes stand at column indent.
 func (c *canonical) sequence(indent int) (*yaml.Node, bool) {
-	if c.depth++; c.depth > MaxDepth {
+	if c.depth++; c.depth >= MaxDepth {
 		return nil, false
 	}
 	defer func() { c.depth-- }()
@@ -428,7 +447,11 @@ func doubleQuoted(text string) (string, bool) {
 			if b == nil {
 				return text[1:i], true
 			}
-			return string(b), true
+			v := string(b)
+			if IndexForbidden(v) >= 0 {
+				return "", false // an escape wrote a refused character: check places it
+			}
+			return v, true
 		case '\\':
 			if b == nil {
 				b = append(make([]byte, 0, len(text)), text[1:i]...)
