@@ -1,6 +1,7 @@
 package civil
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -155,5 +156,13 @@ func TestText(t *testing.T) {
 	}
 	if err := got.UnmarshalText([]byte("5 mars 2024")); err == nil {
 		t.Error("UnmarshalText accepted a French date")
+	}
+}
+
+func TestStringIsPercent04d(t *testing.T) {
+	for _, d := range []Date{{1, 1, 1}, {999, 12, 31}, {2024, 2, 29}, {9999, 12, 31}, {10000, 1, 1}, {-1, 1, 1}, {2024, 0, 5}, {2024, 13, 40}, {2024, 100, 1}} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Errorf("%#v.String() = %q, want %q", d, got, want)
+		}
 	}
 }

@@ -1,18 +1,18 @@
 package model
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
 // ID is the recommendation's id within its evaluation: R3.
-func (r *Recommendation) ID() string { return fmt.Sprintf("R%d", r.Number) }
+func (r *Recommendation) ID() string { return "R" + strconv.Itoa(r.Number) }
 
 // ID is the action's id within its evaluation: R3.6.
-func (a *Action) ID() string { return fmt.Sprintf("%s.%d", a.Recommendation.ID(), a.Number) }
+func (a *Action) ID() string { return a.Recommendation.ID() + "." + strconv.Itoa(a.Number) }
 
 // ID is the step's id within its evaluation: R7.1.2.
-func (s *Step) ID() string { return fmt.Sprintf("%s.%d", s.Action.ID(), s.Number) }
+func (s *Step) ID() string { return s.Action.ID() + "." + strconv.Itoa(s.Number) }
 
 // QualifiedID prefixes an id with its evaluation: EVO-2024-03/R3.6.
 func QualifiedID(e *Evaluation, id string) string { return e.ID + "/" + id }
