@@ -86,6 +86,8 @@ type Field struct {
 	// default: language en, status not-started), nil when there is none;
 	// new writes it instead of a placeholder, even on an optional field.
 	Default *string
+
+	goIndex []int // the model's Go field, found once (nil: look it up)
 }
 
 // kindPlaceholders are the placeholders of the kinds whose form says what
@@ -292,6 +294,7 @@ func record(root, s *yaml.Node, level Level) *Record {
 	for i := 0; i+1 < len(props.Content); i += 2 {
 		name, p := props.Content[i].Value, resolve(root, props.Content[i+1])
 		f := &Field{Name: name, Level: level, Required: required[name]}
+		f.goIndex = goFields()[level][name]
 		ann := get(p, "x-mrtrack")
 		if k := get(ann, "kind"); k != nil {
 			f.Kind = Kind(k.Value)

@@ -57,7 +57,7 @@ var goFields = sync.OnceValue(func() map[Level]map[string][]int {
 // *model.Recommendation, *model.Action, *model.Step or *model.Person
 // of the field's level; ok is false when the model has no such field.
 func (f *Field) Value(rec any) (v any, ok bool) {
-	idx, ok := goFields()[f.Level][f.Name]
+	idx, ok := f.index()
 	rv := reflect.ValueOf(rec)
 	if !ok || rv.Kind() != reflect.Pointer || rv.Elem().Type() != modelTypes[f.Level] {
 		return nil, false
@@ -71,10 +71,12 @@ func (f *Field) Value(rec any) (v any, ok bool) {
 // skip the unchanged ones, nearly all. Values that are pointers, or that
 // cannot be read, are never the same here; compare their Text.
 func (f *Field) Same(a, b any) bool {
-	idx, ok := goFields()[f.Level][f.Name]
+	idx, ok := f.index()
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
-	if !ok || va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer ||
-		va.Elem().Type() != modelTypes[f.Level] || vb.Elem().Type() != modelTypes[f.Level] {
+	if !ok || va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer {
+		return false
+	}
+	if t := modelTypes[f.Level]; va.Elem().Type() != t || vb.Elem().Type() != t {
 		return false
 	}
 	x, y := va.Elem().FieldByIndex(idx), vb.Elem().FieldByIndex(idx)
@@ -82,9 +84,24 @@ func (f *Field) Same(a, b any) bool {
 	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Func, reflect.Chan:
 		return false
 	case reflect.Slice:
+		if x.Len() == 0 && y.Len() == 0 {
+			return true // absent and empty read the same
+		}
 		return reflect.DeepEqual(x.Interface(), y.Interface())
+	case reflect.String:
+		return x.String() == y.String()
 	}
 	return x.Comparable() && x.Equal(y)
+}
+
+// index is the model's Go field of f, found when the table was built or
+// else by name.
+func (f *Field) index() ([]int, bool) {
+	if f.goIndex != nil {
+		return f.goIndex, true
+	}
+	idx, ok := goFields()[f.Level][f.Name]
+	return idx, ok
 }
 
 // Text is the field's value in rec as one string: text as it is, a due

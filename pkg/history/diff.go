@@ -174,27 +174,66 @@ var (
 	stepValues           = valueFields[model.Step]("Action")
 )
 
+// valueField is one field of a model type that holds a value, an
+// embedded struct (Tracking) taken field by field.
+type valueField struct {
+	index []int
+	kind  reflect.Kind
+}
+
 // valueFields lists the fields of T but those named.
-func valueFields[T any](structure ...string) []int {
+func valueFields[T any](structure ...string) []valueField {
 	t := reflect.TypeFor[T]()
-	var out []int
-	for i := range t.NumField() {
-		if !slices.Contains(structure, t.Field(i).Name) {
-			out = append(out, i)
+	var out []valueField
+	var walk func(t reflect.Type, at []int)
+	walk = func(t reflect.Type, at []int) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			idx := append(slices.Clone(at), i)
+			switch {
+			case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
+				walk(sf.Type, idx)
+			case len(at) > 0 || !slices.Contains(structure, sf.Name):
+				out = append(out, valueField{idx, sf.Type.Kind()})
+			}
 		}
 	}
-	if len(out) != t.NumField()-len(structure) {
-		panic(fmt.Sprintf("history: %s has no field among %v", t, structure))
+	walk(t, nil)
+	for _, name := range structure {
+		if _, ok := t.FieldByName(name); !ok {
+			panic(fmt.Sprintf("history: %s has no field %s", t, name))
+		}
 	}
 	return out
 }
 
-// sameValues compares the fields listed of *a and *b, deeply, through
-// pointers to them so that nothing is copied.
-func sameValues[T any](fields []int, a, b *T) bool {
+// sameValues compares the fields listed of *a and *b as reflect.DeepEqual
+// does: texts and numbers directly, two empty lists by whether they are
+// nil, anything else deeply, through pointers so that nothing is copied.
+func sameValues[T any](fields []valueField, a, b *T) bool {
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
-	for _, i := range fields {
-		if !reflect.DeepEqual(va.Field(i).Addr().Interface(), vb.Field(i).Addr().Interface()) {
+	for _, f := range fields {
+		x, y := va.FieldByIndex(f.index), vb.FieldByIndex(f.index)
+		switch f.kind {
+		case reflect.String:
+			if x.String() != y.String() {
+				return false
+			}
+			continue
+		case reflect.Int:
+			if x.Int() != y.Int() {
+				return false
+			}
+			continue
+		case reflect.Slice:
+			if x.Len() == 0 && y.Len() == 0 {
+				if x.IsNil() != y.IsNil() {
+					return false
+				}
+				continue
+			}
+		}
+		if !reflect.DeepEqual(x.Addr().Interface(), y.Addr().Interface()) {
 			return false
 		}
 	}

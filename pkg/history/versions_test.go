@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/git"
 	"github.com/mrtrack/mrtrack/pkg/load"
@@ -324,5 +325,41 @@ func TestSameAgreesWithFieldByField(t *testing.T) {
 	}
 	if same == 0 || same == pairs {
 		t.Errorf("%d of %d pairs of actions the same: the history tests nothing", same, pairs)
+	}
+}
+
+// TestSameValuesIsDeepEqual holds the quick comparison to reflect.DeepEqual
+// of the values (the links and the items below left aside), on the edits
+// that change one field each, empty and nil lists included.
+func TestSameValuesIsDeepEqual(t *testing.T) {
+	base := func() *model.Action {
+		a := &model.Action{Owner: "Protection", Description: "d"}
+		a.Number, a.Title, a.Status, a.Evidence = 2, "t", model.Completed, []string{"x"}
+		a.Due = model.Due{Kind: model.DueDay, Date: civil.New(2025, 3, 31)}
+		return a
+	}
+	edits := map[string]func(a *model.Action){
+		"none":             func(*model.Action) {},
+		"title":            func(a *model.Action) { a.Title = "u" },
+		"number":           func(a *model.Action) { a.Number = 3 },
+		"due":              func(a *model.Action) { a.Due.Date = civil.New(2025, 4, 1) },
+		"owner":            func(a *model.Action) { a.Owner = "" },
+		"evidence nil":     func(a *model.Action) { a.Evidence = nil },
+		"evidence empty":   func(a *model.Action) { a.Evidence = []string{} },
+		"evidence changed": func(a *model.Action) { a.Evidence = []string{"y"} },
+		"original due":     func(a *model.Action) { a.OriginalDue = &model.Due{Kind: model.DueDay, Date: civil.New(2024, 1, 1)} },
+		"steps only":       func(a *model.Action) { a.Steps = []*model.Step{{}} },
+	}
+	for name1, e1 := range edits {
+		for name2, e2 := range edits {
+			a, b := base(), base()
+			e1(a)
+			e2(b)
+			ca, cb := *a, *b
+			ca.Steps, cb.Steps, ca.Recommendation, cb.Recommendation = nil, nil, nil, nil
+			if got, want := sameValues(actionValues, a, b), reflect.DeepEqual(ca, cb); got != want {
+				t.Errorf("%s against %s: sameValues %v, DeepEqual %v", name1, name2, got, want)
+			}
+		}
 	}
 }
