@@ -174,8 +174,8 @@ var (
 	stepValues           = valueFields[model.Step]("Action")
 )
 
-// valueField is one field of a model type that holds a value, an
-// embedded struct (Tracking) taken field by field.
+// valueField is one field of a model type that holds a value; a struct
+// (Tracking, a due date, a day) is taken field by field.
 type valueField struct {
 	index []int
 	kind  reflect.Kind
@@ -191,9 +191,10 @@ func valueFields[T any](structure ...string) []valueField {
 			sf := t.Field(i)
 			idx := append(slices.Clone(at), i)
 			switch {
-			case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
+			case len(at) == 0 && slices.Contains(structure, sf.Name):
+			case sf.Type.Kind() == reflect.Struct:
 				walk(sf.Type, idx)
-			case len(at) > 0 || !slices.Contains(structure, sf.Name):
+			default:
 				out = append(out, valueField{idx, sf.Type.Kind()})
 			}
 		}
@@ -208,8 +209,9 @@ func valueFields[T any](structure ...string) []valueField {
 }
 
 // sameValues compares the fields listed of *a and *b as reflect.DeepEqual
-// does: texts and numbers directly, two empty lists by whether they are
-// nil, anything else deeply, through pointers so that nothing is copied.
+// does: texts, numbers and nil pointers directly, two empty lists by
+// whether they are nil, anything else deeply, through pointers so that
+// nothing is copied.
 func sameValues[T any](fields []valueField, a, b *T) bool {
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	for _, f := range fields {
@@ -220,11 +222,28 @@ func sameValues[T any](fields []valueField, a, b *T) bool {
 				return false
 			}
 			continue
-		case reflect.Int:
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 			if x.Int() != y.Int() {
 				return false
 			}
 			continue
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			if x.Uint() != y.Uint() {
+				return false
+			}
+			continue
+		case reflect.Bool:
+			if x.Bool() != y.Bool() {
+				return false
+			}
+			continue
+		case reflect.Pointer:
+			if x.IsNil() || y.IsNil() {
+				if x.IsNil() != y.IsNil() {
+					return false
+				}
+				continue
+			}
 		case reflect.Slice:
 			if x.Len() == 0 && y.Len() == 0 {
 				if x.IsNil() != y.IsNil() {

@@ -348,6 +348,8 @@ func TestSameValuesIsDeepEqual(t *testing.T) {
 		"evidence empty":   func(a *model.Action) { a.Evidence = []string{} },
 		"evidence changed": func(a *model.Action) { a.Evidence = []string{"y"} },
 		"original due":     func(a *model.Action) { a.OriginalDue = &model.Due{Kind: model.DueDay, Date: civil.New(2024, 1, 1)} },
+		"original due 2":   func(a *model.Action) { a.OriginalDue = &model.Due{Kind: model.DueDay, Date: civil.New(2024, 1, 2)} },
+		"updated":          func(a *model.Action) { a.Updated = civil.New(2025, 1, 1) },
 		"steps only":       func(a *model.Action) { a.Steps = []*model.Step{{}} },
 	}
 	for name1, e1 := range edits {
