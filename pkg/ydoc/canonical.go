@@ -524,6 +524,14 @@ func numberTag(s string) string {
 		return "!!str" // "31 décembre 2024": no form below takes a space or a letter past f
 	}
 	plain := strings.ReplaceAll(s, "_", "")
+	for i := 1; i < len(plain); i++ {
+		if (plain[i] == '-' || plain[i] == '+') && (plain[i-1] == '.' || '0' <= plain[i-1] && plain[i-1] <= '9') {
+			// 2024-12: after a digit, a sign is no number's (only an
+			// exponent's, or 0b's, takes one inside). Spares the failing
+			// parses below, which allocate their errors.
+			return "!!str"
+		}
+	}
 	if intIn(plain, 0) || uintIn(plain, 0) {
 		return "!!int"
 	}
