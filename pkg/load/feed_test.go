@@ -15,14 +15,7 @@ import (
 // whatever the number of workers, and however the walk and they interleave,
 // the files come back in the walk's order with the same findings.
 func TestLoadSameOnAnyCores(t *testing.T) {
-	data := filepath.Join(t.TempDir(), "data")
-	if _, err := gen.Write(data, gen.Options{Seed: 3, Recommendations: 300}); err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := validate.LoadSchemas()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, schemas := generated(t, 300)
 	want, _, err := store.Discover([]string{data}, data, store.DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
@@ -56,15 +49,22 @@ func TestLoadSameOnAnyCores(t *testing.T) {
 // TestLoadMissingPath: a path that does not exist stops the load with an
 // error, whether or not files were fed before it.
 func TestLoadMissingPath(t *testing.T) {
+	data, schemas := generated(t, 20)
+	if _, err := Load(schemas, Options{Paths: []string{data, filepath.Join(data, "nowhere")}, Cwd: data, Limits: store.DefaultLimits}); err == nil {
+		t.Fatal("a missing path loaded without error")
+	}
+}
+
+// generated writes a generated data folder of recs recommendations.
+func generated(t *testing.T, recs int) (string, *validate.Schemas) {
+	t.Helper()
 	data := filepath.Join(t.TempDir(), "data")
-	if _, err := gen.Write(data, gen.Options{Seed: 3, Recommendations: 20}); err != nil {
+	if _, err := gen.Write(data, gen.Options{Seed: 3, Recommendations: recs}); err != nil {
 		t.Fatal(err)
 	}
 	schemas, err := validate.LoadSchemas()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(schemas, Options{Paths: []string{data, filepath.Join(data, "nowhere")}, Cwd: data, Limits: store.DefaultLimits}); err == nil {
-		t.Fatal("a missing path loaded without error")
-	}
+	return data, schemas
 }
