@@ -35,8 +35,8 @@ type Options struct {
 	// record (validate). Each recommendation is still decoded, so what the
 	// model cannot hold is found, then kept only as its outline (numbers
 	// and owners, which the checks across files read): the file's bytes,
-	// which the model's strings share, are then free. On 10,000 records
-	// that is some 100 MB the kernel need not fault in.
+	// which the model's strings share, need not stay in memory, and a
+	// clean file's are read into the memory of the one before.
 	FindingsOnly bool
 }
 
@@ -87,26 +87,9 @@ func Load(schemas *validate.Schemas, opts Options) (*Result, error) {
 		})
 	}()
 	done := feed.each(func(f store.File) checked {
-		// The file's tree dies in decode, so its parser can read the next:
-		// the bytes read are the worker's alone and never change.
 		r := readers.Get().(*reader)
 		defer readers.Put(r)
-		if kind, _ := validate.KindOf(filepath.Base(f.Abs)); kind != validate.KindRecommendation {
-			// Its model, if any, keeps its bytes: memory of their own size,
-			// not the room the last recommendation left.
-			vf, _ := checkOne(schemas, &r.Parser, nil, f, opts.Limits.MaxFileSize, opts.Today)
-			return decode(vf)
-		}
-		vf, data := checkOne(schemas, &r.Parser, r.buf, f, opts.Limits.MaxFileSize, opts.Today)
-		c := decode(vf)
-		r.buf = nil
-		if opts.FindingsOnly && c.rec != nil {
-			c.rec = c.rec.Outline()
-			if len(c.file.Findings) == 0 && c.decodeErr == nil {
-				r.buf = data // nothing keeps the file's bytes: they can make room for the next
-			}
-		}
-		return c
+		return r.check(schemas, f, opts)
 	})
 	if err != nil {
 		return nil, err
@@ -215,6 +198,28 @@ type reader struct {
 }
 
 var readers = sync.Pool{New: func() any { return new(reader) }}
+
+// check reads, checks and decodes f. The file's tree dies in decode, so
+// the parser can read the next: the bytes read are the worker's alone
+// and never change.
+func (r *reader) check(schemas *validate.Schemas, f store.File, opts Options) checked {
+	if kind, _ := validate.KindOf(filepath.Base(f.Abs)); kind != validate.KindRecommendation {
+		// Its model, if any, keeps its bytes: memory of their own size,
+		// not the room the last recommendation left.
+		vf, _ := checkOne(schemas, &r.Parser, nil, f, opts.Limits.MaxFileSize, opts.Today)
+		return decode(vf)
+	}
+	vf, data := checkOne(schemas, &r.Parser, r.buf, f, opts.Limits.MaxFileSize, opts.Today)
+	c := decode(vf)
+	r.buf = nil
+	if opts.FindingsOnly && c.rec != nil {
+		c.rec = c.rec.Outline()
+		if len(c.file.Findings) == 0 && c.decodeErr == nil {
+			r.buf = data // nothing keeps the file's bytes: they can make room for the next
+		}
+	}
+	return c
+}
 
 // checkOne reads f, into buf when it fits, and checks it. It returns the
 // bytes read, which the file's strings share.
