@@ -22,8 +22,8 @@ type Parser struct {
 	kids   []*yaml.Node
 
 	// What Value handed out since the last Parse, under the same rule as
-	// the nodes: maps are cleared as they are handed out again, and
-	// sequences are carved from items.
+	// the nodes: maps are cleared by the next Parse, and sequences are
+	// carved from items.
 	maps  []map[string]any
 	nmaps int
 	items []any
@@ -49,6 +49,9 @@ func (p *Parser) reset() {
 		clear(b)
 	}
 	p.next, p.free = 0, nil
+	for _, m := range p.maps[:p.nmaps] {
+		clear(m)
+	}
 	clear(p.items[:p.nitem]) // no string of the last file stays reachable
 	p.nmaps, p.nitem = 0, 0
 }
@@ -65,9 +68,8 @@ func (p *Parser) mapping(size int) map[string]any {
 	if p.nmaps == len(p.maps) {
 		p.maps = append(p.maps, make(map[string]any, size))
 	}
-	m := p.maps[p.nmaps]
+	m := p.maps[p.nmaps] // cleared by reset
 	p.nmaps++
-	clear(m)
 	return m
 }
 
