@@ -215,7 +215,10 @@ func (r *reader) check(schemas *validate.Schemas, f store.File, opts Options) ch
 	if opts.FindingsOnly && c.rec != nil {
 		c.rec = c.rec.Outline()
 		if len(c.file.Findings) == 0 && c.decodeErr == nil {
-			r.buf = data // nothing keeps the file's bytes: they can make room for the next
+			// Nothing keeps the file's bytes or texts: their memory can
+			// take the next file's.
+			r.buf = data
+			r.Recycle()
 		}
 	}
 	return c

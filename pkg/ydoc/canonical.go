@@ -354,8 +354,7 @@ func (c *canonical) literal(i, end, indent int) (*yaml.Node, bool) {
 	if content <= indent || c.src[c.pos+content] == '\n' {
 		return nil, false
 	}
-	var b strings.Builder
-	b.Grow(c.literalLen(content))
+	b := c.mem.text(c.literalLen(content))
 	blank := 0 // empty lines not yet written
 	for c.pos < len(c.src) {
 		end := c.lineEnd()
@@ -371,25 +370,25 @@ func (c *canonical) literal(i, end, indent int) (*yaml.Node, bool) {
 		if in < content {
 			break
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if len(b) > 0 {
+			b = append(b, '\n')
 		}
 		for ; blank > 0; blank-- {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
-		b.WriteString(c.src[c.pos+content : end])
+		b = append(b, c.src[c.pos+content:end]...)
 		c.next(end)
 	}
 	switch chomp {
 	case "":
-		b.WriteByte('\n')
+		b = append(b, '\n')
 	case "+":
-		b.WriteByte('\n')
+		b = append(b, '\n')
 		for ; blank > 0; blank-- {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 	}
-	n.Value = b.String()
+	n.Value = c.mem.keep(b)
 	return n, true
 }
 

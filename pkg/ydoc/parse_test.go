@@ -2,6 +2,7 @@ package ydoc
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -117,5 +118,32 @@ func TestValueAndLocate(t *testing.T) {
 		if got := FieldPath(tt.pointer); got != tt.path {
 			t.Errorf("FieldPath(%q) = %q, want %q", tt.pointer, got, tt.path)
 		}
+	}
+}
+
+// A Parser keeps the texts of literal blocks until Recycle, and writes
+// over them only after it.
+func TestParserKeepsTextsUntilRecycled(t *testing.T) {
+	doc := func(text string) []byte { return []byte("a: |\n  " + text + "\n  second line\nb: x\n") }
+	var p Parser
+	first, _ := p.Parse(doc("first"))
+	kept := first.Content[1].Value
+	for i := range 100 {
+		if root, _ := p.Parse(doc(fmt.Sprint("next ", i))); root.Content[1].Value != fmt.Sprint("next ", i, "\nsecond line\n") {
+			t.Fatalf("parse %d read %q", i, root.Content[1].Value)
+		}
+	}
+	if kept != "first\nsecond line\n" {
+		t.Fatalf("a text kept without Recycle changed to %q", kept)
+	}
+	p.Recycle()
+	last, _ := p.Parse(doc("after"))
+	recycled := last.Content[1].Value
+	p.Recycle()
+	if again, _ := p.Parse(doc("AFTER")); again.Content[1].Value != "AFTER\nsecond line\n" || recycled != "AFTER\nsecond line\n" {
+		t.Fatalf("after Recycle the next parse reads %q; the recycled text is %q, and should have been written over", again.Content[1].Value, recycled)
+	}
+	if kept != "first\nsecond line\n" {
+		t.Fatalf("Recycle wrote over a text of an earlier parse: %q", kept)
 	}
 }

@@ -28,6 +28,43 @@ type Parser struct {
 	nmaps int
 	items []any
 	nitem int
+
+	// The texts of literal blocks, appended one after the other; those of
+	// the last Parse start at textsFrom. They are written over only after
+	// Recycle.
+	texts     []byte
+	textsFrom int
+	recycle   bool
+}
+
+// maxTextBlock bounds the memory the texts of literal blocks are taken
+// from at a time, so a kept text keeps little else alive.
+const maxTextBlock = 256 << 10
+
+// Recycle says that nothing of the tree p parsed last is in use any more,
+// its strings included: the next Parse may write over the texts of its
+// literal blocks, which are otherwise kept for as long as they are
+// referenced. A loader that keeps none of a file's strings (a findings-only
+// load) calls it; any other caller must not.
+func (p *Parser) Recycle() { p.recycle = true }
+
+// text returns empty room for at least n bytes of a literal block's text.
+func (p *Parser) text(n int) []byte {
+	if cap(p.texts)-len(p.texts) < n {
+		p.texts, p.textsFrom = make([]byte, 0, max(n, min(2*cap(p.texts), maxTextBlock))), 0
+	}
+	return p.texts[len(p.texts):len(p.texts)]
+}
+
+// keep is b, written into room text gave, as a string.
+func (p *Parser) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if room := p.texts[len(p.texts):cap(p.texts)]; len(room) >= len(b) && unsafe.SliceData(room) == unsafe.SliceData(b) {
+		p.texts = p.texts[:len(p.texts)+len(b)]
+	} // else b outgrew the room and has memory of its own
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // nodeBlock is how many nodes are allocated at a time: a count from the
@@ -54,6 +91,10 @@ func (p *Parser) reset() {
 	}
 	clear(p.items[:p.nitem]) // no string of the last file stays reachable
 	p.nmaps, p.nitem = 0, 0
+	if p.recycle {
+		p.texts, p.recycle = p.texts[:p.textsFrom], false
+	}
+	p.textsFrom = len(p.texts)
 }
 
 // Value is Value for the tree p parsed last. Its maps and slices are
