@@ -17,14 +17,14 @@ func (s *Step) ID() string { return s.Action.ID() + "." + strconv.Itoa(s.Number)
 // QualifiedID prefixes an id with its evaluation: EVO-2024-03/R3.6.
 func QualifiedID(e *Evaluation, id string) string { return e.ID + "/" + id }
 
-// Outline is a copy of r with only its number and its actions' numbers
-// and owners, the owners copied: it shares no memory with r's file, so a
-// caller that only checks ids and owners across records (validate) can
-// let the file's bytes go.
+// Outline cuts r down, in place, to its number and its actions' numbers
+// and owners, the owners copied: it then shares no memory with r's file,
+// so a caller that only checks ids and owners across records (validate)
+// can let the file's bytes go. It returns r.
 func (r *Recommendation) Outline() *Recommendation {
-	o := &Recommendation{Number: r.Number, Actions: make([]*Action, len(r.Actions))}
-	for i, a := range r.Actions {
-		o.Actions[i] = &Action{Tracking: Tracking{Number: a.Number}, Owner: strings.Clone(a.Owner), Recommendation: o}
+	*r = Recommendation{Number: r.Number, Actions: r.Actions, Evaluation: r.Evaluation, File: r.File}
+	for _, a := range r.Actions {
+		*a = Action{Tracking: Tracking{Number: a.Number}, Owner: strings.Clone(a.Owner), Recommendation: r}
 	}
-	return o
+	return r
 }
