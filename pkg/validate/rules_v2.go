@@ -56,10 +56,10 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 				fmt.Sprintf("completed_on %s is before the item was added (%s)", done, added),
 				"check both days: work is completed after it is added")
 		}
-		r.future(p+"/completed_on", "completed_on", done, today)
+		r.future(p, "completed_on", "completed_on", done, today)
 	}
 	if updated, ok := r.dayIn(m, p, "updated"); ok {
-		r.future(p+"/updated", "updated", updated, today)
+		r.future(p, "updated", "updated", updated, today)
 	}
 	if v, ok := m["verification"].(map[string]any); ok {
 		// A returned verification says why the item went back to work, so
@@ -77,7 +77,7 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 				"add the report, decision or link that shows the work is done under evidence")
 		}
 		if on, ok := r.dayIn(v, p+"/verification", "on"); ok {
-			r.future(p+"/verification/on", "verification.on", on, today)
+			r.future(p, "verification/on", "verification.on", on, today)
 		}
 	}
 	exts, _ := m["extensions"].([]any)
@@ -87,7 +87,7 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 		r.dueMonth(ep+"/from", "from", em["from"])
 		r.dueMonth(ep+"/to", "to", em["to"])
 		if on, ok := r.dayIn(em, ep, "on"); ok {
-			r.future(ep+"/on", "the extension's on", on, today)
+			r.future(ep, "on", "the extension's on", on, today)
 		}
 	}
 	r.redated(p, m)
@@ -109,7 +109,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 	var currentDue model.Due
 	for k, d := range list {
 		dm, _ := d.(map[string]any)
-		dp := fmt.Sprintf("%s/deadlines/%d", p, k)
+		dp := p + "/deadlines/" + strconv.Itoa(k)
 		dd, err := parseDueValue(dm["due"])
 		if err != nil {
 			return // the schema or the date rule says why
@@ -128,7 +128,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 				fmt.Sprintf("deadline %d is met but an earlier one is not", k+1),
 				"record met_on on the earlier deadline first, or remove this one")
 		case isMet:
-			r.future(dp+"/met_on", "met_on", met, today)
+			r.future(dp, "met_on", "met_on", met, today)
 		case !unmet:
 			unmet, current, currentDue = true, k, dd
 		}
@@ -147,13 +147,14 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 
 // day reads a day written YYYY-MM-DD and reports one that is not on the
 // calendar (the schema checks the shape).
-func (r *rules) day(pointer string, v any) (civil.Date, bool) {
+func (r *rules) day(p, key string, v any) (civil.Date, bool) {
 	s, ok := v.(string)
 	if !ok || !shaped(s, "0000-00-00") {
 		return civil.Date{}, false
 	}
 	d, err := civil.Parse(s)
 	if err != nil {
+		pointer := join(p, key)
 		r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar day", fieldName(pointer), s),
 			"check the day and month")
 		return civil.Date{}, false
@@ -161,14 +162,24 @@ func (r *rules) day(pointer string, v any) (civil.Date, bool) {
 	return d, true
 }
 
+// join is the pointer to key under p ("" for p itself), written only for
+// a finding: most values pass every rule, and each pointer written is an
+// allocation.
+func join(p, key string) string {
+	if key == "" {
+		return p
+	}
+	return p + "/" + key
+}
+
 // dayIn is day for the field key of the mapping m at p: most items lack
-// most of these fields, and their pointer is only written when one is there.
+// most of these fields, and the pointer is only written for a finding.
 func (r *rules) dayIn(m map[string]any, p, key string) (civil.Date, bool) {
 	v, ok := m[key]
 	if !ok {
 		return civil.Date{}, false
 	}
-	return r.day(p+"/"+key, v)
+	return r.day(p, key, v)
 }
 
 // dayOrMonth checks a day or a month (the evaluation's completed_on).
@@ -177,7 +188,7 @@ func (r *rules) dayOrMonth(pointer string, v any) {
 		r.dueMonth(pointer, fieldName(pointer), v)
 		return
 	}
-	r.day(pointer, v)
+	r.day(pointer, "", v)
 }
 
 // dueMonth reports a due date written as a month that does not exist
@@ -192,9 +203,9 @@ func (r *rules) dueMonth(pointer, name string, v any) {
 }
 
 // future reports a day later than today: it has not happened yet.
-func (r *rules) future(pointer, name string, d, today civil.Date) {
+func (r *rules) future(p, key, name string, d, today civil.Date) {
 	if !today.IsZero() && d.After(today) {
-		r.report(pointer, finding.Error, finding.RuleFutureDate,
+		r.report(join(p, key), finding.Error, finding.RuleFutureDate,
 			fmt.Sprintf("%s %s is after today (%s): it has not happened yet", name, d, today),
 			"write the day it happened; to check against another day, pass --as-of")
 	}
