@@ -14,15 +14,14 @@ import (
 // Regexp is a *regexp.Regexp compiled the first time one of its methods
 // is called. It is safe for concurrent use.
 type Regexp struct {
-	str string
-	re  func() *regexp.Regexp
+	re func() *regexp.Regexp
 }
 
 // New returns expr, to be compiled on first use. In a test binary it is
 // compiled at once, so a bad expression fails every test that loads the
 // package, as regexp.MustCompile would.
 func New(expr string) *Regexp {
-	r := &Regexp{str: expr, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	r := &Regexp{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 	if inTest {
 		r.re()
 	}
@@ -31,18 +30,11 @@ func New(expr string) *Regexp {
 
 var inTest = strings.HasSuffix(os.Args[0], ".test")
 
-// String is the expression.
-func (r *Regexp) String() string { return r.str }
-
 func (r *Regexp) MatchString(s string) bool { return r.re().MatchString(s) }
 
 func (r *Regexp) FindStringSubmatch(s string) []string { return r.re().FindStringSubmatch(s) }
 
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int { return r.re().FindAllStringIndex(s, n) }
-
-func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	return r.re().FindAllStringSubmatch(s, n)
-}
 
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.re().FindAllStringSubmatchIndex(s, n)

@@ -21,44 +21,56 @@ func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, 
 
 // pendingActivity is a history being read in the background.
 type pendingActivity struct {
-	done     chan struct{}
-	versions map[string][]history.Version
-	err      error
+	versions func() (map[string][]history.Version, error)
 }
 
 // startActivity starts reading the history at once, so that git and the
 // validation of old versions run while the caller loads the current
 // records. The caller must wait for it, whatever happens.
 func (g *global) startActivity(env *Env, files ...string) *pendingActivity {
-	p := &pendingActivity{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
+	return &pendingActivity{versions: inBackground(func() (map[string][]history.Version, error) {
 		h, err := g.openHistory(env)
 		if err != nil {
-			p.err = err
-			return
+			return nil, err
 		}
 		paths := make([]string, len(files))
 		for i, f := range files {
 			paths[i] = h.RepoPath(env.abs(f))
 		}
-		if p.versions, _, err = h.Versions(paths...); err != nil {
-			p.err = cannotRun(err)
+		versions, _, err := h.Versions(paths...)
+		if err != nil {
+			return nil, cannotRun(err)
 		}
-	}()
-	return p
+		return versions, nil
+	})}
 }
 
 // wait waits for the history to be read.
-func (p *pendingActivity) wait() { <-p.done }
+func (p *pendingActivity) wait() { p.versions() }
 
 // of is activity's answer, once the history is read.
 func (p *pendingActivity) of(evals []*model.Evaluation, upTo civil.Date) (map[*model.Action]query.Activity, error) {
-	p.wait()
-	if p.err != nil {
-		return nil, p.err
+	versions, err := p.versions()
+	if err != nil {
+		return nil, err
 	}
-	return activityOf(evals, p.versions, upTo), nil
+	return activityOf(evals, versions, upTo), nil
+}
+
+// inBackground runs f at once on a goroutine of its own; the function it
+// returns waits for f and gives its answer, as often as it is called.
+func inBackground[T any](f func() (T, error)) func() (T, error) {
+	var v T
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
 }
 
 // activityOf is what the versions say of each action up to upTo; versions

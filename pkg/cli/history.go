@@ -49,17 +49,7 @@ func (g *global) openHistory(env *Env) (*history.History, error) {
 // waits for it; a caller reports its error before any other, as if the
 // history had been opened first.
 func (g *global) startHistory(env *Env) func() (*history.History, error) {
-	var h *history.History
-	var err error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		h, err = g.openHistory(env)
-	}()
-	return func() (*history.History, error) {
-		<-done
-		return h, err
-	}
+	return inBackground(func() (*history.History, error) { return g.openHistory(env) })
 }
 
 type logOptions struct {
