@@ -11,6 +11,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/query"
@@ -21,6 +22,19 @@ var ErrNoEmails = errors.New("no emails")
 
 // ErrNoSender: a message needs the office's address for its From header.
 var ErrNoSender = errors.New("owners.yaml gives no office.email: a message needs a From address")
+
+// address is the header form of name <email>. A name that is not ASCII
+// goes in a base64 encoded word: the Q form net/mail writes leaves a
+// backslash raw, and readers (net/mail among them) then refuse the header.
+func address(name, email string) string {
+	name = strings.ToValidUTF8(oneLine(name), "\uFFFD")
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return mime.BEncoding.Encode("UTF-8", name) + " <" + email + ">"
+		}
+	}
+	return (&mail.Address{Name: name, Address: email}).String()
+}
 
 // EML writes the digest as a message ready to send (RFC 5322, MIME): From
 // the office, To the owner's addresses, dated on the digest's day, a
@@ -36,14 +50,14 @@ func (d Digest) EML(office owners.Office) ([]byte, error) {
 	if office.Email == "" {
 		return nil, ErrNoSender
 	}
-	from := (&mail.Address{Name: oneLine(office.Name), Address: office.Email}).String()
+	from := address(office.Name, office.Email)
 	to := make([]string, len(d.Emails))
 	for i, e := range append([]string{office.Email}, d.Emails...) {
 		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
 			return nil, fmt.Errorf("%q is not a plain email address: refused", e)
 		}
 		if i > 0 {
-			to[i-1] = (&mail.Address{Name: oneLine(d.Owner), Address: e}).String()
+			to[i-1] = address(d.Owner, e)
 		}
 	}
 	date := time.Date(d.AsOf.Year, d.AsOf.Month, d.AsOf.Day, 0, 0, 0, 0, time.UTC)

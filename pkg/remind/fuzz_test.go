@@ -34,8 +34,12 @@ func FuzzEML(f *testing.F) {
 		if len(m.Header) != 9 {
 			t.Fatalf("%d headers: %v", len(m.Header), m.Header)
 		}
-		if to, err := m.Header.AddressList("To"); err != nil || len(to) != len(d.Emails) || to[0].Address != d.Emails[0] {
+		to, err := m.Header.AddressList("To")
+		if err != nil || len(to) != len(d.Emails) || to[0].Address != d.Emails[0] {
 			t.Fatalf("To %v, %v", to, err)
+		}
+		if want := strings.ToValidUTF8(oneLine(owner), "\uFFFD"); to[0].Name != want {
+			t.Fatalf("To names %q, want %q", to[0].Name, want)
 		}
 		subject, err := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
 		if err != nil {
