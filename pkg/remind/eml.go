@@ -11,7 +11,6 @@ import (
 	"net/mail"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/pkg/owners"
 	"github.com/mrtrack/mrtrack/pkg/query"
@@ -23,13 +22,13 @@ var ErrNoEmails = errors.New("no emails")
 // ErrNoSender: a message needs the office's address for its From header.
 var ErrNoSender = errors.New("owners.yaml gives no office.email: a message needs a From address")
 
-// address is the header form of name <email>. A name that is not ASCII
+// address is the header form of name <email>. A name that is not printable ASCII
 // goes in a base64 encoded word: the Q form net/mail writes leaves a
 // backslash raw, and readers (net/mail among them) then refuse the header.
 func address(name, email string) string {
 	name = strings.ToValidUTF8(oneLine(name), "\uFFFD")
 	for i := 0; i < len(name); i++ {
-		if name[i] >= utf8.RuneSelf {
+		if name[i] < ' ' || name[i] > '~' {
 			return mime.BEncoding.Encode("UTF-8", name) + " <" + email + ">"
 		}
 	}
