@@ -14,12 +14,13 @@
 package fields
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/mrtrack/mrtrack/schema"
 	"go.yaml.in/yaml/v3"
@@ -216,51 +217,145 @@ func Enums() []*Field {
 // once decoded into Go maps, so the schema is read as YAML nodes, which
 // keep it.
 func read(src []byte, top Level) *Record {
-	root, err := jsonNodes(json.NewDecoder(bytes.NewReader(src)))
+	root, err := jsonNodes(src)
 	if err != nil {
 		panic(fmt.Sprintf("fields: embedded schema does not parse: %v", err))
 	}
 	return record(root, root, top)
 }
 
-// jsonNodes reads the next JSON value of dec into YAML nodes in the order
-// written, scalars as their text (true, 0): what yaml.v3 reads of JSON,
-// at the cost of encoding/json's tokens rather than a YAML parse, which
-// every command would pay at start.
-func jsonNodes(dec *json.Decoder) (*yaml.Node, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		n := &yaml.Node{Kind: yaml.SequenceNode}
-		if t == '{' {
-			n.Kind = yaml.MappingNode
+// jsonNodes reads a JSON document into YAML nodes in the order written,
+// scalars as their text (true, 0): what yaml.v3 reads of JSON, at a
+// fraction of the cost of a YAML parse or of encoding/json's tokens, which
+// every command would pay at start. The schemas are embedded and tested,
+// so this reads JSON as RFC 8259 writes it and no more: anything else is
+// an error, never a guess.
+func jsonNodes(src []byte) (*yaml.Node, error) {
+	r := &jsonReader{src: src}
+	n, err := r.value()
+	if err == nil {
+		if r.space(); r.at < len(src) {
+			err = r.fail("text after the document")
 		}
-		for dec.More() {
+	}
+	return n, err
+}
+
+type jsonReader struct {
+	src   []byte
+	at    int
+	nodes []yaml.Node // allocated in slabs: a schema is thousands of nodes
+}
+
+func (r *jsonReader) node(kind yaml.Kind, value string) *yaml.Node {
+	if len(r.nodes) == 0 {
+		r.nodes = make([]yaml.Node, 512)
+	}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	n.Kind, n.Value = kind, value
+	return n
+}
+
+func (r *jsonReader) fail(what string) error {
+	return fmt.Errorf("offset %d: %s", r.at, what)
+}
+
+// peek is the byte at the reader, 0 at the end.
+func (r *jsonReader) peek() byte {
+	if r.at == len(r.src) {
+		return 0
+	}
+	return r.src[r.at]
+}
+
+func (r *jsonReader) space() {
+	for r.at < len(r.src) && isJSONSpace(r.src[r.at]) {
+		r.at++
+	}
+}
+
+func (r *jsonReader) value() (*yaml.Node, error) {
+	r.space()
+	switch c := r.peek(); c {
+	case 0:
+		return nil, r.fail("a value is missing")
+	case '{', '[':
+		n := r.node(yaml.SequenceNode, "")
+		end := byte(']')
+		if c == '{' {
+			n.Kind, end = yaml.MappingNode, '}'
+		}
+		r.at++
+		for first := true; ; first = false {
+			if r.space(); r.peek() == end {
+				r.at++
+				return n, nil
+			}
+			if !first {
+				if r.peek() != ',' {
+					return nil, r.fail("a comma or " + string(end) + " is missing")
+				}
+				r.at++
+			}
 			if n.Kind == yaml.MappingNode {
-				key, err := dec.Token()
+				if r.space(); r.peek() != '"' {
+					return nil, r.fail("a key is missing")
+				}
+				key, err := r.value()
 				if err != nil {
 					return nil, err
 				}
-				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key.(string)})
+				if r.space(); r.peek() != ':' {
+					return nil, r.fail("a colon is missing")
+				}
+				r.at++
+				n.Content = append(n.Content, key)
 			}
-			v, err := jsonNodes(dec)
+			v, err := r.value()
 			if err != nil {
 				return nil, err
 			}
 			n.Content = append(n.Content, v)
 		}
-		_, err := dec.Token() // the closing delimiter
-		return n, err
-	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Value: t}, nil
-	case nil:
-		return &yaml.Node{Kind: yaml.ScalarNode, Value: "null"}, nil
-	default: // bool, float64
-		return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(t)}, nil
+	case '"':
+		end, plain := r.at+1, true
+		for end < len(r.src) && r.src[end] != '"' {
+			if c := r.src[end]; c == '\\' {
+				end, plain = end+1, false
+			} else if c < ' ' || c >= utf8.RuneSelf {
+				plain = false
+			}
+			end++
+		}
+		if end >= len(r.src) {
+			return nil, r.fail("a string is not closed")
+		}
+		text := string(r.src[r.at+1 : end])
+		// encoding/json reads the escapes and the text that is not ASCII.
+		if !plain {
+			if err := json.Unmarshal(r.src[r.at:end+1], &text); err != nil {
+				return nil, r.fail(err.Error())
+			}
+		}
+		r.at = end + 1
+		return r.node(yaml.ScalarNode, text), nil
+	default:
+		end := r.at
+		for end < len(r.src) && !isJSONSpace(r.src[end]) && r.src[end] != ',' && r.src[end] != ']' && r.src[end] != '}' {
+			end++
+		}
+		text := string(r.src[r.at:end])
+		if !json.Valid(r.src[r.at:end]) {
+			return nil, r.fail(strconv.Quote(text) + " is not a JSON value")
+		}
+		r.at = end
+		return r.node(yaml.ScalarNode, text), nil
 	}
+}
+
+func isJSONSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // itemLevel is the level of the records in a list field, objectLevel that

@@ -172,8 +172,8 @@ func TestSameImpliesSameText(t *testing.T) {
 	}
 }
 
-// The schemas read through encoding/json's tokens give the table
-// yaml.v3's reading of the same JSON gives.
+// The schemas read by jsonNodes give the table yaml.v3's reading of the
+// same JSON gives.
 func TestJSONNodesAgreeWithYAML(t *testing.T) {
 	for _, c := range []struct {
 		src []byte
@@ -185,7 +185,48 @@ func TestJSONNodesAgreeWithYAML(t *testing.T) {
 		}
 		want := record(doc.Content[0], doc.Content[0], c.top)
 		if got := read(c.src, c.top); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: the table read through encoding/json differs from yaml.v3's", c.top)
+			t.Errorf("%s: the table read by jsonNodes differs from yaml.v3's", c.top)
+		}
+	}
+}
+
+// jsonNodes reads escapes, numbers and literals as yaml.v3 reads them, and
+// refuses what is not JSON rather than guess: every cut of a schema and
+// every broken document is an error.
+func TestJSONNodesReadJSON(t *testing.T) {
+	src := []byte(`{"a": "x\"y\u00e9\n", "b": [1, -2.5e3, true, false, null, {}], "c": "é", "d": []}`)
+	var want yaml.Node
+	if err := yaml.Unmarshal(src, &want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := jsonNodes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var same func(g, w *yaml.Node) bool
+	same = func(g, w *yaml.Node) bool {
+		if g.Kind != w.Kind || g.Value != w.Value || len(g.Content) != len(w.Content) {
+			t.Errorf("got %v %q, want %v %q", g.Kind, g.Value, w.Kind, w.Value)
+			return false
+		}
+		for i := range g.Content {
+			if !same(g.Content[i], w.Content[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	same(got, want.Content[0])
+	for _, bad := range []string{``, `{`, `{"a" 1}`, `{"a": 1 "b": 2}`, `{a: 1}`, `[1,]`, `["x]`, `[tru]`, `[1] 2`, `{"a": 01}`} {
+		if _, err := jsonNodes([]byte(bad)); err == nil {
+			t.Errorf("%s: read, want an error", bad)
+		}
+	}
+	for _, s := range [][]byte{schema.Evaluation, schema.Recommendation} {
+		for cut := 0; cut < len(s)-1; cut += 7 {
+			if _, err := jsonNodes(s[:cut]); err == nil {
+				t.Fatalf("the schema cut at %d: read, want an error", cut)
+			}
 		}
 	}
 }
