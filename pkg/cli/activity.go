@@ -15,8 +15,9 @@ import (
 // records hold, and the last change (or the updated field,
 // when newer). With files (paths in the working tree), only their history
 // is read.
-func (g *global) activity(env *Env, evals []*model.Evaluation, upTo civil.Date, files ...string) (map[*model.Action]query.Activity, error) {
-	return g.startActivity(env, files...).of(evals, upTo)
+// open gives the history, opened before or now (g.startHistory).
+func (g *global) activity(env *Env, open func() (*history.History, error), evals []*model.Evaluation, upTo civil.Date, files ...string) (map[*model.Action]query.Activity, error) {
+	return g.startActivity(env, open, files...).of(evals, upTo)
 }
 
 // pendingActivity is a history being read in the background.
@@ -27,9 +28,9 @@ type pendingActivity struct {
 // startActivity starts reading the history at once, so that git and the
 // validation of old versions run while the caller loads the current
 // records. The caller must wait for it, whatever happens.
-func (g *global) startActivity(env *Env, files ...string) *pendingActivity {
+func (g *global) startActivity(env *Env, open func() (*history.History, error), files ...string) *pendingActivity {
 	return &pendingActivity{versions: inBackground(func() (map[string][]history.Version, error) {
-		h, err := g.openHistory(env)
+		h, err := open()
 		if err != nil {
 			return nil, err
 		}

@@ -127,7 +127,7 @@ func (o *listOptions) readsHistory() bool { return o.slipped || o.stale != "" ||
 func runList(env *Env, g *global, opts *listOptions) error {
 	var walk *pendingActivity
 	if opts.readsHistory() { // git runs while the records load
-		walk = g.startActivity(env)
+		walk = g.startActivity(env, g.startHistory(env))
 		defer walk.wait()
 	}
 	data, err := g.recordsAt(env, opts.at)

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"strings"
+
+	"github.com/mrtrack/mrtrack/pkg/history"
 	"github.com/mrtrack/mrtrack/pkg/model"
 	"github.com/mrtrack/mrtrack/pkg/query"
 	"github.com/mrtrack/mrtrack/pkg/render"
@@ -72,6 +75,13 @@ func runShow(env *Env, g *global, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
+	// An action's page shows its history: git starts while the records
+	// load, for an id that names an action (R1.6, EVO-2024-03/R1.6).
+	var opened func() (*history.History, error)
+	if opts.at == "" && strings.Count(opts.id, ".") == 1 {
+		opened = g.startHistory(env)
+		defer opened() // no git outlives the command
+	}
 	data, err := g.recordsAt(env, opts.at)
 	if err != nil {
 		return err
@@ -105,7 +115,10 @@ func runShow(env *Env, g *global, opts *showOptions) error {
 		if !data.past {
 			files = []string{t.Recommendation.File}
 		}
-		if act, err := g.activity(env, data.evaluations, today, files...); err == nil {
+		if opened == nil {
+			opened = g.startHistory(env)
+		}
+		if act, err := g.activity(env, opened, data.evaluations, today, files...); err == nil {
 			a := act[t.Action]
 			in.Activity = &a
 		}
