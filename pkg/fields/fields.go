@@ -323,7 +323,7 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		for end < len(r.src) && r.src[end] != '"' {
 			if c := r.src[end]; c == '\\' {
 				end, plain = end+1, false
-			} else if c < ' ' || c >= utf8.RuneSelf {
+			} else if c < ' ' {
 				plain = false
 			}
 			end++
@@ -332,8 +332,11 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 			return nil, r.fail("a string is not closed")
 		}
 		text := string(r.src[r.at+1 : end])
-		// encoding/json reads the escapes and the text that is not ASCII.
-		if !plain {
+		if !utf8.ValidString(text) {
+			return nil, r.fail("a string is not UTF-8")
+		}
+		if !plain { // encoding/json reads the escapes
+
 			if err := json.Unmarshal(r.src[r.at:end+1], &text); err != nil {
 				return nil, r.fail(err.Error())
 			}

@@ -217,7 +217,7 @@ func TestJSONNodesReadJSON(t *testing.T) {
 		return true
 	}
 	same(got, want.Content[0])
-	for _, bad := range []string{``, `{`, `{"a" 1}`, `{"a": 1 "b": 2}`, `{a: 1}`, `[1,]`, `["x]`, `[tru]`, `[1] 2`, `{"a": 01}`} {
+	for _, bad := range []string{``, `{`, `{"a" 1}`, `{"a": 1 "b": 2}`, `{a: 1}`, `[1,]`, `["x]`, `[tru]`, `[1] 2`, `{"a": 01}`, "[\"\xff\"]", "[\"a\tb\"]"} {
 		if _, err := jsonNodes([]byte(bad)); err == nil {
 			t.Errorf("%s: read, want an error", bad)
 		}
