@@ -34,8 +34,8 @@ func report(w io.Writer, o *options, ms []*measure, loadBefore, loadAfter string
 		fmt.Fprintf(w, "huge: a generated tree of %d files, %s, validated once\n", o.hugeN.files, megabytes(o.hugeN.bytes))
 	}
 	fmt.Fprintf(w, "machine: %s\n", machine())
-	fmt.Fprintf(w, "load average %s before, %s after; medians of %d runs taken in turn (ajv-cli: %d; data/: %d)\n",
-		loadBefore, loadAfter, o.runs, min(o.runs, 3), max(o.runs, 10))
+	fmt.Fprintf(w, "load average %s before, %s after; medians of %d runs taken in turn (data/: %d)\n",
+		loadBefore, loadAfter, o.runs, max(o.runs, 10))
 	if own := selfRSS(); own > 0 {
 		fmt.Fprintf(w, "peak memory is counted from mrbench's own %.0f MB: a child starts from its parent's\n", float64(own)/1e6)
 	}

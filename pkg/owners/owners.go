@@ -8,15 +8,12 @@
 package owners
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/query"
-	"github.com/mrtrack/mrtrack/pkg/store"
 	"github.com/mrtrack/mrtrack/pkg/validate"
 	"go.yaml.in/yaml/v3"
 )
@@ -96,21 +93,6 @@ func Parse(path string, data []byte) (*File, []finding.Finding) {
 		return nil, fs
 	}
 	return f, fs
-}
-
-// Load reads owners.yaml from the data folder dir. A folder without one
-// gives nil and no findings: the file is optional. An error is for a file
-// that exists but cannot be read.
-func Load(dir, path string) (*File, []finding.Finding, error) {
-	data, err := store.Read(filepath.Join(dir, FileName), store.DefaultLimits.MaxFileSize)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	f, fs := Parse(path, data)
-	return f, fs, nil
 }
 
 // place records where each owner's name is written, for findings.
