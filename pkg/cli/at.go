@@ -44,7 +44,10 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c == nil {
+	switch {
+	case c == nil && h.Repo().Empty():
+		return nil, usage("--at %s: the repository has no commit yet, so no records of the past; commit the data first", at)
+	case c == nil:
 		return nil, usage("--at %s is before the first commit of the data", at)
 	}
 	snap, err := h.At(c)

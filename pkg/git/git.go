@@ -20,7 +20,8 @@ import (
 
 // Repo is a git working tree.
 type Repo struct {
-	Root string // the top folder of the working tree
+	Root  string // the top folder of the working tree
+	empty bool   // no commit yet (git init, nothing committed): the history is empty
 }
 
 // ErrShallow reports a clone without its full history.
@@ -36,20 +37,26 @@ func Open(dir string) (*Repo, error) {
 		return nil, errors.New("git is not installed; history commands need it")
 	}
 	r := &Repo{Root: dir}
-	out, err := r.run(nil, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-	if err != nil {
+	// --verify -q HEAD adds HEAD's hash, or nothing and exit status 1 in a
+	// repository with no commit yet; outside one git exits 128.
+	out, err := r.command("rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD").Output()
+	var exit *exec.ExitError
+	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
 		return nil, fmt.Errorf("%s is not inside a git checkout; history commands read the git history of the data", dir)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
+	if len(lines) != 3 && (err == nil || len(lines) != 2) {
 		return nil, fmt.Errorf("unexpected answer from git rev-parse: %q", out)
 	}
-	r.Root = filepath.FromSlash(lines[0])
+	r.Root, r.empty = filepath.FromSlash(lines[0]), len(lines) == 2
 	if lines[1] == "true" {
 		return nil, ErrShallow
 	}
 	return r, nil
 }
+
+// Empty reports a repository with no commit yet: its history is empty.
+func (r *Repo) Empty() bool { return r.empty }
 
 // run runs git in the repository with stable, uncoloured, unquoted output.
 func (r *Repo) run(stdin io.Reader, args ...string) ([]byte, error) {
@@ -163,6 +170,9 @@ func (c *Commit) addRaw(line string) error {
 // Resolve turns a revision (a hash, a branch, a tag, HEAD~3) into its
 // commit.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
+	if r.empty {
+		return nil, fmt.Errorf("%q is not a revision: this repository has no commit yet", rev)
+	}
 	out, err := r.run(nil, "log", "-1", "--format=%H"+sep+"%an"+sep+"%ae"+sep+"%aI"+sep+"%s", "--end-of-options", rev+"^{commit}", "--")
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a revision of this repository", rev)
@@ -184,6 +194,9 @@ func (r *Repo) Resolve(rev string) (*Commit, error) {
 // takes no year after 2099 and reads what it cannot parse as another
 // date: a day after the last commit must find the last commit.
 func (r *Repo) LastBefore(t time.Time) (*Commit, error) {
+	if r.empty {
+		return nil, nil
+	}
 	out, err := r.run(nil, "rev-list", "--first-parent", "--timestamp", "HEAD")
 	if err != nil {
 		return nil, err

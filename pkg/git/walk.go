@@ -29,6 +29,9 @@ type FileVersion struct {
 // back is read once and its versions share its bytes. With keep nil, no
 // file is read.
 func (r *Repo) LogFiles(rev string, keep func(path string) bool, got func(FileVersion), paths ...string) ([]*Commit, error) {
+	if r.empty && rev == "" {
+		return nil, nil
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	log := r.command(logArgs(rev, paths)...)
