@@ -48,8 +48,9 @@ var ErrNoOfficeHandle = errors.New("owners.yaml gives no office.github: the eval
 // and the evaluation folders: the office owns the data folder (dataPath,
 // relative to the repository root and slash-separated, e.g. "data") and
 // each evaluation folder is owned by the office and by the GitHub team of
-// every owner with an action in it. The same input gives the same bytes,
-// so a check can compare them with the file.
+// every owner with an action in it; a folder none of whose owners has a
+// team gets no line of its own. The same input gives the same bytes, so a
+// check can compare them with the file.
 func CODEOWNERS(f *File, dataPath string, folders []Folder) ([]byte, error) {
 	if f == nil || f.Office.GitHub == "" {
 		return nil, ErrNoOfficeHandle
@@ -86,6 +87,9 @@ func CODEOWNERS(f *File, dataPath string, folders []Folder) ([]byte, error) {
 		}
 		slices.Sort(teams[1:])
 		teams = slices.Compact(teams)
+		if len(teams) == 1 {
+			continue // the data folder's line says as much: a new evaluation leaves the file as it was
+		}
 		fmt.Fprintf(&b, "%s%s/ %s\n", data, escapePattern(fo.Name), strings.Join(teams, " "))
 	}
 	if len(unassigned) > 0 {

@@ -30,7 +30,6 @@ func TestCODEOWNERS(t *testing.T) {
 /.github/CODEOWNERS @example-org/evaluation
 /data/ @example-org/evaluation
 /data/EVO-2024-03/ @example-org/evaluation @example-org/external-relations @example-org/protection
-/data/EVO-2025-01/ @example-org/evaluation
 
 # Owners with actions but no github in owners.yaml, so not asked to review:
 #   Logistique
