@@ -46,7 +46,7 @@ func (g *global) recordsAt(env *Env, at string) (*records, error) {
 	}
 	switch {
 	case c == nil && h.Repo().Empty():
-		return nil, usage("--at %s: the repository has no commit yet, so no records of the past; commit the data first", at)
+		return nil, usage("--at %s: the current branch has no commit yet, so no records of the past; commit the data first", at)
 	case c == nil:
 		return nil, usage("--at %s is before the first commit of the data", at)
 	}

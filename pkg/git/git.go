@@ -21,7 +21,7 @@ import (
 // Repo is a git working tree.
 type Repo struct {
 	Root  string // the top folder of the working tree
-	empty bool   // no commit yet (git init, nothing committed): the history is empty
+	empty bool   // HEAD has no commit yet (git init, or an orphan branch): its history is empty
 }
 
 // ErrShallow reports a clone without its full history.
@@ -37,8 +37,8 @@ func Open(dir string) (*Repo, error) {
 		return nil, errors.New("git is not installed; history commands need it")
 	}
 	r := &Repo{Root: dir}
-	// --verify -q HEAD adds HEAD's hash, or nothing and exit status 1 in a
-	// repository with no commit yet; outside one git exits 128.
+	// --verify -q HEAD adds HEAD's hash, or nothing and exit status 1 when
+	// HEAD has no commit yet; outside a repository git exits 128.
 	out, err := r.command("rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD").Output()
 	var exit *exec.ExitError
 	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
@@ -55,7 +55,8 @@ func Open(dir string) (*Repo, error) {
 	return r, nil
 }
 
-// Empty reports a repository with no commit yet: its history is empty.
+// Empty reports that HEAD has no commit yet (a new repository, or an
+// orphan branch): its history is empty.
 func (r *Repo) Empty() bool { return r.empty }
 
 // run runs git in the repository with stable, uncoloured, unquoted output.
@@ -170,11 +171,11 @@ func (c *Commit) addRaw(line string) error {
 // Resolve turns a revision (a hash, a branch, a tag, HEAD~3) into its
 // commit.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
-	if r.empty {
-		return nil, fmt.Errorf("%q is not a revision: this repository has no commit yet", rev)
-	}
 	out, err := r.run(nil, "log", "-1", "--format=%H"+sep+"%an"+sep+"%ae"+sep+"%aI"+sep+"%s", "--end-of-options", rev+"^{commit}", "--")
-	if err != nil {
+	switch {
+	case err != nil && r.empty:
+		return nil, fmt.Errorf("%q is not a revision: the current branch has no commit yet", rev)
+	case err != nil:
 		return nil, fmt.Errorf("%q is not a revision of this repository", rev)
 	}
 	f := strings.SplitN(strings.TrimSpace(string(out)), sep, 5)
