@@ -3,6 +3,7 @@ package ydoc
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -145,5 +146,21 @@ func TestParserKeepsTextsUntilRecycled(t *testing.T) {
 	}
 	if kept != "first\nsecond line\n" {
 		t.Fatalf("Recycle wrote over a text of an earlier parse: %q", kept)
+	}
+}
+
+// Of a repeated key the first value counts, as the duplicate is reported,
+// also for a Parser whose last tree was the canonical reader's (whose keys
+// Value takes without looking for repeats).
+func TestParserValueKeepsTheFirstOfRepeatedKeys(t *testing.T) {
+	var p Parser
+	for _, src := range []string{"a: 1\nb: x\n", "a: 1\nb: x\na: 2\n", "a: 1\nb: x\n", "l:\n  - a: 1\n    a: 2\n"} {
+		root, _ := p.Parse([]byte(src))
+		if got, want := p.Value(root), Value(root); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: Parser.Value %v, Value %v", src, got, want)
+		}
+		if m := p.Value(root).(map[string]any); m["a"] != nil && m["a"] != int64(1) {
+			t.Errorf("%q: a = %v, want the first, 1", src, m["a"])
+		}
 	}
 }

@@ -35,6 +35,11 @@ type Parser struct {
 	texts     []byte
 	textsFrom int
 	recycle   bool
+
+	// canonical is the tree of the last Parse when the canonical reader
+	// built it: it gives up on duplicate keys, so Value need not look for
+	// them there.
+	canonical *yaml.Node
 }
 
 // maxTextBlock bounds the memory the texts of literal blocks are taken
@@ -95,12 +100,13 @@ func (p *Parser) reset() {
 		p.texts, p.recycle = p.texts[:p.textsFrom], false
 	}
 	p.textsFrom = len(p.texts)
+	p.canonical = nil
 }
 
 // Value is Value for the tree p parsed last. Its maps and slices are
 // reused as the nodes are: dead once p parses again. On 10,000 records
 // the values were a quarter of what a run allocated.
-func (p *Parser) Value(n *yaml.Node) any { return value(n, 1, p) }
+func (p *Parser) Value(n *yaml.Node) any { return value(n, 1, p, n != nil && n == p.canonical) }
 
 func (p *Parser) mapping(size int) map[string]any {
 	if p == nil {
