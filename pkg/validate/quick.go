@@ -20,16 +20,27 @@ import (
 // the two to the same answer.
 type quick struct {
 	types      []string // JSON types allowed; empty: any
-	required   []string
-	properties map[string]*quick
-	closed     bool // additionalProperties: false
-	items      *quick
-	enum       []any // strings and numbers only
-	pattern    *pattern
-	minimum    *float64
-	maximum    *float64
-	minLength  int
-	minItems   int
+	properties map[string]property
+	// Of the required names, those the properties list are counted as an
+	// object's keys are ranged over (requiredListed of them must be met);
+	// the others (requiredOther) are looked up one by one.
+	requiredListed int
+	requiredOther  []string
+	closed         bool // additionalProperties: false
+	items          *quick
+	enum           []any // strings and numbers only
+	pattern        *pattern
+	minimum        *float64
+	maximum        *float64
+	minLength      int
+	minItems       int
+}
+
+// property is the schema of one property of an object, and whether the
+// object requires it.
+type property struct {
+	*quick
+	required bool
 }
 
 // annotations are keywords that do not constrain a value.
@@ -66,23 +77,26 @@ func compileQuick(root map[string]any) (*quick, error) {
 			return q, nil
 		}
 		q := &quick{minLength: -1, minItems: -1}
+		var required []string
 		for k, v := range m {
 			var err error
 			switch k {
 			case "type":
 				q.types, err = stringList(v)
 			case "required":
-				q.required, err = stringList(v)
+				required, err = stringList(v)
 			case "properties":
 				props, ok := v.(map[string]any)
 				if !ok {
 					return nil, fmt.Errorf("%s/properties: not an object", at)
 				}
-				q.properties = make(map[string]*quick, len(props))
+				q.properties = make(map[string]property, len(props))
 				for name, p := range props {
-					if q.properties[name], err = comp(p, at+"/properties/"+name); err != nil {
+					c, err := comp(p, at+"/properties/"+name)
+					if err != nil {
 						return nil, err
 					}
+					q.properties[name] = property{quick: c}
 				}
 			case "additionalProperties":
 				b, ok := v.(bool)
@@ -133,6 +147,17 @@ func compileQuick(root map[string]any) (*quick, error) {
 			if err != nil {
 				return nil, err
 			}
+		}
+		seen := map[string]bool{}
+		for _, name := range required {
+			if p, ok := q.properties[name]; ok && !seen[name] {
+				p.required = true
+				q.properties[name] = p
+				q.requiredListed++
+			} else if !ok {
+				q.requiredOther = append(q.requiredOther, name)
+			}
+			seen[name] = true
 		}
 		return q, nil
 	}
@@ -195,11 +220,12 @@ func (q *quick) valid(v any) bool {
 			}
 		}
 	case map[string]any:
-		for _, r := range q.required {
+		for _, r := range q.requiredOther {
 			if _, ok := x[r]; !ok {
 				return false
 			}
 		}
+		met := 0
 		for k, e := range x {
 			p, ok := q.properties[k]
 			if !ok {
@@ -208,9 +234,15 @@ func (q *quick) valid(v any) bool {
 				}
 				continue
 			}
+			if p.required {
+				met++
+			}
 			if !p.valid(e) {
 				return false
 			}
+		}
+		if met < q.requiredListed {
+			return false
 		}
 	}
 	return true
