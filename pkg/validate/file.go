@@ -50,6 +50,21 @@ func RecFileName(n int) string {
 	return "rec-" + digits + ".yaml"
 }
 
+// isRecFileName is name == RecFileName(n), without building the name:
+// every recommendation file is checked against it.
+func isRecFileName(name string, n int) bool {
+	d, hasPrefix := strings.CutPrefix(name, "rec-")
+	d, hasSuffix := strings.CutSuffix(d, ".yaml")
+	if !hasPrefix || !hasSuffix {
+		return false
+	}
+	digits := strconv.Itoa(n)
+	if len(digits) < 2 {
+		return len(d) == 2 && d[0] == '0' && d[1:] == digits
+	}
+	return d == digits
+}
+
 // File is one checked record file.
 type File struct {
 	Path     string // as shown to the user

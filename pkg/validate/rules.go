@@ -81,7 +81,7 @@ func (r *rules) recommendation(name string, nameNumber int) {
 			r.report("/number", finding.Error, finding.RuleFileName,
 				fmt.Sprintf("number %d does not match the file name %s", n, name),
 				fmt.Sprintf("rename the file to %s, or fix the number", RecFileName(int(n))))
-		case name != RecFileName(nameNumber):
+		case !isRecFileName(name, nameNumber):
 			r.report("/number", finding.Error, finding.RuleFileName,
 				fmt.Sprintf("file name %s is not in the canonical form", name), "rename it to "+RecFileName(nameNumber))
 		}

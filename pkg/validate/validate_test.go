@@ -199,5 +199,11 @@ func TestRecFileNameIsPercent02d(t *testing.T) {
 		if got, want := RecFileName(n), fmt.Sprintf("rec-%02d.yaml", n); got != want {
 			t.Errorf("RecFileName(%d) = %q, want %q", n, got, want)
 		}
+		for _, name := range []string{RecFileName(n), fmt.Sprintf("rec-%d.yaml", n), fmt.Sprintf("rec-%03d.yaml", n),
+			fmt.Sprintf("rec-%02d.yml", n), fmt.Sprintf("Rec-%02d.yaml", n), "rec-.yaml", "rec-0.yaml", "rec-00.yaml", "x"} {
+			if got, want := isRecFileName(name, n), name == RecFileName(n); got != want {
+				t.Errorf("isRecFileName(%q, %d) = %v, want %v", name, n, got, want)
+			}
+		}
 	}
 }
