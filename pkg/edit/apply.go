@@ -152,7 +152,7 @@ func check(f File, old, out []byte, may []Scope) ([]finding.Finding, error) {
 	if len(errs) > 0 {
 		return nil, &InvalidError{Path: f.Path, Findings: errs}
 	}
-	if !sameOutside(before.Value, after.Value, may) {
+	if !sameOutside(before.Value(), after.Value(), may) {
 		return nil, &InternalError{Path: f.Path}
 	}
 	return warnings, nil

@@ -153,10 +153,7 @@ type checked struct {
 // values: only the model, the findings and the counts outlive the worker.
 func decode(f *validate.File) checked {
 	c := checked{file: f}
-	if m, ok := f.Value.(map[string]any); ok && f.Kind == validate.KindRecommendation {
-		actions, _ := m["actions"].([]any)
-		c.counted, c.actions = true, len(actions)
-	}
+	c.actions, c.counted = f.ListedActions()
 	if f.Usable() {
 		switch f.Kind {
 		case validate.KindEvaluation:

@@ -72,23 +72,42 @@ type File struct {
 	Folder   string // the evaluation folder's name
 	Kind     Kind
 	Root     *yaml.Node // nil when the file could not be parsed, or once released
-	Value    any        // the document as plain values, for the schema; nil once released
 	Findings []finding.Finding
 
 	// ErrorsNotShown and WarningsNotShown count the findings past
 	// MaxFindings that Findings leaves out; a summary counts them too.
 	ErrorsNotShown, WarningsNotShown int
 
-	// parsed and valued keep what Root and Value said (the file parsed; the
-	// schema and rules ran on it), so the verdicts outlive Release.
+	// parsed and valued keep what Root said (the file parsed; the schema
+	// and rules ran on a document that is not null), so the verdicts
+	// outlive Release.
 	parsed, valued bool
 }
 
-// Release drops the node tree and the plain values, nearly all of a file's
-// memory, once the loader has built the model from them: 10,000 files
+// Release drops the node tree, nearly all of a file's memory, once the loader has built the model from them: 10,000 files
 // would otherwise keep some 500 MB alive to the end of the run. Findings
 // and the verdicts (Valid, Usable) stay.
-func (f *File) Release() { f.Root, f.Value = nil, nil }
+func (f *File) Release() { f.Root = nil }
+
+// Value is the document as plain values (ydoc.Value), built anew; nil
+// when the checks did not read it (see Usable), or once released.
+func (f *File) Value() any {
+	if !f.valued || f.Root == nil {
+		return nil
+	}
+	return ydoc.Value(f.Root)
+}
+
+// ListedActions is how many actions a recommendation file lists, and
+// false when the file is no recommendation whose document the checks read
+// as a mapping (or it is released).
+func (f *File) ListedActions() (int, bool) {
+	if !f.valued || f.Root == nil || f.Kind != KindRecommendation || !isMapping(f.Root) {
+		return 0, false
+	}
+	actions, _ := items(field(f.Root, "actions"))
+	return len(actions), true
+}
 
 // Valid reports whether the file has no errors (warnings allowed).
 func (f *File) Valid() bool {
@@ -193,14 +212,13 @@ func (s *Schemas) check(p *ydoc.Parser, path, abs string, data []byte, today civ
 	if errs, _ := finding.Count(f.Findings); errs > 0 {
 		return f // the tree is unreliable (aliases, duplicates, depth): stop here
 	}
-	f.Value = values(root)
-	f.valued = f.Value != nil
+	f.valued = !isNull(root)
 	c := s.recommendation
 	if kind == KindEvaluation {
 		c = s.evaluation
 	}
-	f.addLocated(c.check(root, f.Value))
-	r := rules{file: f, root: root, value: f.Value, schema: c, oddNumbers: anyNumberWrittenOtherwise(root)}
+	f.addLocated(c.check(root, values))
+	r := rules{file: f, root: root, schema: c, oddNumbers: anyNumberWrittenOtherwise(root)}
 	r.modeline(data, kind)
 	if kind == KindEvaluation {
 		r.evaluation()

@@ -41,7 +41,7 @@ func CheckOwners(path string, data []byte) (*yaml.Node, []finding.Finding) {
 		return nil, f.Findings
 	}
 	if errs, _ := finding.Count(f.Findings); errs == 0 {
-		f.addLocated(c.check(root, ydoc.Value(root)))
+		f.addLocated(c.check(root, ydoc.Value))
 	}
 	if fd, ok := modeline(data, "../schema/", OwnersSchemaFile); !ok {
 		f.add(fd)

@@ -5,6 +5,9 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mrtrack/mrtrack/pkg/ydoc"
+	"go.yaml.in/yaml/v3"
 )
 
 // quick is a schema compiled for the common case: a record that is valid.
@@ -182,24 +185,97 @@ func stringList(v any) ([]string, error) {
 	return nil, fmt.Errorf("%v is not a list of names", v)
 }
 
-// valid reports whether v, a value made by ydoc.Value, satisfies the
-// schema, deciding as santhosh-tekuri/jsonschema does.
-func (q *quick) valid(v any) bool {
-	if len(q.types) > 0 && !q.typeOK(v) {
+// valid reports whether the document n satisfies the schema, deciding as
+// santhosh-tekuri/jsonschema does on ydoc.Value(n).
+func (q *quick) valid(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return q.admits("object") && q.enum == nil && q.validMapping(n)
+	case yaml.SequenceNode:
+		if !q.admits("array") || q.enum != nil || q.minItems >= 0 && len(n.Content) < q.minItems {
+			return false
+		}
+		if q.items != nil {
+			for _, c := range n.Content {
+				if !q.items.valid(c) {
+					return false
+				}
+			}
+		}
+		return true
+	case yaml.ScalarNode:
+		if v, typed := ydoc.Typed(n); typed {
+			return q.validScalar(v)
+		}
+		return q.validText(n.Value)
+	}
+	return q.validScalar(nil) // what ydoc.Value makes of any other node
+}
+
+func (q *quick) validMapping(n *yaml.Node) bool {
+	for _, r := range q.requiredOther {
+		if field(n, r) == nil {
+			return false
+		}
+	}
+	met := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue // not a key of the plain value
+		}
+		p, ok := q.properties[k.Value]
+		if !ok {
+			if q.closed {
+				return false
+			}
+			continue
+		}
+		if p.required {
+			met++
+		}
+		if !p.valid(n.Content[i+1]) {
+			return false
+		}
+	}
+	return met >= q.requiredListed
+}
+
+func (q *quick) validText(s string) bool {
+	if !q.admits("string") {
 		return false
 	}
-	if q.enum != nil && !q.inEnum(v) {
+	if q.enum != nil && !q.inEnumText(s) {
+		return false
+	}
+	// A character is at most four bytes: only a short text is counted.
+	if q.minLength > 0 && len(s) < 4*q.minLength && utf8.RuneCountInString(s) < q.minLength {
+		return false
+	}
+	return q.pattern == nil || q.pattern.MatchString(s)
+}
+
+// validScalar is valid for a scalar that is not text: nil, a bool, an
+// int64 or a float64.
+func (q *quick) validScalar(v any) bool {
+	var t string
+	switch x := v.(type) {
+	case nil:
+		t = "null"
+	case bool:
+		t = "boolean"
+	case int64:
+		t = "integer"
+	case float64:
+		t = "number"
+		if x == math.Trunc(x) {
+			t = "integer"
+		}
+	}
+	if !q.admits(t) || q.enum != nil && !q.inEnum(v) {
 		return false
 	}
 	switch x := v.(type) {
-	case string:
-		// A character is at most four bytes: only a short text is counted.
-		if q.minLength > 0 && len(x) < 4*q.minLength && utf8.RuneCountInString(x) < q.minLength {
-			return false
-		}
-		if q.pattern != nil && !q.pattern.MatchString(x) {
-			return false
-		}
 	case int64:
 		if (q.minimum != nil && float64(x) < *q.minimum) || (q.maximum != nil && float64(x) > *q.maximum) {
 			return false // the bounds are small whole numbers: exact as floats
@@ -208,89 +284,37 @@ func (q *quick) valid(v any) bool {
 		if (q.minimum != nil && x < *q.minimum) || (q.maximum != nil && x > *q.maximum) {
 			return false
 		}
-	case []any:
-		if q.minItems >= 0 && len(x) < q.minItems {
-			return false
-		}
-		if q.items != nil {
-			for _, e := range x {
-				if !q.items.valid(e) {
-					return false
-				}
-			}
-		}
-	case map[string]any:
-		for _, r := range q.requiredOther {
-			if _, ok := x[r]; !ok {
-				return false
-			}
-		}
-		met := 0
-		for k, e := range x {
-			p, ok := q.properties[k]
-			if !ok {
-				if q.closed {
-					return false
-				}
-				continue
-			}
-			if p.required {
-				met++
-			}
-			if !p.valid(e) {
-				return false
-			}
-		}
-		if met < q.requiredListed {
-			return false
-		}
 	}
 	return true
 }
 
-func (q *quick) typeOK(v any) bool {
-	for _, t := range q.types {
-		switch x := v.(type) {
-		case nil:
-			if t == "null" {
-				return true
-			}
-		case bool:
-			if t == "boolean" {
-				return true
-			}
-		case string:
-			if t == "string" {
-				return true
-			}
-		case int64:
-			if t == "number" || t == "integer" {
-				return true
-			}
-		case float64:
-			if t == "number" || (t == "integer" && x == math.Trunc(x)) {
-				return true
-			}
-		case []any:
-			if t == "array" {
-				return true
-			}
-		case map[string]any:
-			if t == "object" {
-				return true
-			}
+// admits reports whether the schema's types take a value of JSON type t;
+// an integer is a number too.
+func (q *quick) admits(t string) bool {
+	if len(q.types) == 0 {
+		return true
+	}
+	for _, s := range q.types {
+		if s == t || t == "integer" && s == "number" {
+			return true
 		}
 	}
 	return false
 }
 
+func (q *quick) inEnumText(s string) bool {
+	for _, e := range q.enum {
+		if t, ok := e.(string); ok && t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// inEnum is for a scalar that is not text.
 func (q *quick) inEnum(v any) bool {
 	for _, e := range q.enum {
 		switch x := v.(type) {
-		case string:
-			if e == x {
-				return true
-			}
 		case int64:
 			if f, ok := e.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1<<53 && int64(f) == x {
 				return true

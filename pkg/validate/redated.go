@@ -5,13 +5,14 @@ import (
 
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"go.yaml.in/yaml/v3"
 )
 
 // redated warns when an item's due date is no longer its first promised
 // one (original_due, or where its first extension started) and no
 // recorded extension ends at it: the deadline moved without a reason on
 // record. Values the schema or the date rules reject are left to them.
-func (r *rules) redated(p string, m map[string]any) {
+func (r *rules) redated(p string, m *yaml.Node) {
 	t, ok := trackingOf(m)
 	if !ok || !t.UnrecordedMove() {
 		return
@@ -24,37 +25,35 @@ func (r *rules) redated(p string, m map[string]any) {
 
 // trackingOf reads what the rule needs of an item: its due date, first
 // promised date, extensions and deadlines; false when one does not parse.
-func trackingOf(m map[string]any) (model.Tracking, bool) {
-	parse := func(v any) (model.Due, bool) {
-		d, err := parseDueValue(v)
+func trackingOf(m *yaml.Node) (model.Tracking, bool) {
+	parse := func(n *yaml.Node) (model.Due, bool) {
+		d, err := parseDueValue(n)
 		return d, err == nil
 	}
 	var t model.Tracking
 	var ok bool
-	if t.Due, ok = parse(m["due"]); !ok {
+	if t.Due, ok = parse(field(m, "due")); !ok {
 		return t, false
 	}
-	if v, has := m["original_due"]; has {
+	if v := field(m, "original_due"); v != nil {
 		d, ok := parse(v)
 		if !ok {
 			return t, false
 		}
 		t.OriginalDue = &d
 	}
-	exts, _ := m["extensions"].([]any)
+	exts, _ := items(field(m, "extensions"))
 	for _, e := range exts {
-		em, _ := e.(map[string]any)
-		from, ok1 := parse(em["from"])
-		to, ok2 := parse(em["to"])
+		from, ok1 := parse(field(e, "from"))
+		to, ok2 := parse(field(e, "to"))
 		if !ok1 || !ok2 {
 			return t, false
 		}
 		t.Extensions = append(t.Extensions, model.Extension{From: from, To: to})
 	}
-	list, _ := m["deadlines"].([]any)
+	list, _ := items(field(m, "deadlines"))
 	for _, d := range list {
-		dm, _ := d.(map[string]any)
-		due, ok := parse(dm["due"])
+		due, ok := parse(field(d, "due"))
 		if !ok {
 			return t, false
 		}
@@ -64,10 +63,7 @@ func trackingOf(m map[string]any) (model.Tracking, bool) {
 }
 
 // parseDueValue reads a due date the way it was written: a number (a year)
-// as its digits.
-func parseDueValue(v any) (model.Due, error) {
-	if s, ok := v.(string); ok {
-		return model.ParseDue(s) // fmt.Sprint would copy it
-	}
-	return model.ParseDue(fmt.Sprint(v))
+// as its digits, as fmt.Sprint writes the plain value.
+func parseDueValue(n *yaml.Node) (model.Due, error) {
+	return model.ParseDue(sprint(n))
 }

@@ -14,12 +14,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// rules checks what the schema cannot say. Each check reads the plain
-// value and places its findings through the node tree.
+// rules checks what the schema cannot say. Each check reads the node
+// tree as plain values (nodes.go) and places its findings through it.
 type rules struct {
 	file   *File
 	root   *yaml.Node
-	value  any
 	schema *compiled // the file's, to read what a field's declaration says
 	// oddNumbers says a number is written otherwise than in plain decimal
 	// digits (010, 1e3), which is rare: the number checks look no further
@@ -65,8 +64,7 @@ func modeline(data []byte, dir, want string) (finding.Finding, bool) {
 }
 
 func (r *rules) evaluation() {
-	m, _ := r.value.(map[string]any)
-	if id, ok := m["id"].(string); ok && id != r.file.Folder {
+	if id, ok := text(field(r.root, "id")); ok && id != r.file.Folder {
 		r.report("/id", finding.Error, finding.RuleEvaluationID,
 			fmt.Sprintf("id %q does not match the folder name %q", id, r.file.Folder),
 			"rename the folder or change the id; they must be equal")
@@ -74,8 +72,8 @@ func (r *rules) evaluation() {
 }
 
 func (r *rules) recommendation(name string, nameNumber int) {
-	m, _ := r.value.(map[string]any)
-	if n, ok := m["number"].(int64); ok && r.plainNumber("/number") {
+	m := r.root
+	if n, ok := integer(field(m, "number")); ok && r.plainNumber("/number") {
 		switch {
 		case int(n) != nameNumber:
 			r.report("/number", finding.Error, finding.RuleFileName,
@@ -86,49 +84,46 @@ func (r *rules) recommendation(name string, nameNumber int) {
 				fmt.Sprintf("file name %s is not in the canonical form", name), "rename it to "+RecFileName(nameNumber))
 		}
 	}
-	response, _ := m["response"].(string)
+	response, _ := text(field(m, "response"))
 	mustExplain := response == string(model.PartiallyAgree) || response == string(model.Disagree)
-	if reasons, _ := m["reasons"].(string); mustExplain && IsBlank(reasons) {
+	if reasons, _ := text(field(m, "reasons")); mustExplain && IsBlank(reasons) {
 		r.report("/response", finding.Error, finding.RuleReasons,
 			fmt.Sprintf("response is %s but no reasons are given", response),
 			"add reasons: why management "+strings.ReplaceAll(response, "-", " ")+"s")
 	}
-	actions, hasActions := m["actions"].([]any)
+	actions, hasActions := items(field(m, "actions"))
 	if hasActions && len(actions) == 0 && (response == string(model.Agree) || response == string(model.PartiallyAgree)) {
 		r.report("/actions", finding.Error, finding.RuleActionsRequired,
 			fmt.Sprintf("response is %s but no action is planned", response), "add at least one action under actions:")
 	}
 	r.uniqueNumbers("/actions", actions, "action")
 	for i, a := range actions {
-		am, _ := a.(map[string]any)
-		steps, _ := am["steps"].([]any)
+		steps, _ := items(field(a, "steps"))
 		if len(steps) > 1 {
 			r.uniqueNumbers("/actions/"+strconv.Itoa(i)+"/steps", steps, "step")
 		}
-		if am["status"] != string(model.Completed) {
+		if st, _ := text(field(a, "status")); st != string(model.Completed) {
 			continue
 		}
 		p := "/actions/" + strconv.Itoa(i)
 		var open []string
 		for _, s := range steps {
-			sm, _ := s.(map[string]any)
-			if st, _ := sm["status"].(string); !model.Status(st).Closed() {
-				open = append(open, fmt.Sprint(sm["number"]))
+			if st, _ := text(field(s, "status")); !model.Status(st).Closed() {
+				open = append(open, sprint(field(s, "number")))
 			}
 		}
 		if len(open) > 0 {
 			r.report(p+"/status", finding.Warning, finding.RuleCompletedOpenStep,
-				fmt.Sprintf("action %v is completed but step(s) %s are not", am["number"], strings.Join(open, ", ")),
+				fmt.Sprintf("action %s is completed but step(s) %s are not", sprint(field(a, "number")), strings.Join(open, ", ")),
 				"complete the steps, mark them no-longer-applicable, or reopen the action")
 		}
 	}
 }
 
-func (r *rules) uniqueNumbers(pointer string, items []any, what string) {
-	seen := make(map[int64]int, len(items))
-	for i, it := range items {
-		m, _ := it.(map[string]any)
-		n, ok := m["number"].(int64)
+func (r *rules) uniqueNumbers(pointer string, list []*yaml.Node, what string) {
+	seen := make(map[int64]int, len(list))
+	for i, it := range list {
+		n, ok := integer(field(it, "number"))
 		if !ok || r.oddNumbers && !r.plainNumber(pointer+"/"+strconv.Itoa(i)+"/number") {
 			continue // numberForm reports 010 and 1e3; not what YAML made of them
 		}
@@ -180,32 +175,33 @@ func isDateKey(key string) bool {
 // values runs the checks each value gets, date and placeholder, in one
 // walk of the document.
 func (r *rules) values() {
-	walk(r.value, func(at path, key string, v any) {
-		switch x := v.(type) {
-		case string:
-			r.blank(at, x)
+	walk(r.root, func(at path, key string, n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			return // an alias, which Parse reports: no value to check
+		}
+		v, typed := ydoc.Typed(n)
+		if !typed {
+			r.blank(at, n.Value)
+			r.date(at, key, n.Value)
+			r.placeholder(at, key, n.Value)
+			return
+		}
+		switch v.(type) {
 		case int64, float64:
 			if r.oddNumbers {
 				r.numberForm(at, key, v)
 			}
+			// A year written as a number must be written as one.
+			if key == "due" || key == "original_due" {
+				r.yearNumber(at.String(), key)
+			}
 		}
-		r.date(at, key, v)
-		r.placeholder(at, key, v)
 	})
 }
 
-// date checks that a day or month written is a real one, and that a year
-// written as a number is written as one.
-func (r *rules) date(at path, key string, v any) {
-	switch v.(type) {
-	case int64, float64:
-		if key == "due" || key == "original_due" {
-			r.yearNumber(at.String(), key)
-		}
-		return
-	}
-	s, ok := v.(string)
-	if !ok || !isDateKey(key) {
+// date checks that a day or month written is a real one.
+func (r *rules) date(at path, key string, s string) {
+	if !isDateKey(key) {
 		return
 	}
 	if len(s) >= 4 && shaped(s[:4], "0000") {
@@ -298,14 +294,13 @@ func IsUnfilled(v any) bool {
 // placeholder flags what a skeleton or a template left in a field.
 // Source-wording fields (*_text) are verbatim by design and are not
 // checked for template text.
-func (r *rules) placeholder(at path, key string, v any) {
-	if IsUnfilled(v) {
+func (r *rules) placeholder(at path, key string, s string) {
+	if strings.HasPrefix(s, Unfilled) {
 		r.report(at.String(), finding.Error, finding.RuleUnfilled, key+" is not filled in yet",
-			"replace "+strings.TrimSpace(v.(string)))
+			"replace "+strings.TrimSpace(s))
 		return
 	}
-	s, ok := v.(string)
-	if !ok || strings.HasSuffix(key, "_text") || !mayBePlaceholder(s) || !placeholderRE.MatchString(s) {
+	if strings.HasSuffix(key, "_text") || !mayBePlaceholder(s) || !placeholderRE.MatchString(s) {
 		return
 	}
 	r.report(at.String(), finding.Warning, finding.RulePlaceholder,
@@ -326,29 +321,33 @@ func (p path) String() string {
 	return b.String()
 }
 
-// walk calls fn for every value below v with its path and the name of the
-// key that holds it (the enclosing key for list items). The path is only
-// valid during the call.
-func walk(v any, fn func(at path, key string, v any)) {
+// walk calls fn for every node below n that is neither a mapping nor a
+// sequence, with its path and the name of the key that holds it (the
+// enclosing key for list items). The path is only valid during the call.
+func walk(n *yaml.Node, fn func(at path, key string, n *yaml.Node)) {
 	var at path
-	var rec func(v any, key string)
-	rec = func(v any, key string) {
-		switch x := v.(type) {
-		case map[string]any:
-			for k, c := range x {
-				at = append(at, k)
-				rec(c, k)
+	var rec func(n *yaml.Node, key string)
+	rec = func(n *yaml.Node, key string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode {
+					continue // not a key of the plain value
+				}
+				at = append(at, k.Value)
+				rec(n.Content[i+1], k.Value)
 				at = at[:len(at)-1]
 			}
-		case []any:
-			for i, c := range x {
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
 				at = append(at, strconv.Itoa(i))
 				rec(c, key)
 				at = at[:len(at)-1]
 			}
 		default:
-			fn(at, key, v)
+			fn(at, key, n)
 		}
 	}
-	rec(v, "")
+	rec(n, "")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/mrtrack/mrtrack/pkg/civil"
 	"github.com/mrtrack/mrtrack/pkg/finding"
 	"github.com/mrtrack/mrtrack/pkg/model"
+	"go.yaml.in/yaml/v3"
 )
 
 // The rules of the fields format v2 added: completion days, the
@@ -17,23 +18,21 @@ import (
 
 // formatV2 runs the v2 rules on the file.
 func (r *rules) formatV2(today civil.Date) {
-	m, _ := r.value.(map[string]any)
+	m := r.root
 	if r.file.Kind == KindEvaluation {
-		r.dayOrMonth("/completed_on", m["completed_on"])
+		r.dayOrMonth("/completed_on", field(m, "completed_on"))
 		return
 	}
-	actions, _ := m["actions"].([]any)
+	actions, _ := items(field(m, "actions"))
 	for i, a := range actions {
-		am, _ := a.(map[string]any)
 		p := "/actions/" + strconv.Itoa(i)
-		end, dated := r.item(p, am, today)
-		steps, _ := am["steps"].([]any)
+		end, dated := r.item(p, a, today)
+		steps, _ := items(field(a, "steps"))
 		for j, s := range steps {
-			sm, _ := s.(map[string]any)
 			sp := p + "/steps/" + strconv.Itoa(j)
-			if stepEnd, ok := r.item(sp, sm, today); ok && dated && stepEnd.After(end) {
+			if stepEnd, ok := r.item(sp, s, today); ok && dated && stepEnd.After(end) {
 				r.report(sp+"/due", finding.Warning, finding.RuleStepAfterAction,
-					fmt.Sprintf("step %v falls due on %s, after its action (%s)", sm["number"], stepEnd, end),
+					fmt.Sprintf("step %s falls due on %s, after its action (%s)", sprint(field(s, "number")), stepEnd, end),
 					"move the step's due date, or the action's: an action is not done before its steps")
 			}
 		}
@@ -42,8 +41,8 @@ func (r *rules) formatV2(today civil.Date) {
 
 // item checks one action or step and returns the day its current
 // deadline falls, false when it has none.
-func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, bool) {
-	status, _ := m["status"].(string)
+func (r *rules) item(p string, m *yaml.Node, today civil.Date) (civil.Date, bool) {
+	status, _ := text(field(m, "status"))
 	added, hasAdded := r.dayIn(m, p, "added")
 	if done, ok := r.dayIn(m, p, "completed_on"); ok {
 		switch {
@@ -61,17 +60,18 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 	if updated, ok := r.dayIn(m, p, "updated"); ok {
 		r.future(p, "updated", "updated", updated, today)
 	}
-	if v, ok := m["verification"].(map[string]any); ok {
+	if v := field(m, "verification"); isMapping(v) {
 		// A returned verification says why the item went back to work, so
 		// it may stand on an item that is not completed; an accepted one
 		// may not.
-		accepted := v["status"] == string(model.Accepted)
+		vs, _ := text(field(v, "status"))
+		accepted := vs == string(model.Accepted)
 		if accepted && status != string(model.Completed) {
 			r.report(p+"/verification", finding.Error, finding.RuleVerification,
 				fmt.Sprintf("the item is accepted as completed but its status is %s", status),
 				"the evaluation office validates completed items only: remove verification, or set the status to completed")
 		}
-		if evidence, _ := m["evidence"].([]any); accepted && status == string(model.Completed) && len(evidence) == 0 {
+		if evidence, _ := items(field(m, "evidence")); accepted && status == string(model.Completed) && len(evidence) == 0 {
 			r.report(p+"/verification", finding.Warning, finding.RuleAcceptedNoEvidence,
 				"the completion is accepted but the item lists no evidence",
 				"add the report, decision or link that shows the work is done under evidence")
@@ -80,22 +80,21 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 			r.future(p, "verification/on", "verification.on", on, today)
 		}
 	}
-	exts, _ := m["extensions"].([]any)
+	exts, _ := items(field(m, "extensions"))
 	for k, e := range exts {
-		em, _ := e.(map[string]any)
 		ep := p + "/extensions/" + strconv.Itoa(k)
-		r.dueMonth(ep+"/from", "from", em["from"])
-		r.dueMonth(ep+"/to", "to", em["to"])
-		if on, ok := r.dayIn(em, ep, "on"); ok {
+		r.dueMonth(ep+"/from", "from", field(e, "from"))
+		r.dueMonth(ep+"/to", "to", field(e, "to"))
+		if on, ok := r.dayIn(e, ep, "on"); ok {
 			r.future(ep, "on", "the extension's on", on, today)
 		}
 	}
 	r.redated(p, m)
-	due, err := parseDueValue(m["due"])
+	due, err := parseDueValue(field(m, "due"))
 	if err != nil {
 		return civil.Date{}, false
 	}
-	if list, ok := m["deadlines"].([]any); ok {
+	if list, ok := items(field(m, "deadlines")); ok {
 		r.deadlines(p, list, due, today)
 	}
 	return due.Deadline()
@@ -103,25 +102,24 @@ func (r *rules) item(p string, m map[string]any, today civil.Date) (civil.Date, 
 
 // deadlines checks that an item's deadlines are in order, are met in
 // order, and that due is the first not met (the last once all are).
-func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date) {
+func (r *rules) deadlines(p string, list []*yaml.Node, due model.Due, today civil.Date) {
 	var prev civil.Date
 	current, unmet := -1, false
 	var currentDue model.Due
 	for k, d := range list {
-		dm, _ := d.(map[string]any)
 		dp := p + "/deadlines/" + strconv.Itoa(k)
-		dd, err := parseDueValue(dm["due"])
+		dd, err := parseDueValue(field(d, "due"))
 		if err != nil {
 			return // the schema or the date rule says why
 		}
 		end, _ := dd.Deadline()
 		if k > 0 && !end.After(prev) {
 			r.report(dp+"/due", finding.Error, finding.RuleDeadlinesOrder,
-				fmt.Sprintf("deadline %d (%s) is not after deadline %d (%s)", k+1, dd, k, list[k-1].(map[string]any)["due"]),
+				fmt.Sprintf("deadline %d (%s) is not after deadline %d (%s)", k+1, dd, k, sprint(field(list[k-1], "due"))),
 				"list the deadlines in the order they fall")
 		}
 		prev = end
-		met, isMet := r.dayIn(dm, dp, "met_on")
+		met, isMet := r.dayIn(d, dp, "met_on")
 		switch {
 		case isMet && unmet:
 			r.report(dp+"/met_on", finding.Error, finding.RuleDeadlinesOrder,
@@ -134,8 +132,7 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 		}
 	}
 	if current < 0 && len(list) > 0 {
-		last, _ := list[len(list)-1].(map[string]any)
-		currentDue, _ = parseDueValue(last["due"])
+		currentDue, _ = parseDueValue(field(list[len(list)-1], "due"))
 		current = len(list) - 1
 	}
 	if current >= 0 && due != currentDue {
@@ -147,8 +144,8 @@ func (r *rules) deadlines(p string, list []any, due model.Due, today civil.Date)
 
 // day reads a day written YYYY-MM-DD and reports one that is not on the
 // calendar (the schema checks the shape).
-func (r *rules) day(p, key string, v any) (civil.Date, bool) {
-	s, ok := v.(string)
+func (r *rules) day(p, key string, n *yaml.Node) (civil.Date, bool) {
+	s, ok := text(n)
 	if !ok || !shaped(s, "0000-00-00") {
 		return civil.Date{}, false
 	}
@@ -174,17 +171,17 @@ func join(p, key string) string {
 
 // dayIn is day for the field key of the mapping m at p: most items lack
 // most of these fields, and the pointer is only written for a finding.
-func (r *rules) dayIn(m map[string]any, p, key string) (civil.Date, bool) {
-	v, ok := m[key]
-	if !ok {
+func (r *rules) dayIn(m *yaml.Node, p, key string) (civil.Date, bool) {
+	v := field(m, key)
+	if v == nil {
 		return civil.Date{}, false
 	}
 	return r.day(p, key, v)
 }
 
 // dayOrMonth checks a day or a month (the evaluation's completed_on).
-func (r *rules) dayOrMonth(pointer string, v any) {
-	if s, ok := v.(string); ok && shaped(s, "0000-00") {
+func (r *rules) dayOrMonth(pointer string, v *yaml.Node) {
+	if s, ok := text(v); ok && shaped(s, "0000-00") {
 		r.dueMonth(pointer, fieldName(pointer), v)
 		return
 	}
@@ -193,8 +190,8 @@ func (r *rules) dayOrMonth(pointer string, v any) {
 
 // dueMonth reports a due date written as a month that does not exist
 // (2025-13), in the fields the existing date rule does not read.
-func (r *rules) dueMonth(pointer, name string, v any) {
-	if s, ok := v.(string); ok && shaped(s, "0000-00") {
+func (r *rules) dueMonth(pointer, name string, v *yaml.Node) {
+	if s, ok := text(v); ok && shaped(s, "0000-00") {
 		if _, err := model.ParseDue(s); err != nil {
 			r.report(pointer, finding.Error, finding.RuleInvalidDate, fmt.Sprintf("%s %s is not a calendar month", name, s),
 				"months run from 01 to 12")

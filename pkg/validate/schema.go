@@ -61,11 +61,14 @@ func compile(name string, src []byte) (*compiled, error) {
 	return &compiled{full, raw, q}, nil
 }
 
-// check validates value and maps every leaf error back to its node.
-func (c *compiled) check(root *yaml.Node, value any) []located {
-	if c.quick != nil && c.quick.valid(value) {
+// check validates the document root and maps every leaf error back to
+// its node. values makes the plain values the full validator reads, only
+// for a document the quick check does not accept.
+func (c *compiled) check(root *yaml.Node, values func(*yaml.Node) any) []located {
+	if c.quick != nil && c.quick.valid(root) {
 		return nil
 	}
+	value := values(root)
 	full, err := c.schema()
 	if err != nil {
 		return []located{{node: root, rule: finding.RuleSchemaOther, msg: err.Error()}}

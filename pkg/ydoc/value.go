@@ -51,26 +51,37 @@ func value(n *yaml.Node, depth int, mem *Parser, unique bool) any {
 }
 
 func scalar(n *yaml.Node) any {
+	if v, ok := Typed(n); ok {
+		return v
+	}
+	return n.Value
+}
+
+// Typed is what Value makes of the scalar n when that is not its text: nil,
+// a bool, an int64 or a float64, and true; false when Value reads n as the
+// string n.Value. The checks that read nodes ask it, so that text, nearly
+// every scalar, is never boxed.
+func Typed(n *yaml.Node) (any, bool) {
 	switch n.ShortTag() {
 	case "!!null":
-		return nil
+		return nil, true
 	case "!!bool":
 		if b, err := strconv.ParseBool(strings.ToLower(n.Value)); err == nil {
-			return b
+			return b, true
 		}
 	case "!!int":
 		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
-			return i
+			return i, true
 		}
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) {
-			return f
+			return f, true
 		}
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			return f
+			return f, true
 		}
 	}
-	return n.Value
+	return nil, false
 }
 
 // Pointer returns the value a JSON pointer (/actions/2) leads to in a value
