@@ -84,9 +84,10 @@ type File struct {
 	parsed, valued bool
 }
 
-// Release drops the node tree, nearly all of a file's memory, once the loader has built the model from them: 10,000 files
-// would otherwise keep some 500 MB alive to the end of the run. Findings
-// and the verdicts (Valid, Usable) stay.
+// Release drops the node tree, nearly all of a file's memory, once the
+// loader has built the model from it: 10,000 files would otherwise keep
+// some 500 MB alive to the end of the run. Findings and the verdicts
+// (Valid, Usable) stay.
 func (f *File) Release() { f.Root = nil }
 
 // Value is the document as plain values (ydoc.Value), built anew; nil
