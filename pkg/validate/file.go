@@ -219,14 +219,14 @@ func (s *Schemas) check(p *ydoc.Parser, path, abs string, data []byte, today civ
 		c = s.evaluation
 	}
 	f.addLocated(c.check(root, values))
-	r := rules{file: f, root: root, schema: c, oddNumbers: anyNumberWrittenOtherwise(root)}
+	r := rules{file: f, root: root, schema: c}
+	r.values() // first: it learns oddNumbers
 	r.modeline(data, kind)
 	if kind == KindEvaluation {
 		r.evaluation()
 	} else {
 		r.recommendation(name, nameNumber)
 	}
-	r.values()
 	r.formatV2(today)
 	finding.Sort(f.Findings)
 	return f

@@ -22,7 +22,7 @@ type rules struct {
 	schema *compiled // the file's, to read what a field's declaration says
 	// oddNumbers says a number is written otherwise than in plain decimal
 	// digits (010, 1e3), which is rare: the number checks look no further
-	// when it is false.
+	// when it is false. values learns it.
 	oddNumbers bool
 }
 
@@ -173,12 +173,15 @@ func isDateKey(key string) bool {
 }
 
 // values runs the checks each value gets, date and placeholder, in one
-// walk of the document.
+// walk of the document, and learns whether any number is written
+// otherwise (oddNumbers) as it goes.
 func (r *rules) values() {
 	walk(r.root, func(at path, key string, n *yaml.Node) {
 		if n.Kind != yaml.ScalarNode {
 			return // an alias, which Parse reports: no value to check
 		}
+		odd := numberWrittenOtherwise(n)
+		r.oddNumbers = r.oddNumbers || odd
 		v, typed := ydoc.Typed(n)
 		if !typed {
 			r.blank(at, n.Value)
@@ -188,7 +191,7 @@ func (r *rules) values() {
 		}
 		switch v.(type) {
 		case int64, float64:
-			if r.oddNumbers {
+			if odd {
 				r.numberForm(at, key, v)
 			}
 			// A year written as a number must be written as one.

@@ -106,19 +106,6 @@ func mayBeNumber(s string) bool {
 	return c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9'
 }
 
-// anyNumberWrittenOtherwise reports whether a number below n is.
-func anyNumberWrittenOtherwise(n *yaml.Node) bool {
-	if numberWrittenOtherwise(n) {
-		return true
-	}
-	for _, c := range n.Content {
-		if anyNumberWrittenOtherwise(c) {
-			return true
-		}
-	}
-	return false
-}
-
 // numberForm reports a whole-number field not written in plain decimal
 // digits. Due dates have their own message (yearNumber).
 func (r *rules) numberForm(at path, key string, v any) {
