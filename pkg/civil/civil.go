@@ -37,8 +37,22 @@ func (d Date) Valid() bool {
 	return d.Day <= DaysIn(d.Year, d.Month)
 }
 
-// DaysIn returns the number of days in month m of year y.
+// DaysIn returns the number of days in month m of year y. A month out of
+// range counts from January of y, as time.Date does.
 func DaysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	case time.January, time.March, time.May, time.July, time.August, time.October, time.December:
+		return 31
+	}
+	// Every day of every record is checked: the table above spares them
+	// time.Date's normalising, which only a month out of range needs.
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
@@ -120,10 +134,10 @@ func Parse(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD", s)
 	}
-	y, err1 := digits(s[0:4])
-	m, err2 := digits(s[5:7])
-	dd, err3 := digits(s[8:10])
-	if err1 != nil || err2 != nil || err3 != nil {
+	y, ok1 := fixedDigits(s[0:4])
+	m, ok2 := fixedDigits(s[5:7])
+	dd, ok3 := fixedDigits(s[8:10])
+	if !ok1 || !ok2 || !ok3 {
 		return Date{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD", s)
 	}
 	d := Date{y, time.Month(m), dd}
@@ -131,6 +145,20 @@ func Parse(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%s is not a calendar day", s)
 	}
 	return d, nil
+}
+
+// fixedDigits reads a few ASCII digits (no sign, no spaces), too few to
+// overflow; strconv.Atoi would check them a second time.
+func fixedDigits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // digits parses a run of ASCII digits only (no sign, no spaces).

@@ -53,6 +53,18 @@ func TestDaysIn(t *testing.T) {
 	}
 }
 
+// DaysIn's table must say what time.Date says, in every month of the
+// years a record can hold and around them, and out of range.
+func TestDaysInAgreesWithTime(t *testing.T) {
+	for y := -401; y <= 10000; y++ {
+		for m := time.Month(-1); m <= 14; m++ {
+			if got, want := DaysIn(y, m), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("DaysIn(%d, %d) = %d, time.Date says %d", y, m, got, want)
+			}
+		}
+	}
+}
+
 func TestPeriodEnds(t *testing.T) {
 	tests := []struct {
 		in                 Date
