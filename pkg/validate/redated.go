@@ -12,8 +12,9 @@ import (
 // one (original_due, or where its first extension started) and no
 // recorded extension ends at it: the deadline moved without a reason on
 // record. Values the schema or the date rules reject are left to them.
-func (r *rules) redated(p string, m *yaml.Node) {
-	t, ok := trackingOf(m)
+// due is the item's due, read.
+func (r *rules) redated(p string, m *yaml.Node, due model.Due) {
+	t, ok := trackingOf(m, due)
 	if !ok || !t.UnrecordedMove() {
 		return
 	}
@@ -23,18 +24,15 @@ func (r *rules) redated(p string, m *yaml.Node) {
 		fmt.Sprintf("record it under extensions (from: %s, to: %s, on, reason), or run mrtrack set ID --due %s --reason TEXT", from, t.Due, t.Due))
 }
 
-// trackingOf reads what the rule needs of an item: its due date, first
-// promised date, extensions and deadlines; false when one does not parse.
-func trackingOf(m *yaml.Node) (model.Tracking, bool) {
+// trackingOf reads what the rule needs of an item with that due date: its
+// first promised date, extensions and deadlines; false when one does not
+// parse.
+func trackingOf(m *yaml.Node, due model.Due) (model.Tracking, bool) {
 	parse := func(n *yaml.Node) (model.Due, bool) {
 		d, err := parseDueValue(n)
 		return d, err == nil
 	}
-	var t model.Tracking
-	var ok bool
-	if t.Due, ok = parse(field(m, "due")); !ok {
-		return t, false
-	}
+	t := model.Tracking{Due: due}
 	if v := field(m, "original_due"); v != nil {
 		d, ok := parse(v)
 		if !ok {
@@ -53,11 +51,11 @@ func trackingOf(m *yaml.Node) (model.Tracking, bool) {
 	}
 	list, _ := items(field(m, "deadlines"))
 	for _, d := range list {
-		due, ok := parse(field(d, "due"))
+		dd, ok := parse(field(d, "due"))
 		if !ok {
 			return t, false
 		}
-		t.Deadlines = append(t.Deadlines, model.Deadline{Due: due})
+		t.Deadlines = append(t.Deadlines, model.Deadline{Due: dd})
 	}
 	return t, true
 }

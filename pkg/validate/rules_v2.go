@@ -89,11 +89,11 @@ func (r *rules) item(p string, m *yaml.Node, today civil.Date) (civil.Date, bool
 			r.future(ep, "on", "the extension's on", on, today)
 		}
 	}
-	r.redated(p, m)
 	due, err := parseDueValue(field(m, "due"))
 	if err != nil {
-		return civil.Date{}, false
+		return civil.Date{}, false // the schema or the date rule says why
 	}
+	r.redated(p, m, due)
 	if list, ok := items(field(m, "deadlines")); ok {
 		r.deadlines(p, list, due, today)
 	}
