@@ -30,6 +30,9 @@ func report(w io.Writer, o *options, ms []*measure, loadBefore, loadAfter string
 	fmt.Fprintf(w, "Mali: data/EVO-2024-03 copied %d times (%d recommendation files, %d files, %s) and %d times (%d files, %s)\n",
 		o.copies, o.maliN.recs, o.maliN.files, megabytes(o.maliN.bytes), o.copies/10, o.maliSN.files, megabytes(o.maliSN.bytes))
 	fmt.Fprintf(w, "history: the Mali data in a git repository of %d commits, one due date moved in each\n", o.commits)
+	if o.clone != o.root {
+		fmt.Fprintf(w, "data/: the checkout's committed data/ and history, in a clone of it (packed, as a user's clone is)\n")
+	}
 	if o.huge {
 		fmt.Fprintf(w, "huge: a generated tree of %d files, %s, validated once\n", o.hugeN.files, megabytes(o.hugeN.bytes))
 	}
