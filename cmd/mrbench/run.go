@@ -19,6 +19,7 @@ type measure struct {
 	codes []int      // exit statuses that mean it ran as intended
 	runs  int        // measured runs; 0 takes the -runs flag
 	files int        // record files it reads, for files/s
+	warm  []string   // argv that warms the page cache for a measure run once; nil: one run of it, not counted
 
 	samples []sample
 	lastOut string // the tail of what the last run printed
