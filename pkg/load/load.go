@@ -56,7 +56,7 @@ type Stats struct {
 
 // Result is everything one load produced.
 type Result struct {
-	Files       []*validate.File  // with their findings; node trees and values released
+	Files       []*validate.File  // with their findings; node trees released
 	Findings    []finding.Finding // sorted by file and position
 	Evaluations []*model.Evaluation
 	Stats       Stats
@@ -149,8 +149,8 @@ type checked struct {
 }
 
 // decode builds the model's part of one file, in the worker that checked
-// it so it runs in parallel, then releases the file's node tree and
-// values: only the model, the findings and the counts outlive the worker.
+// it so it runs in parallel, then releases the file's node tree: only the
+// model, the findings and the counts outlive the worker.
 func decode(f *validate.File) checked {
 	c := checked{file: f}
 	c.actions, c.counted = f.ListedActions()

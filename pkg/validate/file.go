@@ -152,8 +152,9 @@ func (s *Schemas) CheckAsOf(path, abs string, data []byte, today civil.Date) *Fi
 }
 
 // CheckWith is CheckAsOf parsing with p, for a loader that releases each
-// file before it checks the next: the file's tree and values are p's and
-// die when p parses again, and data, which its strings share, must never
+// file before it checks the next: the file's tree (and the plain values
+// of a file the full validator explains) are p's and die when p parses
+// again, and data, which its strings share, must never
 // change. A nil p parses as Parse does.
 func (s *Schemas) CheckWith(p *ydoc.Parser, path, abs string, data []byte, today civil.Date) *File {
 	f := s.check(p, path, abs, data, today)
