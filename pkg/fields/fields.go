@@ -336,7 +336,6 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 			return nil, r.fail("a string is not UTF-8")
 		}
 		if !plain { // encoding/json reads the escapes
-
 			if err := json.Unmarshal(r.src[r.at:end+1], &text); err != nil {
 				return nil, r.fail(err.Error())
 			}

@@ -7,8 +7,8 @@ import (
 )
 
 // BenchmarkParse reads the bundled and generated records with Parse (the
-// canonical reader where it applies), with a reused Parser (and its plain
-// values) and with yaml.v3 alone, the floor it replaces. MB/s are of record bytes, on one core.
+// canonical reader where it applies) and with yaml.v3 alone, the floor
+// it replaces. MB/s are of record bytes, on one core.
 //
 //	go test -run '^$' -bench Parse -benchmem ./pkg/ydoc
 func BenchmarkParse(b *testing.B) {
@@ -31,7 +31,6 @@ func BenchmarkParse(b *testing.B) {
 		{"Parse", func(d []byte) bool { root, _ := Parse(d); return root != nil }},
 		{"canonical", func(d []byte) bool { _, ok := parseCanonical(string(d), new(Parser)); return ok }},
 		{"Parser", func(d []byte) bool { root, _ := reusedInBench.Parse(d); return root != nil }},
-		{"Parser+Value", func(d []byte) bool { root, _ := reusedInBench.Parse(d); return reusedInBench.Value(root) != nil }},
 		{"yaml.v3", func(d []byte) bool { root, _ := parseYAML(d); return root != nil }},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -54,9 +54,6 @@ func parse(data []byte, src string, mem *Parser) (*yaml.Node, []Problem) {
 		return nil, []Problem{{Line: 1, Col: 1, Rule: finding.RuleEmptyFile, Message: "file holds no YAML document", Hint: "start from an existing record or run mrtrack new"}}
 	}
 	if root, ok := parseCanonical(src, mem); ok {
-		if mem != nil {
-			mem.canonical = root
-		}
 		return root, nil // it gives up on whatever check would report
 	}
 	return parseYAML(data)

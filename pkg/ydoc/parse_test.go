@@ -150,8 +150,7 @@ func TestParserKeepsTextsUntilRecycled(t *testing.T) {
 }
 
 // Of a repeated key the first value counts, as the duplicate is reported,
-// also for a Parser whose last tree was the canonical reader's (whose keys
-// Value takes without looking for repeats).
+// also in the values of a Parser that read a file without repeats before.
 func TestParserValueKeepsTheFirstOfRepeatedKeys(t *testing.T) {
 	var p Parser
 	for _, src := range []string{"a: 1\nb: x\n", "a: 1\nb: x\na: 2\n", "a: 1\nb: x\n", "l:\n  - a: 1\n    a: 2\n"} {

@@ -35,11 +35,6 @@ type Parser struct {
 	texts     []byte
 	textsFrom int
 	recycle   bool
-
-	// canonical is the tree of the last Parse when the canonical reader
-	// built it: it gives up on duplicate keys, so Value need not look for
-	// them there.
-	canonical *yaml.Node
 }
 
 // maxTextBlock bounds the memory the texts of literal blocks are taken
@@ -100,14 +95,13 @@ func (p *Parser) reset() {
 		p.texts, p.recycle = p.texts[:p.textsFrom], false
 	}
 	p.textsFrom = len(p.texts)
-	p.canonical = nil
 }
 
 // Value is Value for the tree p parsed last. Its maps and slices are
 // reused as the nodes are: dead once p parses again. The checks build
 // values only for a file the full validator explains; when they built
 // them for every file, they were a quarter of what a run allocated.
-func (p *Parser) Value(n *yaml.Node) any { return value(n, 1, p, n != nil && n == p.canonical) }
+func (p *Parser) Value(n *yaml.Node) any { return value(n, 1, p) }
 
 func (p *Parser) mapping(size int) map[string]any {
 	if p == nil {

@@ -13,12 +13,11 @@ import (
 // bool and nil. Timestamps stay strings as written, so dates keep their
 // form; of duplicate keys the first wins, as the duplicate is reported.
 func Value(n *yaml.Node) any {
-	return value(n, 1, nil, false)
+	return value(n, 1, nil)
 }
 
-// value builds the values of n; a nil mem allocates them anew. unique
-// says that no mapping of n repeats a key.
-func value(n *yaml.Node, depth int, mem *Parser, unique bool) any {
+// value builds the values of n; a nil mem allocates them anew.
+func value(n *yaml.Node, depth int, mem *Parser) any {
 	if depth > MaxDepth {
 		return nil
 	}
@@ -27,21 +26,16 @@ func value(n *yaml.Node, depth int, mem *Parser, unique bool) any {
 		m := mem.mapping(len(n.Content) / 2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode {
+			if _, dup := m[k.Value]; dup || k.Kind != yaml.ScalarNode {
 				continue
 			}
-			if !unique {
-				if _, dup := m[k.Value]; dup {
-					continue
-				}
-			}
-			m[k.Value] = value(n.Content[i+1], depth+1, mem, unique)
+			m[k.Value] = value(n.Content[i+1], depth+1, mem)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := mem.sequence(len(n.Content))
 		for i, c := range n.Content {
-			s[i] = value(c, depth+1, mem, unique)
+			s[i] = value(c, depth+1, mem)
 		}
 		return s
 	case yaml.ScalarNode:
